@@ -1,0 +1,56 @@
+import path from 'node:path';
+import { z } from 'zod';
+
+/**
+ * The environment, parsed once at start-up. Every variable has a safe default for the embedded
+ * setup (PGlite under DATA_DIR, no Redis, keys generated under DATA_DIR) and a line in
+ * .env.example.
+ */
+const booleanFlag = z
+  .enum(['true', 'false', '1', '0', ''])
+  .optional()
+  .transform((value) => value === 'true' || value === '1');
+
+export const EnvSchema = z.object({
+  NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
+  HOST: z.string().default('127.0.0.1'),
+  PORT: z.coerce.number().int().min(0).max(65_535).default(3000),
+  /** Where the embedded setup keeps PGlite, generated keys and mail. */
+  DATA_DIR: z.string().default('data'),
+  /** postgresql://… selects PostgreSQL; unset selects the embedded PGlite. */
+  DATABASE_URL: z
+    .string()
+    .regex(/^postgres(ql)?:\/\//, 'DATABASE_URL must be a postgresql:// URL')
+    .optional()
+    .or(z.literal('').transform(() => undefined)),
+  DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(100).default(10),
+  /** redis://… for state that several API instances share (rate limits, revocations). */
+  REDIS_URL: z.string().optional().or(z.literal('').transform(() => undefined)),
+  /** The public origin of the portal (links in mail, the card challenge's origin). */
+  PUBLIC_ORIGIN: z.url().optional(),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  /** Seed the synthetic directory and the demo accounts at start (embedded demo setup only). */
+  SEED_DEMO: booleanFlag,
+  /** Size of the synthetic institution directory the demo seed creates. */
+  SEED_INSTITUTIONS: z.coerce.number().int().min(0).max(200_000).default(20_000),
+  /** The built SPA to serve; empty disables serving it (API only). */
+  WEB_DIST: z.string().optional(),
+  /** Number of proxy hops in front of the API whose X-Forwarded-For to trust. */
+  TRUST_PROXY_HOPS: z.coerce.number().int().min(0).max(5).default(0),
+});
+
+export type Env = z.infer<typeof EnvSchema> & { DATA_DIR: string; PUBLIC_ORIGIN: string };
+
+export function parseEnv(source: Record<string, string | undefined>): Env {
+  const parsed = EnvSchema.safeParse(source);
+  if (!parsed.success) {
+    const lines = parsed.error.issues.map((issue) => `  ${issue.path.join('.')}: ${issue.message}`);
+    throw new Error(`Invalid environment:\n${lines.join('\n')}`);
+  }
+  const env = parsed.data;
+  return {
+    ...env,
+    DATA_DIR: path.resolve(env.DATA_DIR),
+    PUBLIC_ORIGIN: env.PUBLIC_ORIGIN ?? `http://localhost:${env.PORT}`,
+  };
+}

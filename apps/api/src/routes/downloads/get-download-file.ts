@@ -1,0 +1,40 @@
+import path from 'node:path';
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { ErrorBodySchema, IdParamsSchema, messages } from '@portal/shared';
+import { notFound } from '../../plugins/errors.js';
+import { findDownloadFile } from '../../services/content.js';
+
+/**
+ * RFC 6266 / 5987: the UTF-8 name, which every current browser uses, plus a plain ASCII
+ * fallback ("download.pdf") for the rest, so 中文 file names survive.
+ */
+export function contentDisposition(filename: string): string {
+  const fallback = `download${path.extname(filename).replace(/[^.\w]/g, '')}`;
+  return `attachment; filename="${fallback}"; filename*=UTF-8''${encodeURIComponent(filename)}`;
+}
+
+export const getDownloadFileRoute: FastifyPluginAsyncZod = async (app) => {
+  app.get(
+    '/api/downloads/:id/file',
+    {
+      schema: {
+        tags: ['content'],
+        summary: '下載檔案',
+        params: IdParamsSchema,
+        response: { 200: z.any().describe('檔案內容'), 404: ErrorBodySchema },
+      },
+    },
+    async (request, reply) => {
+      const file = await findDownloadFile(app.db.prisma, request.params.id);
+      if (!file) throw notFound(messages.downloadNotFound);
+      return reply
+        .header('content-type', file.contentType)
+        .header('content-length', file.size)
+        .header('content-disposition', contentDisposition(file.filename))
+        .header('etag', `"${file.sha256}"`)
+        .header('cache-control', 'no-cache')
+        .send(Buffer.from(file.data));
+    },
+  );
+};

@@ -1,0 +1,58 @@
+import type { Institution, InstitutionPage, InstitutionSearchQuery } from '@portal/shared';
+import type { Prisma, PrismaClient } from '@portal/db';
+
+/** Statuses in which a 單位業務管理者 counts as existing for the role rule. */
+export const MANAGER_HOLDING_STATUSES = ['ACTIVE', 'PENDING_VERIFICATION'] as const;
+
+const institutionSelect = {
+  code: true,
+  name: true,
+  kind: true,
+  city: true,
+  _count: {
+    select: {
+      accounts: { where: { role: 'INSTITUTION_MANAGER', status: { in: [...MANAGER_HOLDING_STATUSES] } } },
+    },
+  },
+} satisfies Prisma.InstitutionSelect;
+
+type SelectedInstitution = Prisma.InstitutionGetPayload<{ select: typeof institutionSelect }>;
+
+function toInstitution({ _count, ...row }: SelectedInstitution): Institution {
+  return { ...row, hasManager: _count.accounts > 0 };
+}
+
+/**
+ * Digits search by 機構代碼 prefix; anything else by part of the name. Every code has exactly
+ * ten digits, so a prefix is the range [prefix000…, prefix999…], which the unique index on
+ * code serves whatever the database collation (a LIKE 'prefix%' would not).
+ */
+function whereFor(q: string): Prisma.InstitutionWhereInput {
+  const open = { closedAt: null };
+  if (q === '') return open;
+  if (/^\d{1,10}$/.test(q)) return { ...open, code: { gte: q.padEnd(10, '0'), lte: q.padEnd(10, '9') } };
+  return { ...open, name: { contains: q } };
+}
+
+export async function searchInstitutions(
+  prisma: PrismaClient,
+  { q, page, pageSize }: InstitutionSearchQuery,
+): Promise<InstitutionPage> {
+  const where = whereFor(q);
+  const [total, rows] = await Promise.all([
+    prisma.institution.count({ where }),
+    prisma.institution.findMany({
+      where,
+      select: institutionSelect,
+      orderBy: { code: 'asc' },
+      skip: (page - 1) * pageSize,
+      take: pageSize,
+    }),
+  ]);
+  return { items: rows.map(toInstitution), total, page, pageSize };
+}
+
+export async function findInstitution(prisma: PrismaClient, code: string): Promise<Institution | null> {
+  const row = await prisma.institution.findFirst({ where: { code, closedAt: null }, select: institutionSelect });
+  return row ? toInstitution(row) : null;
+}

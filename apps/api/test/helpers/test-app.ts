@@ -1,0 +1,47 @@
+import { randomBytes } from 'node:crypto';
+import { createNationalIdCrypto, runSeed } from '@portal/db';
+import { buildApp, type App } from '../../src/app.js';
+import { parseEnv } from '../../src/env.js';
+import { createTestDatabase, type TestDatabase } from './test-database.js';
+
+export interface TestContext extends TestDatabase {
+  app: App;
+  close(): Promise<void>;
+}
+
+export interface TestAppOptions {
+  /** Seed the demo data with a directory of this many synthetic institutions. */
+  demoInstitutions?: number;
+  env?: Record<string, string>;
+}
+
+export const testCrypto = createNationalIdCrypto({
+  nationalIdKey: randomBytes(32),
+  nationalIdHashKey: randomBytes(32),
+});
+
+export async function createTestApp(options: TestAppOptions = {}): Promise<TestContext> {
+  const database = await createTestDatabase();
+  try {
+    await runSeed({
+      prisma: database.db.prisma,
+      crypto: testCrypto,
+      demo: options.demoInstitutions !== undefined,
+      institutionCount: options.demoInstitutions ?? 0,
+    });
+    const env = parseEnv({ NODE_ENV: 'test', LOG_LEVEL: 'silent', ...options.env });
+    const app = await buildApp({ env, db: database.db, nationalIdCrypto: testCrypto, logger: false });
+    await app.ready();
+    return {
+      ...database,
+      app,
+      async close() {
+        await app.close();
+        await database.drop();
+      },
+    };
+  } catch (error) {
+    await database.drop();
+    throw error;
+  }
+}

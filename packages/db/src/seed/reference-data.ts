@@ -1,0 +1,37 @@
+import { PORTAL_SYSTEM_NAME } from '@portal/shared';
+
+/** The ten subsystems the portal opens (product spec, "Data"). */
+export const SUBSYSTEMS = [
+  { code: 'adult-preventive', name: '成人預防保健', description: '成人預防保健服務之登錄、查詢與申報。' },
+  { code: 'child-preventive', name: '兒童預防保健', description: '兒童預防保健服務及兒童衛教指導之登錄與查詢。' },
+  { code: 'prenatal', name: '孕婦產前檢查', description: '孕婦產前檢查及產前衛教指導之登錄與查詢。' },
+  { code: 'cervical-cancer', name: '子宮頸癌篩檢', description: '子宮頸抹片檢查之登錄、查詢與追蹤。' },
+  { code: 'breast-cancer', name: '乳癌篩檢', description: '乳房X光攝影檢查之登錄、查詢與追蹤。' },
+  { code: 'colorectal-cancer', name: '大腸癌篩檢', description: '糞便潛血檢查之登錄、查詢與追蹤。' },
+  { code: 'oral-cancer', name: '口腔癌篩檢', description: '口腔黏膜檢查之登錄、查詢與追蹤。' },
+  { code: 'lung-cancer', name: '肺癌篩檢', description: '低劑量電腦斷層肺癌篩檢之登錄與查詢。' },
+  { code: 'hepatitis-bc', name: 'B、C型肝炎篩檢', description: '成人B、C型肝炎篩檢之登錄與查詢。' },
+  { code: 'smoking-cessation', name: '戒菸服務', description: '戒菸治療及戒菸衛教服務之登錄與申報。' },
+] as const;
+
+/** The announcement shown in the seed document's screenshot of the home page. */
+export const SEED_ANNOUNCEMENT = {
+  key: 'announcement:2020-09-26-hepatitis-age',
+  category: '公告',
+  system: PORTAL_SYSTEM_NAME,
+  title: '自109年9月28日起，調整成健B、C型肝炎檢查年齡為45歲至79歲終身一次(原住民40歲至79歲)',
+  body:
+    '自109年9月28日起，成人預防保健「B、C型肝炎篩檢」服務對象調整為45歲至79歲民眾終身一次，' +
+    '原住民為40歲至79歲終身一次。請各醫事機構依新規定提供服務並登錄。',
+  publishedAt: '2020-09-26T00:00:00+08:00',
+};
+
+/** The form in 下載專區, as listed in the seed document. */
+export const MANAGER_FORM_DOWNLOAD = {
+  key: 'download:manager-form-v2',
+  system: PORTAL_SYSTEM_NAME,
+  category: '表格範例',
+  title: '預防保健單一入口-管理者帳號申請表',
+  filename: '預防保健單一入口管理者帳號申請表v2.pdf',
+  publishedAt: '2018-04-24T00:00:00+08:00',
+};

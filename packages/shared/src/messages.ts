@@ -1,0 +1,25 @@
+/**
+ * zh-TW messages that the API returns and the SPA shows. Wording from the seed document is
+ * quoted verbatim; the rest follows the style of Taiwanese government portals.
+ */
+export const messages = {
+  badRequest: '輸入的資料有誤，請檢查後再送出。',
+  notFound: '查無此資料。',
+  routeNotFound: '查無此頁面或功能。',
+  internal: '系統發生錯誤，請稍後再試；若問題持續，請洽諮詢窗口。',
+  unauthorized: '請先登入。',
+  forbidden: '您沒有權限執行此操作。',
+  tooManyRequests: '操作過於頻繁，請稍後再試。',
+  payloadTooLarge: '上傳的資料過大。',
+  unsupportedMediaType: '不支援的資料格式。',
+  notReady: '系統尚未就緒，請稍後再試。',
+  invalidPage: '頁碼必須是 1 至 10000 的整數。',
+  invalidPageSize: '每頁筆數必須是 1 至 100 的整數。',
+  institutionCodeFormat: '機構代碼須為 10 位數字。',
+  institutionNotFound: '查無此機構代碼，請確認後再輸入。',
+  institutionQueryTooLong: '查詢字串不得超過 50 個字。',
+  keywordTooLong: '關鍵字不得超過 50 個字。',
+  categoryTooLong: '分類不得超過 20 個字。',
+  systemTooLong: '系統名稱不得超過 50 個字。',
+  downloadNotFound: '查無此檔案。',
+} as const;

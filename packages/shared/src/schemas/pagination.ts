@@ -1,0 +1,18 @@
+import { z } from 'zod';
+import { messages } from '../messages.js';
+
+export const PageQuerySchema = z.object({
+  page: z.coerce.number({ error: messages.invalidPage }).int(messages.invalidPage).min(1, messages.invalidPage).max(10_000, messages.invalidPage).default(1),
+  pageSize: z.coerce.number({ error: messages.invalidPageSize }).int(messages.invalidPageSize).min(1, messages.invalidPageSize).max(100, messages.invalidPageSize).default(20),
+});
+export type PageQuery = z.infer<typeof PageQuerySchema>;
+
+/** A page of `item`s with the total, so that the UI can show 第 n 頁／共 m 頁. */
+export function pageOf<T extends z.ZodType>(item: T) {
+  return z.object({
+    items: z.array(item),
+    total: z.number().int(),
+    page: z.number().int(),
+    pageSize: z.number().int(),
+  });
+}

@@ -1,0 +1,41 @@
+#!/usr/bin/env node
+/**
+ * `pnpm start`: the embedded demo setup on one port. Builds the SPA, then starts the API that
+ * serves it, on PGlite under DATA_DIR (default ./data), migrated and seeded with the demo data.
+ * Honours PORT and DATA_DIR. Any other variable of .env.example can be set as well.
+ */
+import { spawn, spawnSync } from 'node:child_process';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const pnpm = process.env.npm_execpath && process.env.npm_execpath.includes('pnpm') ? process.env.npm_execpath : 'pnpm';
+
+function run(args) {
+  const isJs = pnpm.endsWith('.js') || pnpm.endsWith('.cjs') || pnpm.endsWith('.mjs');
+  const result = spawnSync(isJs ? process.execPath : pnpm, isJs ? [pnpm, ...args] : args, {
+    cwd: root,
+    stdio: 'inherit',
+  });
+  if (result.status !== 0) process.exit(result.status ?? 1);
+}
+
+console.log('Building the portal…');
+run(['exec', 'turbo', 'run', 'build', '--filter=@portal/web', '--output-logs=errors-only']);
+
+const env = {
+  ...process.env,
+  NODE_ENV: process.env.NODE_ENV ?? 'development',
+  HOST: process.env.HOST ?? '127.0.0.1',
+  DATA_DIR: path.resolve(process.env.DATA_DIR ?? path.join(root, 'data')),
+  WEB_DIST: process.env.WEB_DIST ?? path.join(root, 'apps/web/dist'),
+  SEED_DEMO: process.env.SEED_DEMO ?? 'true',
+  LOG_LEVEL: process.env.LOG_LEVEL ?? 'warn',
+};
+const server = spawn(process.execPath, ['--import', 'tsx', 'src/server.ts'], {
+  cwd: path.join(root, 'apps/api'),
+  env,
+  stdio: 'inherit',
+});
+for (const signal of ['SIGINT', 'SIGTERM']) process.on(signal, () => server.kill(signal));
+server.on('exit', (code) => process.exit(code ?? 0));

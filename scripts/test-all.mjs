@@ -1,0 +1,83 @@
+#!/usr/bin/env node
+/**
+ * `pnpm test`: every test of the project, suite by suite, then one closing line
+ * "N passed, N failed, N skipped".
+ *
+ * Suites that need a PostgreSQL server (127.0.0.1:5432, or TEST_POSTGRES_URL) or Chromium
+ * (/usr/bin/chromium, or CHROMIUM_PATH) run whenever those are present and are reported as
+ * skipped, plainly, when they are not. Under CI (CI=true) they are required: a missing one
+ * fails the run.
+ */
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import net from 'node:net';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const ci = process.env.CI === 'true' || process.env.CI === '1';
+const postgresUrl = process.env.TEST_POSTGRES_URL ?? 'postgresql://postgres@127.0.0.1:5432/postgres';
+const chromiumPath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+const only = process.argv.slice(2);
+
+function reachable(url) {
+  const { hostname, port } = new URL(url);
+  return new Promise((resolve) => {
+    const socket = net.connect({ host: hostname, port: Number(port || 5432), timeout: 1500 });
+    socket.once('connect', () => { socket.destroy(); resolve(true); });
+    socket.once('error', () => resolve(false));
+    socket.once('timeout', () => { socket.destroy(); resolve(false); });
+  });
+}
+
+const hasPostgres = await reachable(postgresUrl);
+const hasChromium = existsSync(chromiumPath);
+
+const suites = [
+  { name: 'shared (unit)', dir: 'packages/shared' },
+  { name: 'forms (PDF)', dir: 'packages/forms' },
+  { name: 'db (PGlite)', dir: 'packages/db', env: { TEST_DATABASE: 'pglite' } },
+  { name: 'db (PostgreSQL)', dir: 'packages/db', env: { TEST_DATABASE: 'postgresql', TEST_POSTGRES_URL: postgresUrl }, needs: 'postgres' },
+  { name: 'api (PGlite)', dir: 'apps/api', env: { TEST_DATABASE: 'pglite' } },
+  { name: 'api (PostgreSQL)', dir: 'apps/api', env: { TEST_DATABASE: 'postgresql', TEST_POSTGRES_URL: postgresUrl }, needs: 'postgres' },
+  { name: 'web (SPA, msw)', dir: 'apps/web' },
+  { name: 'e2e (Chromium)', dir: 'apps/e2e', env: { CHROMIUM_PATH: chromiumPath }, needs: 'chromium' },
+].filter((suite) => only.length === 0 || only.some((word) => suite.name.includes(word)));
+
+const totals = { passed: 0, failed: 0, skipped: 0 };
+const summary = [];
+let missingRequired = false;
+const reportDir = mkdtempSync(path.join(tmpdir(), 'portal-test-'));
+
+for (const [index, suite] of suites.entries()) {
+  const missing =
+    (suite.needs === 'postgres' && !hasPostgres && `no PostgreSQL at ${postgresUrl}`) ||
+    (suite.needs === 'chromium' && !hasChromium && `no Chromium at ${chromiumPath} (apt-get install chromium)`);
+  if (missing) {
+    summary.push(`${ci ? 'FAILED ' : 'SKIPPED'}  ${suite.name}: ${missing}${ci ? ' — required under CI' : ''}`);
+    if (ci) missingRequired = true;
+    continue;
+  }
+  console.log(`\n━━ ${suite.name} ━━`);
+  const report = path.join(reportDir, `${index}.json`);
+  const result = spawnSync(
+    process.execPath,
+    [path.join(root, 'node_modules/vitest/vitest.mjs'), 'run', '--reporter=default', '--reporter=json', `--outputFile.json=${report}`],
+    { cwd: path.join(root, suite.dir), stdio: 'inherit', env: { ...process.env, ...suite.env } },
+  );
+  const counts = existsSync(report) ? JSON.parse(readFileSync(report, 'utf8')) : undefined;
+  const passed = counts?.numPassedTests ?? 0;
+  const failed = (counts?.numFailedTests ?? 0) + (result.status !== 0 && !counts?.numFailedTests ? 1 : 0);
+  const skipped = (counts?.numPendingTests ?? 0) + (counts?.numTodoTests ?? 0);
+  totals.passed += passed;
+  totals.failed += failed;
+  totals.skipped += skipped;
+  summary.push(`${result.status === 0 ? 'ok     ' : 'FAILED '}  ${suite.name}: ${passed} passed, ${failed} failed, ${skipped} skipped`);
+}
+rmSync(reportDir, { recursive: true, force: true });
+
+console.log(`\n${summary.join('\n')}\n`);
+if (missingRequired) totals.failed += 1;
+console.log(`${totals.passed} passed, ${totals.failed} failed, ${totals.skipped} skipped`);
+process.exit(totals.failed > 0 ? 1 : 0);
