@@ -16,6 +16,7 @@ function run(args) {
   const result = spawnSync(isJs ? process.execPath : pnpm, isJs ? [pnpm, ...args] : args, {
     cwd: root,
     stdio: 'inherit',
+    env: { ...process.env, TURBO_TELEMETRY_DISABLED: '1' },
   });
   if (result.status !== 0) process.exit(result.status ?? 1);
 }

@@ -82,6 +82,6 @@ export const NationalIdSchema = z
   .pipe(
     z
       .string()
-      .min(1, NATIONAL_ID_MESSAGES.required)
+      .min(1, { error: NATIONAL_ID_MESSAGES.required, abort: true })
       .refine(isValidTaiwanId, NATIONAL_ID_MESSAGES.invalid),
   );

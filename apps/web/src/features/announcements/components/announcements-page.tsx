@@ -1,0 +1,71 @@
+import { useSearchParams } from 'react-router';
+import { Page } from '../../../components/ui/page';
+import { Pagination } from '../../../components/ui/pagination';
+import { ErrorAlert, ResultStatus } from '../../../components/ui/query-feedback';
+import { pageFromParam } from '../../../lib/format';
+import { useListAnnouncements } from '../api/list-announcements';
+import { AnnouncementsTable } from './announcements-table';
+
+export const ANNOUNCEMENTS_PAGE_SIZE = 10;
+
+export function AnnouncementsPage() {
+  const [searchParams, setSearchParams] = useSearchParams();
+  const category = searchParams.get('category') ?? '';
+  const page = pageFromParam(searchParams.get('page'));
+  const query = useListAnnouncements({
+    category: category || undefined,
+    page,
+    pageSize: ANNOUNCEMENTS_PAGE_SIZE,
+  });
+
+  const categories = query.data?.categories ?? [];
+  // A category typed into the URL still shows as selected, even if no announcement uses it.
+  const options = category && !categories.includes(category) ? [...categories, category] : categories;
+
+  const changeCategory = (value: string) => {
+    const next = new URLSearchParams(searchParams);
+    if (value) next.set('category', value);
+    else next.delete('category');
+    next.delete('page');
+    setSearchParams(next);
+  };
+
+  return (
+    <Page title="公告事項">
+      <div className="filter-bar">
+        <label htmlFor="announcement-category">分類查詢：</label>
+        <select
+          id="announcement-category"
+          value={category}
+          onChange={(event) => changeCategory(event.target.value)}
+        >
+          <option value="">全部</option>
+          {options.map((option) => (
+            <option key={option} value={option}>
+              {option}
+            </option>
+          ))}
+        </select>
+      </div>
+
+      {query.isError ? (
+        <ErrorAlert error={query.error} onRetry={() => void query.refetch()} />
+      ) : (
+        <>
+          <ResultStatus isPending={query.isPending} total={query.data?.total} />
+          {query.data ? (
+            <>
+              <AnnouncementsTable items={query.data.items} busy={query.isPlaceholderData} />
+              <Pagination
+                label="公告事項分頁"
+                page={query.data.page}
+                pageSize={query.data.pageSize}
+                total={query.data.total}
+              />
+            </>
+          ) : null}
+        </>
+      )}
+    </Page>
+  );
+}

@@ -1,0 +1,39 @@
+import { PageQuerySchema } from '@portal/shared';
+
+const taipeiDate = new Intl.DateTimeFormat('en-CA', {
+  timeZone: 'Asia/Taipei',
+  year: 'numeric',
+  month: '2-digit',
+  day: '2-digit',
+});
+
+/** ISO 8601 → YYYY/MM/DD in Asia/Taipei, as the seed document shows dates (2020/09/26). */
+export function formatTaipeiDate(iso: string): string {
+  const parts = Object.fromEntries(taipeiDate.formatToParts(new Date(iso)).map((part) => [part.type, part.value]));
+  return `${parts.year}/${parts.month}/${parts.day}`;
+}
+
+/** The same date for a <time dateTime> attribute (YYYY-MM-DD). */
+export function taipeiDateTimeAttribute(iso: string): string {
+  return formatTaipeiDate(iso).replaceAll('/', '-');
+}
+
+/** "PDF" from the file name, falling back to the media subtype. */
+export function fileTypeLabel(filename: string, contentType: string): string {
+  const extension = /\.([a-z0-9]+)$/i.exec(filename)?.[1];
+  if (extension) return extension.toUpperCase();
+  return (contentType.split('/')[1] ?? contentType).toUpperCase();
+}
+
+/** 123 KB / 1.5 MB: whole kilobytes below a megabyte, one decimal above. */
+export function formatFileSize(bytes: number): string {
+  if (bytes < 1024) return `${bytes} B`;
+  if (bytes < 1024 * 1024) return `${Math.round(bytes / 1024)} KB`;
+  return `${(bytes / (1024 * 1024)).toFixed(1)} MB`;
+}
+
+/** Reads the page number from the URL with the API's own rule, falling back to 1. */
+export function pageFromParam(value: string | null): number {
+  const parsed = PageQuerySchema.shape.page.safeParse(value ?? undefined);
+  return parsed.success ? parsed.data : 1;
+}

@@ -1,0 +1,7 @@
+import { setupServer } from 'msw/node';
+import { announcementHandlers } from './handlers/announcements';
+import { downloadHandlers } from './handlers/downloads';
+import { subsystemHandlers } from './handlers/subsystems';
+
+/** Every resource's default handlers; a test overrides one with server.use(). */
+export const server = setupServer(...announcementHandlers, ...downloadHandlers, ...subsystemHandlers);
