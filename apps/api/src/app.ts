@@ -4,9 +4,18 @@ import { serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fas
 import type { Database, NationalIdCrypto } from '@portal/db';
 import type { Env } from './env.js';
 import { databasePlugin } from './plugins/database.js';
+import { mailPlugin } from './plugins/mail.js';
+import { devMailRoutes } from './routes/dev-mail/index.js';
 import { errorsPlugin, sendRouteNotFound } from './plugins/errors.js';
 import { openapiPlugin } from './plugins/openapi.js';
+import { rateLimitPlugin } from './plugins/rate-limit.js';
+import { redisPlugin } from './plugins/redis.js';
+import { authPlugin } from './plugins/auth.js';
+import { authRoutes } from './routes/auth/index.js';
+import { accountRoutes } from './routes/account/index.js';
+import { queryApplicationStatusRoute } from './routes/application-status/query-application-status.js';
 import { spaPlugin } from './plugins/spa.js';
+import { submitApplicationRoute } from './routes/applications/submit-application.js';
 import { getInstitutionRoute } from './routes/institutions/get-institution.js';
 import { searchInstitutionsRoute } from './routes/institutions/search-institutions.js';
 import { healthRoutes } from './routes/health/health-routes.js';
@@ -19,11 +28,13 @@ export interface AppDependencies {
   env: Env;
   db: Database;
   nationalIdCrypto: NationalIdCrypto;
+  /** Signs access tokens and derives CSRF tokens (Secrets.jwtSecret). */
+  jwtSecret: Buffer;
   logger?: FastifyServerOptions['logger'];
 }
 
 /** Builds the app without listening: server.ts listens, tests call app.inject(). */
-export async function buildApp({ env, db, nationalIdCrypto, logger }: AppDependencies) {
+export async function buildApp({ env, db, nationalIdCrypto, jwtSecret, logger }: AppDependencies) {
   const app = Fastify({
     logger: logger ?? { level: env.LOG_LEVEL },
     // Trust X-Forwarded-For only from the configured number of proxies in front of us.
@@ -52,7 +63,17 @@ export async function buildApp({ env, db, nationalIdCrypto, logger }: AppDepende
     strictTransportSecurity: env.PUBLIC_ORIGIN.startsWith('https://'),
   });
   await app.register(databasePlugin, { db, nationalIdCrypto });
+  await app.register(mailPlugin, {
+    smtpUrl: env.SMTP_URL,
+    from: env.MAIL_FROM,
+    dataDir: env.DATA_DIR,
+    origin: env.PUBLIC_ORIGIN,
+    dispatchIntervalMs: env.MAIL_DISPATCH_INTERVAL_MS,
+  });
   await app.register(openapiPlugin);
+  await app.register(redisPlugin, { url: env.REDIS_URL, keyPrefix: env.REDIS_KEY_PREFIX });
+  await app.register(rateLimitPlugin, { redis: app.redis });
+  await app.register(authPlugin, { jwtSecret, publicOrigin: env.PUBLIC_ORIGIN });
 
   await app.register(healthRoutes);
   await app.register(searchInstitutionsRoute);
@@ -61,6 +82,13 @@ export async function buildApp({ env, db, nationalIdCrypto, logger }: AppDepende
   await app.register(listAnnouncementsRoute);
   await app.register(listDownloadsRoute);
   await app.register(getDownloadFileRoute);
+  await app.register(submitApplicationRoute);
+  await app.register(authRoutes);
+  await app.register(accountRoutes);
+  await app.register(queryApplicationStatusRoute);
+
+  // Development only: parseEnv refuses MAIL_VIEWER in production, so these paths do not exist there.
+  if (env.MAIL_VIEWER) await app.register(devMailRoutes);
 
   if (env.WEB_DIST) await app.register(spaPlugin, { root: env.WEB_DIST });
   else app.setNotFoundHandler(sendRouteNotFound);

@@ -26,6 +26,8 @@ export const EnvSchema = z.object({
   DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(100).default(10),
   /** redis://… for state that several API instances share (rate limits, revocations). */
   REDIS_URL: z.string().optional().or(z.literal('').transform(() => undefined)),
+  /** Prefix of every Redis key, so that deployments (or test runs) can share one Redis. */
+  REDIS_KEY_PREFIX: z.string().max(50).default('portal:'),
   /** The public origin of the portal (links in mail, the card challenge's origin). */
   PUBLIC_ORIGIN: z.url().optional(),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
@@ -37,9 +39,25 @@ export const EnvSchema = z.object({
   WEB_DIST: z.string().optional(),
   /** Number of proxy hops in front of the API whose X-Forwarded-For to trust. */
   TRUST_PROXY_HOPS: z.coerce.number().int().min(0).max(5).default(0),
+  /** smtp://user:pass@host:587 or smtps://…:465; unset writes each mail as .eml under DATA_DIR/mail. */
+  SMTP_URL: z
+    .string()
+    .regex(/^smtps?:\/\//, 'SMTP_URL must be an smtp:// or smtps:// URL')
+    .optional()
+    .or(z.literal('').transform(() => undefined)),
+  MAIL_FROM: z.string().min(3).default('"單一入口系統" <no-reply@portal.localhost>'),
+  /** How often the in-process dispatcher sends pending mail; 0 disables it (tests call dispatchNow). */
+  MAIL_DISPATCH_INTERVAL_MS: z.coerce.number().int().min(0).max(3_600_000).optional(),
+  /** The /dev/mail viewer; unset: on only outside production when mail is written to files. */
+  MAIL_VIEWER: z.enum(['true', 'false', '1', '0', '']).optional(),
 });
 
-export type Env = z.infer<typeof EnvSchema> & { DATA_DIR: string; PUBLIC_ORIGIN: string };
+export type Env = Omit<z.infer<typeof EnvSchema>, 'MAIL_VIEWER' | 'MAIL_DISPATCH_INTERVAL_MS'> & {
+  DATA_DIR: string;
+  PUBLIC_ORIGIN: string;
+  MAIL_DISPATCH_INTERVAL_MS: number;
+  MAIL_VIEWER: boolean;
+};
 
 export function parseEnv(source: Record<string, string | undefined>): Env {
   const parsed = EnvSchema.safeParse(source);
@@ -48,9 +66,20 @@ export function parseEnv(source: Record<string, string | undefined>): Env {
     throw new Error(`Invalid environment:\n${lines.join('\n')}`);
   }
   const env = parsed.data;
+  const mailViewer =
+    env.MAIL_VIEWER === undefined || env.MAIL_VIEWER === ''
+      ? env.NODE_ENV !== 'production' && !env.SMTP_URL
+      : env.MAIL_VIEWER === 'true' || env.MAIL_VIEWER === '1';
+  // The viewer shows password-reset links to whoever opens it: never in production.
+  if (mailViewer && env.NODE_ENV === 'production') {
+    throw new Error('Invalid environment:\n  MAIL_VIEWER: refused with NODE_ENV=production');
+  }
   return {
     ...env,
     DATA_DIR: path.resolve(env.DATA_DIR),
     PUBLIC_ORIGIN: env.PUBLIC_ORIGIN ?? `http://localhost:${env.PORT}`,
+    // Tests send with app.mail.dispatchNow(), so that no timer races their assertions.
+    MAIL_DISPATCH_INTERVAL_MS: env.MAIL_DISPATCH_INTERVAL_MS ?? (env.NODE_ENV === 'test' ? 0 : 2000),
+    MAIL_VIEWER: mailViewer,
   };
 }

@@ -5,8 +5,8 @@ import { parseEnv } from './env.js';
 
 const env = parseEnv(process.env);
 const started = performance.now();
-const { db, nationalIdCrypto, applied, seed } = await bootstrap(env);
-const app = await buildApp({ env, db, nationalIdCrypto });
+const { db, nationalIdCrypto, secrets, applied, seed } = await bootstrap(env);
+const app = await buildApp({ env, db, nationalIdCrypto, jwtSecret: secrets.jwtSecret });
 app.log.info({ migrationsApplied: applied, seed }, 'database ready');
 
 let closing = false;

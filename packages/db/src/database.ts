@@ -33,6 +33,12 @@ export interface DatabaseOptions {
   poolSize?: number;
 }
 
+/**
+ * Interactive transactions wait for a pooled connection (or, on PGlite, for the one connection)
+ * instead of failing after Prisma's default 2 s when many requests arrive at once.
+ */
+const TRANSACTION_OPTIONS = { maxWait: 10_000, timeout: 15_000 };
+
 export async function openDatabase(options: DatabaseOptions): Promise<Database> {
   if (options.databaseUrl) return openPostgres(options.databaseUrl, options.poolSize ?? 10);
   return openPglite(options.pgliteDir ?? 'memory://');
@@ -43,7 +49,7 @@ async function openPostgres(connectionString: string, max: number): Promise<Data
   // A pool error (e.g. the server restarted) must not crash the process; queries will fail
   // and be reported per request instead.
   pool.on('error', () => undefined);
-  const prisma = new PrismaClient({ adapter: new PrismaPg(pool) });
+  const prisma = new PrismaClient({ adapter: new PrismaPg(pool), transactionOptions: TRANSACTION_OPTIONS });
   const runnerOn = (client: pg.Pool | pg.PoolClient) => ({
     exec: async (script: string) => {
       await client.query(script);
@@ -75,7 +81,7 @@ async function openPostgres(connectionString: string, max: number): Promise<Data
 async function openPglite(dataDir: string): Promise<Database> {
   if (!dataDir.startsWith('memory://')) mkdirSync(path.resolve(dataDir), { recursive: true });
   const pglite = await PGlite.create(dataDir);
-  const prisma = new PrismaClient({ adapter: new PrismaPGlite(pglite) });
+  const prisma = new PrismaClient({ adapter: new PrismaPGlite(pglite), transactionOptions: TRANSACTION_OPTIONS });
   const runner = {
     exec: async (script: string) => {
       await pglite.exec(script);

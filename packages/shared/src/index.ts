@@ -12,3 +12,6 @@ export * from './rules/role-rule.js';
 export * from './rules/fixtures.js';
 // Not './rules/password-strength.js': it carries zxcvbn's dictionaries (~1 MB); import it from
 // '@portal/shared/password-strength' where it is needed (the API; the SPA's Web Worker).
+export * from './schemas/application.js';
+export * from './schemas/auth.js';
+export * from './schemas/account.js';

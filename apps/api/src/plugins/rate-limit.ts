@@ -3,6 +3,14 @@ import fp from 'fastify-plugin';
 import rateLimit from '@fastify/rate-limit';
 import type { Redis } from 'ioredis';
 import { HttpError } from './errors.js';
+import { createMemoryFailureCounter, createRedisFailureCounter, type FailureCounter } from '../services/failure-counter.js';
+
+declare module 'fastify' {
+  interface FastifyInstance {
+    /** Per-account counters (login failures, reset requests), in the same store as the limits. */
+    failureCounter: FailureCounter;
+  }
+}
 
 /**
  * Throttling of the endpoints that take a password, send mail or create records. Counters live
@@ -24,6 +32,12 @@ export const rateLimitPlugin = fp(
           `操作過於頻繁，請於 ${Math.max(1, Math.ceil(context.ttl / 1000))} 秒後再試。`,
         ),
     });
+    app.decorate(
+      'failureCounter',
+      options.redis ? createRedisFailureCounter(options.redis, 'portal:failures:', (error) =>
+            app.log.error({ err: error }, 'failure counter unavailable; not throttling per account'),
+          ) : createMemoryFailureCounter(),
+    );
   },
   { name: 'rate-limit', dependencies: ['errors'] },
 );

@@ -1,0 +1,212 @@
+import type { FastifyInstance, FastifyReply, FastifyRequest, preHandlerAsyncHookHandler } from 'fastify';
+import fp from 'fastify-plugin';
+import cookie from '@fastify/cookie';
+import jwt from '@fastify/jwt';
+import { randomBytes } from 'node:crypto';
+import { hashPassword } from '@portal/db';
+import { AUTH_MESSAGES, messages, type AccountRole } from '@portal/shared';
+import { HttpError } from './errors.js';
+import {
+  ACCESS_TOKEN_TTL_SECONDS,
+  csrfTokenFor,
+  csrfTokenMatches,
+  readLiveSessionState,
+  REFRESH_TOKEN_TTL_MS,
+} from '../services/sessions.js';
+
+/** Claims of the access token. */
+export interface AccessClaims {
+  sub: string;
+  role: AccountRole;
+  /** account.sessionVersion when issued: a bump revokes the token. */
+  sv: number;
+  /** Session (refresh-token family) id: logout revokes it; the CSRF token is bound to it. */
+  sid: string;
+  /** Set by the signer (seconds since the epoch). */
+  exp?: number;
+}
+
+/** The logged-in caller, on `request.user` after `app.authenticate`. */
+export interface AuthUser {
+  id: string;
+  role: AccountRole;
+  sessionVersion: number;
+  familyId: string;
+  /** When the access token expires (ms since the epoch). */
+  accessExpiresAt: number;
+}
+
+declare module '@fastify/jwt' {
+  interface FastifyJWT {
+    payload: AccessClaims;
+    user: AuthUser;
+  }
+}
+
+export const COOKIE_NAMES = { access: 'portal_at', refresh: 'portal_rt', csrf: 'portal_csrf' } as const;
+export const CSRF_HEADER = 'x-csrf-token';
+export const REFRESH_COOKIE_PATH = '/api/auth';
+const STATE_CHANGING = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
+
+/** A preHandler that also says, for the route table, which roles it admits. */
+export type RoleGuard = preHandlerAsyncHookHandler & { roles: readonly AccountRole[] };
+
+export interface RouteAccess {
+  method: string;
+  url: string;
+  /** 'public': no login; 'authenticated': app.authenticate runs (and maybe a role guard). */
+  access: 'public' | 'authenticated';
+  /** Admitted roles; undefined = every logged-in role. */
+  roles?: readonly AccountRole[] | undefined;
+}
+
+export interface SessionCookieInput {
+  accountId: string;
+  role: AccountRole;
+  sessionVersion: number;
+  familyId: string;
+  /** A new refresh token to set (login, refresh); absent keeps the current one. */
+  refreshToken?: string | undefined;
+}
+
+declare module 'fastify' {
+  interface FastifyInstance {
+    /** preHandler: 401 unless a valid, unrevoked session of an ACTIVE account; CSRF on writes. */
+    authenticate: preHandlerAsyncHookHandler;
+    auth: {
+      /** Sets portal_at (+ portal_rt, portal_csrf); returns what the session body needs. */
+      issueCookies(reply: FastifyReply, input: SessionCookieInput): Promise<{ csrfToken: string; accessExpiresAt: Date }>;
+      clearCookies(reply: FastifyReply): void;
+      csrfTokenFor(familyId: string): string;
+      /** The 403 for a missing / wrong X-CSRF-Token (refresh and logout check it themselves). */
+      assertCsrf(request: FastifyRequest, familyId: string): void;
+      /** An argon2id hash of a random password, made once: verified against for unknown accounts. */
+      dummyPasswordHash: string;
+      /** Origin for links in mail (reset password, confirm e-mail). */
+      publicOrigin: string;
+    };
+    /** Every route with its access rule, for the authorization-matrix test and the docs. */
+    routeAccess: RouteAccess[];
+  }
+}
+
+export const unauthorized = (code = 'UNAUTHORIZED', message: string = messages.unauthorized) =>
+  new HttpError(401, code, message);
+
+/** preHandler admitting only `roles` (after app.authenticate). */
+export function requireRoles(...roles: AccountRole[]): RoleGuard {
+  const guard = async (request: FastifyRequest) => {
+    if (!request.user) throw unauthorized();
+    if (!roles.includes(request.user.role)) throw new HttpError(403, 'FORBIDDEN', messages.forbidden);
+  };
+  return Object.assign(guard, { roles: Object.freeze([...roles]) });
+}
+
+export interface AuthPluginOptions {
+  jwtSecret: Buffer;
+  publicOrigin: string;
+}
+
+/**
+ * Sessions: a 10-minute JWT access token in an HttpOnly cookie, a rotating opaque refresh
+ * token (sessions table) in a cookie only /api/auth sees, and a CSRF token bound to the
+ * session. See docs/decisions/002-sessions-and-csrf.md.
+ */
+export const authPlugin = fp(
+  async (app: FastifyInstance, options: AuthPluginOptions) => {
+    const { jwtSecret } = options;
+    // Browsers drop Secure cookies on plain http, which only the local embedded setup uses.
+    const origin = new URL(options.publicOrigin);
+    const secure = !(origin.protocol === 'http:' && ['localhost', '127.0.0.1', '[::1]'].includes(origin.hostname));
+
+    await app.register(cookie);
+    await app.register(jwt, {
+      secret: jwtSecret,
+      cookie: { cookieName: COOKIE_NAMES.access, signed: false },
+      sign: { algorithm: 'HS256', expiresIn: ACCESS_TOKEN_TTL_SECONDS },
+      verify: { algorithms: ['HS256'] },
+      formatUser: (claims) => ({
+        id: claims.sub,
+        role: claims.role,
+        sessionVersion: claims.sv,
+        familyId: claims.sid,
+        accessExpiresAt: (claims.exp ?? 0) * 1000,
+      }),
+    });
+
+    // A cross-site <form> can post text/plain without a CORS preflight; JSON it cannot. Without
+    // this parser such a post gets 415 before any handler runs (the CSRF defence of the
+    // anonymous endpoints, with SameSite=Strict cookies).
+    app.removeContentTypeParser('text/plain');
+
+    const dummyPasswordHash = await hashPassword(randomBytes(24).toString('base64url'));
+
+    const assertCsrf = (request: FastifyRequest, familyId: string) => {
+      const header = request.headers[CSRF_HEADER];
+      if (!csrfTokenMatches(jwtSecret, familyId, typeof header === 'string' ? header : undefined)) {
+        throw new HttpError(403, 'CSRF_INVALID', AUTH_MESSAGES.csrfInvalid);
+      }
+    };
+
+    const authenticate: preHandlerAsyncHookHandler = async (request) => {
+      if (!request.cookies[COOKIE_NAMES.access]) throw unauthorized();
+      try {
+        await request.jwtVerify({ onlyCookie: true });
+      } catch {
+        throw unauthorized('SESSION_EXPIRED', AUTH_MESSAGES.sessionExpired);
+      }
+      const user = request.user;
+      const live = await readLiveSessionState(app.db.sql, user.id, user.familyId);
+      if (!live || live.status !== 'ACTIVE' || live.sessionVersion !== user.sessionVersion || live.familyRevoked) {
+        throw unauthorized('SESSION_EXPIRED', AUTH_MESSAGES.sessionExpired);
+      }
+      // The role of the moment (a role change also bumps the version, so they agree anyway).
+      user.role = live.role;
+      if (STATE_CHANGING.has(request.method)) assertCsrf(request, user.familyId);
+    };
+
+    app.decorate('authenticate', authenticate);
+    app.decorate('auth', {
+      async issueCookies(reply: FastifyReply, input: SessionCookieInput) {
+        const token = await reply.jwtSign({ sub: input.accountId, role: input.role, sv: input.sessionVersion, sid: input.familyId });
+        const csrfToken = csrfTokenFor(jwtSecret, input.familyId);
+        const base = { secure, sameSite: 'strict' as const };
+        reply.setCookie(COOKIE_NAMES.access, token, { ...base, httpOnly: true, path: '/', maxAge: ACCESS_TOKEN_TTL_SECONDS });
+        if (input.refreshToken) {
+          reply.setCookie(COOKIE_NAMES.refresh, input.refreshToken, {
+            ...base,
+            httpOnly: true,
+            path: REFRESH_COOKIE_PATH,
+            maxAge: REFRESH_TOKEN_TTL_MS / 1000,
+          });
+        }
+        // Readable by the SPA on purpose: it copies it into X-CSRF-Token after a reload.
+        reply.setCookie(COOKIE_NAMES.csrf, csrfToken, { ...base, httpOnly: false, path: '/', maxAge: REFRESH_TOKEN_TTL_MS / 1000 });
+        return { csrfToken, accessExpiresAt: new Date(Date.now() + ACCESS_TOKEN_TTL_SECONDS * 1000) };
+      },
+      clearCookies(reply: FastifyReply) {
+        const base = { secure, sameSite: 'strict' as const };
+        reply.clearCookie(COOKIE_NAMES.access, { ...base, httpOnly: true, path: '/' });
+        reply.clearCookie(COOKIE_NAMES.refresh, { ...base, httpOnly: true, path: REFRESH_COOKIE_PATH });
+        reply.clearCookie(COOKIE_NAMES.csrf, { ...base, path: '/' });
+      },
+      csrfTokenFor: (familyId: string) => csrfTokenFor(jwtSecret, familyId),
+      assertCsrf,
+      dummyPasswordHash,
+      publicOrigin: origin.origin,
+    });
+
+    const routeAccess: RouteAccess[] = [];
+    app.decorate('routeAccess', routeAccess);
+    app.addHook('onRoute', (route) => {
+      const handlers = [route.onRequest, route.preValidation, route.preHandler].flat().filter(Boolean);
+      const guarded = handlers.includes(authenticate);
+      const guard = handlers.find((handler): handler is RoleGuard => Array.isArray((handler as Partial<RoleGuard>).roles));
+      for (const method of [route.method].flat()) {
+        if (method === 'HEAD') continue;
+        routeAccess.push({ method, url: route.url, access: guarded ? 'authenticated' : 'public', roles: guard?.roles });
+      }
+    });
+  },
+  { name: 'auth', dependencies: ['errors', 'database'] },
+);

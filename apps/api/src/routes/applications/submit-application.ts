@@ -1,0 +1,35 @@
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { AccountApplicationSchema, ApplicationResultSchema, ErrorBodySchema } from '@portal/shared';
+import { rateLimitPerIp } from '../../plugins/rate-limit.js';
+import { submitApplication } from '../../services/account-application.js';
+
+export const submitApplicationRoute: FastifyPluginAsyncZod = async (app) => {
+  app.post(
+    '/api/applications',
+    {
+      // Each application costs an argon2id hash: bound what one address can make us do.
+      config: rateLimitPerIp(20, '10 minutes'),
+      schema: {
+        tags: ['applications'],
+        summary: '帳號申請',
+        body: AccountApplicationSchema,
+        response: {
+          201: ApplicationResultSchema,
+          400: ErrorBodySchema,
+          404: ErrorBodySchema,
+          409: ErrorBodySchema,
+          422: ErrorBodySchema,
+          429: ErrorBodySchema,
+        },
+      },
+    },
+    async (request, reply) => {
+      const result = await submitApplication(
+        { prisma: app.db.prisma, crypto: app.nationalIdCrypto },
+        request.body,
+        { ip: request.ip, requestId: request.id },
+      );
+      return reply.status(201).send(result);
+    },
+  );
+};

@@ -1,0 +1,42 @@
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { ErrorBodySchema, LoginRequestSchema, SessionSchema } from '@portal/shared';
+import { rateLimitPerIp } from '../../plugins/rate-limit.js';
+import { login, TooManyAttemptsError } from '../../services/login.js';
+import { toSessionBody } from '../../services/session-body.js';
+
+export const loginRoute: FastifyPluginAsyncZod = async (app) => {
+  app.post(
+    '/api/auth/login',
+    {
+      // Per address; the per-account failure limit is in the login service.
+      config: rateLimitPerIp(30, '10 minutes'),
+      schema: {
+        tags: ['auth'],
+        summary: '服務登入',
+        body: LoginRequestSchema,
+        response: { 200: SessionSchema, 400: ErrorBodySchema, 401: ErrorBodySchema, 403: ErrorBodySchema, 415: ErrorBodySchema, 429: ErrorBodySchema },
+      },
+    },
+    async (request, reply) => {
+      let result;
+      try {
+        result = await login(
+          { prisma: app.db.prisma, failures: app.failureCounter, dummyPasswordHash: app.auth.dummyPasswordHash },
+          request.body,
+          { ip: request.ip, requestId: request.id, userAgent: request.headers['user-agent'] },
+        );
+      } catch (error) {
+        if (error instanceof TooManyAttemptsError) reply.header('retry-after', String(error.retryAfterSeconds));
+        throw error;
+      }
+      const cookies = await app.auth.issueCookies(reply, {
+        accountId: result.account.id,
+        role: result.account.role,
+        sessionVersion: result.account.sessionVersion,
+        familyId: result.refresh.familyId,
+        refreshToken: result.refresh.token,
+      });
+      return toSessionBody(result.account, cookies);
+    },
+  );
+};

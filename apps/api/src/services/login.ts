@@ -1,0 +1,112 @@
+import { accountNameKey, AUTH_MESSAGES, LOGIN_REFUSAL_CODES, tooManyLoginFailuresMessage, type LoginRequest } from '@portal/shared';
+import { verifyPassword, type PrismaClient } from '@portal/db';
+import { HttpError } from '../plugins/errors.js';
+import { recordAudit, type RequestOrigin } from './audit.js';
+import type { FailureCounter } from './failure-counter.js';
+import { createSessionFamily, type IssuedRefreshToken } from './sessions.js';
+import { sessionAccountSelect, type SessionAccount } from './session-body.js';
+
+/** Per account: this many failed logins within the window lock further attempts until it ends. */
+export const LOGIN_FAILURE_LIMIT = 10;
+export const LOGIN_FAILURE_WINDOW_MS = 15 * 60 * 1000;
+
+/** 429 with the time to wait; the route copies retryAfterSeconds into Retry-After. */
+export class TooManyAttemptsError extends HttpError {
+  constructor(
+    readonly retryAfterSeconds: number,
+    message: string,
+  ) {
+    super(429, 'TOO_MANY_ATTEMPTS', message);
+  }
+}
+
+const STATUS_REFUSALS = {
+  PENDING_VERIFICATION: AUTH_MESSAGES.pendingVerification,
+  PENDING_APPROVAL: AUTH_MESSAGES.pendingApproval,
+  REJECTED: AUTH_MESSAGES.rejected,
+  DEACTIVATED: AUTH_MESSAGES.deactivated,
+} as const;
+
+export interface LoginDeps {
+  prisma: PrismaClient;
+  failures: FailureCounter;
+  /** Verified against when the account does not exist, so both cases cost one argon2id verify. */
+  dummyPasswordHash: string;
+}
+
+export const loginFailureKey = (accountName: string) => `login:${accountNameKey(accountName)}`;
+
+/**
+ * 服務登入. The answer never reveals whether an account exists: unknown name and wrong
+ * password both verify one argon2id hash and get the same 401; the account's status is told
+ * only to someone who knows its password.
+ */
+export async function login(
+  deps: LoginDeps,
+  input: LoginRequest,
+  origin: RequestOrigin & { userAgent?: string | undefined },
+): Promise<{ account: SessionAccount & { sessionVersion: number }; refresh: IssuedRefreshToken }> {
+  const { prisma, failures } = deps;
+  const failureKey = loginFailureKey(input.accountName);
+  const throttle = await failures.peek(failureKey);
+  if (throttle.count >= LOGIN_FAILURE_LIMIT) {
+    const seconds = Math.max(1, Math.ceil(throttle.retryAfterMs / 1000));
+    await recordAudit(
+      prisma,
+      { actorLabel: 'anonymous', action: 'auth.login.failed', entityType: 'account', after: { accountName: input.accountName, reason: 'throttled' } },
+      origin,
+    );
+    throw new TooManyAttemptsError(seconds, tooManyLoginFailuresMessage(Math.ceil(seconds / 60)));
+  }
+
+  const account = await prisma.account.findUnique({
+    where: { accountNameKey: accountNameKey(input.accountName) },
+    select: { ...sessionAccountSelect, passwordHash: true, status: true, sessionVersion: true },
+  });
+  const passwordOk = await verifyPassword(account?.passwordHash ?? deps.dummyPasswordHash, input.password);
+
+  if (!account || !passwordOk) {
+    await failures.increment(failureKey, LOGIN_FAILURE_WINDOW_MS);
+    await recordAudit(
+      prisma,
+      {
+        actorLabel: 'anonymous',
+        action: 'auth.login.failed',
+        entityType: 'account',
+        ...(account && { entityId: account.id }),
+        after: { accountName: input.accountName, reason: account ? 'wrong-password' : 'unknown-account' },
+      },
+      origin,
+    );
+    throw new HttpError(401, 'INVALID_CREDENTIALS', AUTH_MESSAGES.invalidCredentials);
+  }
+
+  if (account.status !== 'ACTIVE') {
+    await recordAudit(
+      prisma,
+      {
+        actorId: account.id,
+        action: 'auth.login.failed',
+        entityType: 'account',
+        entityId: account.id,
+        after: { accountName: input.accountName, reason: 'status', status: account.status },
+      },
+      origin,
+    );
+    throw new HttpError(403, LOGIN_REFUSAL_CODES[account.status], STATUS_REFUSALS[account.status]);
+  }
+
+  const refresh = await prisma.$transaction(async (tx) => {
+    await tx.account.update({ where: { id: account.id }, data: { lastLoginAt: new Date() } });
+    const issued = await createSessionFamily(tx, account.id, origin);
+    await recordAudit(
+      tx,
+      { actorId: account.id, action: 'auth.login.succeeded', entityType: 'session', entityId: issued.familyId, after: { accountName: account.accountName } },
+      origin,
+    );
+    return issued;
+  });
+  await failures.reset(failureKey);
+  const { passwordHash: _hash, status: _status, ...sessionAccount } = account;
+  return { account: sessionAccount, refresh };
+}
