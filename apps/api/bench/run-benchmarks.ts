@@ -32,7 +32,7 @@ async function seedFromEmpty(db: Database) {
 }
 
 async function searchLatency(db: Database) {
-  const app = await buildApp({ env: parseEnv({ NODE_ENV: 'production', LOG_LEVEL: 'silent' }), db, nationalIdCrypto: crypto, logger: false });
+  const app = await buildApp({ env: parseEnv({ NODE_ENV: 'production', LOG_LEVEL: 'silent' }), db, nationalIdCrypto: crypto, jwtSecret: randomBytes(32), logger: false });
   await app.listen({ host: '127.0.0.1', port: 0 });
   const { port } = app.server.address() as { port: number };
   const queries = seededQueries(REQUESTS);

@@ -111,6 +111,9 @@ const INSERT_CHUNK = 2_000;
 
 async function seedInstitutions(prisma: PrismaClient, count: number): Promise<number> {
   const rows = [...DEMO_INSTITUTIONS, ...syntheticInstitutions(count)];
+  // Already seeded (the directory is deterministic, so its last code is there): skip the
+  // 20,000-row upsert that would otherwise slow every restart of the embedded setup.
+  if (await prisma.institution.findUnique({ where: { code: rows.at(-1)!.code }, select: { id: true } })) return 0;
   let created = 0;
   for (let i = 0; i < rows.length; i += INSERT_CHUNK) {
     const result = await prisma.institution.createMany({
