@@ -9,9 +9,10 @@ export * from './rules/national-id.js';
 export * from './rules/password-policy.js';
 export * from './rules/contact-fields.js';
 export * from './rules/role-rule.js';
-export * from './rules/fixtures.js';
-// Not './rules/password-strength.js': it carries zxcvbn's dictionaries (~1 MB); import it from
-// '@portal/shared/password-strength' where it is needed (the API; the SPA's Web Worker).
+// Not here, to keep them out of the SPA's first bundle: './rules/password-strength.js' (zxcvbn's
+// dictionaries, ~1 MB; '@portal/shared/password-strength') and './rules/fixtures.js' (the contract
+// test tables; '@portal/shared/fixtures').
 export * from './schemas/application.js';
 export * from './schemas/auth.js';
 export * from './schemas/account.js';
+export * from './card/to-be-signed.js';

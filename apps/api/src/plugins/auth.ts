@@ -1,4 +1,4 @@
-import type { FastifyInstance, FastifyReply, FastifyRequest, preHandlerAsyncHookHandler } from 'fastify';
+import type { FastifyInstance, FastifyReply, FastifyRequest, onRequestAsyncHookHandler } from 'fastify';
 import fp from 'fastify-plugin';
 import cookie from '@fastify/cookie';
 import jwt from '@fastify/jwt';
@@ -48,8 +48,8 @@ export const CSRF_HEADER = 'x-csrf-token';
 export const REFRESH_COOKIE_PATH = '/api/auth';
 const STATE_CHANGING = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
 
-/** A preHandler that also says, for the route table, which roles it admits. */
-export type RoleGuard = preHandlerAsyncHookHandler & { roles: readonly AccountRole[] };
+/** A hook that also says, for the route table, which roles it admits. */
+export type RoleGuard = onRequestAsyncHookHandler & { roles: readonly AccountRole[] };
 
 export interface RouteAccess {
   method: string;
@@ -71,8 +71,8 @@ export interface SessionCookieInput {
 
 declare module 'fastify' {
   interface FastifyInstance {
-    /** preHandler: 401 unless a valid, unrevoked session of an ACTIVE account; CSRF on writes. */
-    authenticate: preHandlerAsyncHookHandler;
+    /** onRequest hook: 401 unless a valid, unrevoked session of an ACTIVE account; CSRF on writes. */
+    authenticate: onRequestAsyncHookHandler;
     auth: {
       /** Sets portal_at (+ portal_rt, portal_csrf); returns what the session body needs. */
       issueCookies(reply: FastifyReply, input: SessionCookieInput): Promise<{ csrfToken: string; accessExpiresAt: Date }>;
@@ -93,7 +93,7 @@ declare module 'fastify' {
 export const unauthorized = (code = 'UNAUTHORIZED', message: string = messages.unauthorized) =>
   new HttpError(401, code, message);
 
-/** preHandler admitting only `roles` (after app.authenticate). */
+/** onRequest hook admitting only `roles` (after app.authenticate, before the body is even parsed). */
 export function requireRoles(...roles: AccountRole[]): RoleGuard {
   const guard = async (request: FastifyRequest) => {
     if (!request.user) throw unauthorized();
@@ -148,7 +148,7 @@ export const authPlugin = fp(
       }
     };
 
-    const authenticate: preHandlerAsyncHookHandler = async (request) => {
+    const authenticate: onRequestAsyncHookHandler = async (request) => {
       if (!request.cookies[COOKIE_NAMES.access]) throw unauthorized();
       try {
         await request.jwtVerify({ onlyCookie: true });

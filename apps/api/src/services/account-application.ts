@@ -10,6 +10,7 @@ import { evaluatePassword } from '@portal/shared/password-strength';
 import { hashPassword, type NationalIdCrypto, type PrismaClient } from '@portal/db';
 import { HttpError } from '../plugins/errors.js';
 import { recordAudit, type RequestOrigin } from './audit.js';
+import { enqueueTemplate } from './mail/outbox.js';
 import { MANAGER_HOLDING_STATUSES } from './institution-directory.js';
 import { isUniqueViolation } from './unique-violation.js';
 
@@ -30,7 +31,7 @@ function newApplicationNo(now: Date): string {
  * answer. The unique index on the lower-cased name settles same-name races across institutions.
  */
 export async function submitApplication(
-  deps: { prisma: PrismaClient; crypto: NationalIdCrypto },
+  deps: { prisma: PrismaClient; crypto: NationalIdCrypto; origin: string },
   input: AccountApplication,
   origin: RequestOrigin,
 ): Promise<ApplicationResult> {
@@ -112,7 +113,7 @@ export async function submitApplication(
         },
         origin,
       );
-      return {
+      const result: ApplicationResult = {
         applicationNo: account.applicationNo!,
         accountName: input.accountName,
         role: input.role,
@@ -121,6 +122,17 @@ export async function submitApplication(
         subsystems: subsystems.map((s) => ({ code: s.code, name: s.name, status: 'PENDING' as const })),
         nextStep: isManager ? 'INSTITUTION_VERIFICATION' : 'MANAGER_APPROVAL',
       };
+      await enqueueTemplate(tx, 'application-received', input.email, {
+        origin: deps.origin,
+        name: input.name,
+        applicationNo: result.applicationNo,
+        accountName: result.accountName,
+        institution: result.institution,
+        role: result.role,
+        nextStep: result.nextStep,
+        subsystems: result.subsystems.map((s) => s.name),
+      });
+      return result;
     });
   } catch (error) {
     if (isUniqueViolation(error, 'account_name_key')) {

@@ -1,12 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import {
-  APPLICATION_MESSAGES,
-  FIELD_FIXTURES,
-  PASSWORD_FIXTURES,
-  PASSWORD_RULES,
-  type AccountApplicationInput,
-  type FieldName,
-} from '@portal/shared';
+import { APPLICATION_MESSAGES, PASSWORD_RULES, type AccountApplicationInput } from '@portal/shared';
+import { FIELD_FIXTURES, PASSWORD_FIXTURES, type FieldName } from '@portal/shared/fixtures';
 import { createTestApp, type TestContext } from '../helpers/test-app.js';
 import { nextAddress, validApplication } from './application-fixtures.js';
 

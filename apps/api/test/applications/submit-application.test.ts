@@ -74,7 +74,12 @@ describe('POST /api/applications — a 單位業務管理者', () => {
       entityType: 'account',
       after: { accountName: 'ClinicBoss', role: 'INSTITUTION_MANAGER', status: 'PENDING_VERIFICATION', institutionCode: '9900000002', subsystems: ['adult-preventive', 'lung-cancer'] },
     });
-    expect(JSON.stringify(audit[0].after)).not.toContain('A123456789');
+    expect(JSON.stringify(audit[0]!.after)).not.toContain('A123456789');
+
+    const mail = await ctx.db.prisma.mailMessage.findMany({ where: { to: body.email } });
+    expect(mail).toHaveLength(1);
+    expect(mail[0]).toMatchObject({ template: 'application-received', subject: expect.stringContaining('帳號申請已受理') });
+    expect(mail[0]!.text).toContain(result.applicationNo);
   });
 });
 

@@ -13,6 +13,11 @@ export interface TestAppOptions {
   /** Seed the demo data with a directory of this many synthetic institutions. */
   demoInstitutions?: number;
   env?: Record<string, string>;
+  /**
+   * Build the app over this already-seeded database instead of a new one (a second API
+   * instance); close() then leaves the database to its owner.
+   */
+  database?: TestDatabase;
 }
 
 export const testCrypto = createNationalIdCrypto({
@@ -20,7 +25,17 @@ export const testCrypto = createNationalIdCrypto({
   nationalIdHashKey: randomBytes(32),
 });
 
+/** One signing key per test run: tokens issued by one test app instance are valid on another. */
+export const testJwtSecret = randomBytes(32);
+
 export async function createTestApp(options: TestAppOptions = {}): Promise<TestContext> {
+  if (options.database) {
+    const shared = options.database;
+    const env = parseEnv({ NODE_ENV: 'test', LOG_LEVEL: 'silent', ...options.env });
+    const app = await buildApp({ env, db: shared.db, nationalIdCrypto: testCrypto, jwtSecret: testJwtSecret, logger: false });
+    await app.ready();
+    return { ...shared, app, close: () => app.close() };
+  }
   const database = await createTestDatabase();
   try {
     await runSeed({
@@ -30,7 +45,7 @@ export async function createTestApp(options: TestAppOptions = {}): Promise<TestC
       institutionCount: options.demoInstitutions ?? 0,
     });
     const env = parseEnv({ NODE_ENV: 'test', LOG_LEVEL: 'silent', ...options.env });
-    const app = await buildApp({ env, db: database.db, nationalIdCrypto: testCrypto, logger: false });
+    const app = await buildApp({ env, db: database.db, nationalIdCrypto: testCrypto, jwtSecret: testJwtSecret, logger: false });
     await app.ready();
     return {
       ...database,

@@ -4,7 +4,7 @@ import path from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { buildApp } from '../../src/app.js';
 import { parseEnv } from '../../src/env.js';
-import { createTestApp, testCrypto, type TestContext } from '../helpers/test-app.js';
+import { createTestApp, testCrypto, testJwtSecret, type TestContext } from '../helpers/test-app.js';
 import { createTestDatabase, type TestDatabase } from '../helpers/test-database.js';
 import { parseMail, startSmtpTestServer, type SmtpTestServer } from './smtp-test-server.js';
 
@@ -61,7 +61,7 @@ describe('sending right after the response', () => {
     database = await createTestDatabase();
     // A long interval: only the after-response kick can send within the test.
     const env = parseEnv({ NODE_ENV: 'test', LOG_LEVEL: 'silent', SMTP_URL: server.url, MAIL_DISPATCH_INTERVAL_MS: '600000' });
-    const app = await buildApp({ env, db: database.db, nationalIdCrypto: testCrypto, logger: false });
+    const app = await buildApp({ env, db: database.db, nationalIdCrypto: testCrypto, jwtSecret: testJwtSecret, logger: false });
     app.post('/test/promise-mail', async (request) => {
       await app.db.prisma.$transaction((tx) =>
         app.mail.enqueue(tx, { template: 'password-reset', to: 'kick@example.tw', data: RESET }, request),
@@ -157,7 +157,7 @@ describe('file transport and the development mail viewer (no SMTP_URL)', () => {
 describe('MAIL_VIEWER switched off', () => {
   it.each([
     ['MAIL_VIEWER=false', { MAIL_VIEWER: 'false' }],
-    ['production', { NODE_ENV: 'production', JWT_SECRET: 'x'.repeat(44) }],
+    ['production', { NODE_ENV: 'production' }],
   ])('/dev/mail does not exist (%s)', async (_label, env) => {
     const ctx = await createTestApp({ env });
     try {

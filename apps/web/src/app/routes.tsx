@@ -51,7 +51,10 @@ export const routes: RouteObject[] = [
           },
           {
             path: paths.apply,
-            lazy: async () => ({ Component: (await import('../features/account-services/components/apply-page')).ApplyPage }),
+            lazy: async () => ({
+              Component: (await import('../features/account-application/components/account-application-page'))
+                .AccountApplicationPage,
+            }),
           },
           {
             path: paths.forgotPassword,

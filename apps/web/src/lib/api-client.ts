@@ -44,6 +44,35 @@ export async function apiGet<S extends z.ZodType>(
     throw new ApiError(0, 'NETWORK_ERROR', webMessages.networkError);
   }
 
+  return readResponse(response, schema);
+}
+
+/**
+ * POSTs `body` as JSON and validates the reply with the shared schema; failures become an
+ * ApiError exactly as in apiGet (with the API's `fieldErrors` when it sent them).
+ */
+export async function apiPost<S extends z.ZodType>(
+  path: string,
+  body: unknown,
+  schema: S,
+  { signal }: Omit<RequestOptions, 'params'> = {},
+): Promise<z.output<S>> {
+  let response: Response;
+  try {
+    response = await fetch(apiUrl(path), {
+      method: 'POST',
+      headers: { accept: 'application/json', 'content-type': 'application/json' },
+      body: JSON.stringify(body),
+      signal,
+    });
+  } catch (error) {
+    if (signal?.aborted) throw error;
+    throw new ApiError(0, 'NETWORK_ERROR', webMessages.networkError);
+  }
+  return readResponse(response, schema);
+}
+
+async function readResponse<S extends z.ZodType>(response: Response, schema: S): Promise<z.output<S>> {
   const body: unknown = await response.json().catch(() => undefined);
   if (!response.ok) {
     const parsed = ErrorBodySchema.safeParse(body);

@@ -21,6 +21,7 @@ export const FIELD_MESSAGES = {
   emailFormat: 'E-mail信箱格式錯誤，請確認後再輸入',
   emailTooLong: 'E-mail信箱不得超過 254 個字元',
   /** One message for the code everywhere (schemas/institution.ts). */
+  institutionRequired: messages.institutionRequired,
   institutionCodeFormat: messages.institutionCodeFormat,
 } as const;
 

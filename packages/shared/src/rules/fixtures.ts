@@ -197,8 +197,9 @@ export const FIELD_FIXTURES: readonly FieldFixture[] = [
       { value: ' 1234567890 ', normalized: '1234567890' },
     ],
     rejected: [
-      { value: undefined, messageIncludes: F.institutionCodeFormat },
-      { value: '', messageIncludes: F.institutionCodeFormat },
+      { value: undefined, messageIncludes: F.institutionRequired },
+      { value: '', messageIncludes: F.institutionRequired },
+      { value: '   ', messageIncludes: F.institutionRequired },
       { value: '123456789', messageIncludes: F.institutionCodeFormat },
       { value: '12345678901', messageIncludes: F.institutionCodeFormat },
       { value: '12345abcde', messageIncludes: F.institutionCodeFormat },

@@ -53,14 +53,11 @@ export type Profile = z.infer<typeof ProfileSchema>;
 export const UpdateProfileRequestSchema = z.object({
   phone: LandlinePhoneSchema.optional(),
   mobile: z
-    .union([
-      z.null(),
-      z
-        .string({ error: FIELD_MESSAGES.mobileFormat })
-        .trim()
-        .refine((value) => value === '' || MOBILE_PATTERN.test(value), FIELD_MESSAGES.mobileFormat)
-        .transform((value) => (value === '' ? null : normalizeMobile(value))),
-    ])
+    .string({ error: FIELD_MESSAGES.mobileFormat })
+    .trim()
+    .refine((value) => value === '' || MOBILE_PATTERN.test(value), FIELD_MESSAGES.mobileFormat)
+    .transform((value) => (value === '' ? null : normalizeMobile(value)))
+    .nullable()
     .optional(),
   email: EmailSchema.optional(),
 });

@@ -59,6 +59,11 @@ export const AccountApplicationSchema = z
   .refine((form) => form.password === form.passwordConfirm, {
     path: ['passwordConfirm'],
     message: APPLICATION_MESSAGES.passwordMismatch,
+    // Said as soon as both passwords are there, not only once every other field is valid.
+    when: ({ value }) => {
+      const form = value as { password?: unknown; passwordConfirm?: unknown };
+      return typeof form.password === 'string' && typeof form.passwordConfirm === 'string' && form.passwordConfirm !== '';
+    },
   });
 export type AccountApplicationInput = z.input<typeof AccountApplicationSchema>;
 export type AccountApplication = z.output<typeof AccountApplicationSchema>;

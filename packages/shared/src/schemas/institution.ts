@@ -22,8 +22,9 @@ export const CITIES = [
 ] as const;
 
 export const InstitutionCodeSchema = z
-  .string({ error: messages.institutionCodeFormat })
+  .string({ error: messages.institutionRequired })
   .trim()
+  .min(1, { error: messages.institutionRequired, abort: true })
   .regex(/^\d{10}$/, messages.institutionCodeFormat);
 
 export const InstitutionSchema = z.object({

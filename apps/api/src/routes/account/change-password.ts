@@ -7,7 +7,7 @@ export const changePasswordRoute: FastifyPluginAsyncZod = async (app) => {
   app.post(
     '/api/account/password',
     {
-      preHandler: [app.authenticate],
+      onRequest: [app.authenticate],
       // Each try verifies the current password: bound guessing through a stolen session too.
       config: rateLimitPerIp(20, '10 minutes'),
       schema: {

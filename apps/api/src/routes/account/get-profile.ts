@@ -6,7 +6,7 @@ export const getProfileRoute: FastifyPluginAsyncZod = async (app) => {
   app.get(
     '/api/account/profile',
     {
-      preHandler: [app.authenticate],
+      onRequest: [app.authenticate],
       schema: { tags: ['account'], summary: '帳號資料', response: { 200: ProfileSchema, 401: ErrorBodySchema } },
     },
     async (request, reply) => {

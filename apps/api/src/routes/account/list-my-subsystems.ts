@@ -6,7 +6,7 @@ export const listMySubsystemsRoute: FastifyPluginAsyncZod = async (app) => {
   app.get(
     '/api/account/subsystems',
     {
-      preHandler: [app.authenticate],
+      onRequest: [app.authenticate],
       schema: { tags: ['account'], summary: '我的子系統', response: { 200: MySubsystemListSchema, 401: ErrorBodySchema } },
     },
     async (request, reply) => {

@@ -8,7 +8,7 @@ export const requestSubsystemRoute: FastifyPluginAsyncZod = async (app) => {
     '/api/account/subsystems',
     {
       // Only institution staff have subsystems to request.
-      preHandler: [app.authenticate, requireRoles('INSTITUTION_MANAGER', 'GENERAL_USER')],
+      onRequest: [app.authenticate, requireRoles('INSTITUTION_MANAGER', 'GENERAL_USER')],
       schema: {
         tags: ['account'],
         summary: '申請其他子系統',

@@ -6,7 +6,7 @@ export const updateProfileRoute: FastifyPluginAsyncZod = async (app) => {
   app.patch(
     '/api/account/profile',
     {
-      preHandler: [app.authenticate],
+      onRequest: [app.authenticate],
       schema: {
         tags: ['account'],
         summary: '修改帳號資料（市話、手機、E-mail）',

@@ -25,10 +25,12 @@ export const submitApplicationRoute: FastifyPluginAsyncZod = async (app) => {
     },
     async (request, reply) => {
       const result = await submitApplication(
-        { prisma: app.db.prisma, crypto: app.nationalIdCrypto },
+        { prisma: app.db.prisma, crypto: app.nationalIdCrypto, origin: app.mail.origin },
         request.body,
         { ip: request.ip, requestId: request.id },
       );
+      // The 帳號申請已受理 mail was queued in the same transaction; send it right away.
+      request.mailEnqueued = true;
       return reply.status(201).send(result);
     },
   );

@@ -6,7 +6,7 @@ export const getSessionRoute: FastifyPluginAsyncZod = async (app) => {
   app.get(
     '/api/auth/session',
     {
-      preHandler: [app.authenticate],
+      onRequest: [app.authenticate],
       schema: { tags: ['auth'], summary: '目前的登入', response: { 200: SessionSchema, 401: ErrorBodySchema } },
     },
     async (request, reply) => {

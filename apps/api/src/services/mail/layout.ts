@@ -51,7 +51,8 @@ function safeUrl(url: string): string {
 function helpDeskLines(): string[] {
   return HELP_DESK_CONTACTS.map((contact) => {
     const who = [contact.organisation, 'title' in contact ? contact.title : undefined, contact.people.join('、')].filter(Boolean).join(' ');
-    return `${who}　電話：${contact.tel}　E-mail：${contact.email}`;
+    // Ideographic spaces separate the fields, as in the printed help-desk list.
+    return [who, `電話：${contact.tel}`, `E-mail：${contact.email}`].join('\u3000');
   });
 }
 

@@ -1,0 +1,177 @@
+import { readFile } from 'node:fs/promises';
+import path from 'node:path';
+import { CardCertificate, CardCrl, decodeBase64, pemBlocks } from './certificates.js';
+import {
+  INSTITUTION_CARD_OU,
+  OID_SUBJECT_SERIAL_NUMBER,
+  TEST_INSTITUTION_CARD_POLICY_OID,
+  TEST_PKI_POLICY_OID,
+  assertUsableProfile,
+  type InstitutionCardProfile,
+} from './institution-card-profile.js';
+
+/**
+ * Where trust for 醫事機構卡 verification comes from. Environment variables (to be parsed in
+ * src/env.ts and passed in as `env`):
+ *
+ * | variable | meaning |
+ * |---|---|
+ * | CARD_TRUST_ANCHORS | comma-separated paths of PEM (or DER) files: the HCA root(s) |
+ * | CARD_INTERMEDIATES | comma-separated paths: the HCA issuing CA(s) (醫事機構卡 中繼憑證) |
+ * | CARD_CRLS | comma-separated paths of CRL files (PEM `X509 CRL` or DER); when any is given, a current CRL from the card's issuer is required |
+ * | CARD_INSTITUTION_POLICY_OIDS | comma-separated certificate policy OIDs that mark an institution card |
+ * | CARD_INSTITUTION_OU | subject OU that marks an institution card (e.g. 醫事機構); empty = not checked |
+ * | CARD_INSTITUTION_CODE_ATTRIBUTE | OID of the subject attribute holding the 機構代碼 (default 2.5.4.5, serialNumber) |
+ * | CARD_TRUST_TEST_CA | `true` trusts the test PKI made by tools/card-sim (refused when NODE_ENV=production) |
+ * | CARD_TEST_PKI_DIR | where the test PKI is (default `data/card-sim`, relative to `cwd`) |
+ *
+ * The test CA is trusted in one way only: CARD_TRUST_TEST_CA=true. A certificate carrying the
+ * test PKI's policy OID is refused when it arrives through CARD_TRUST_ANCHORS or
+ * CARD_INTERMEDIATES, and with NODE_ENV=production CARD_TRUST_TEST_CA=true stops start-up.
+ */
+export interface CardTrustStoreEnv {
+  NODE_ENV?: string | undefined;
+  CARD_TRUST_ANCHORS?: string | undefined;
+  CARD_INTERMEDIATES?: string | undefined;
+  CARD_CRLS?: string | undefined;
+  CARD_INSTITUTION_POLICY_OIDS?: string | undefined;
+  CARD_INSTITUTION_OU?: string | undefined;
+  CARD_INSTITUTION_CODE_ATTRIBUTE?: string | undefined;
+  CARD_TRUST_TEST_CA?: string | undefined;
+  CARD_TEST_PKI_DIR?: string | undefined;
+}
+
+export interface LoadCardTrustStoreOptions {
+  env: CardTrustStoreEnv;
+  /** Base for relative paths. Default `process.cwd()`. */
+  cwd?: string;
+  /** For tests. Default `fs/promises.readFile`. */
+  readFile?: (file: string) => Promise<Buffer>;
+}
+
+export interface CardTrustStore {
+  trustAnchors: CardCertificate[];
+  intermediates: CardCertificate[];
+  crls: CardCrl[];
+  profile: InstitutionCardProfile;
+  /** True when the test PKI of tools/card-sim is trusted. */
+  trustsTestCa: boolean;
+  /** False when no trust anchor is configured: every card is then refused as untrusted. */
+  configured: boolean;
+}
+
+/** File names tools/card-sim writes into its output folder (kept in step with generate-test-pki.ts). */
+export const TEST_PKI_FILES = {
+  rootCa: 'test-root-ca.pem',
+  intermediateCa: 'test-intermediate-ca.pem',
+  crl: 'test-intermediate-ca.crl.pem',
+} as const;
+
+export class CardTrustStoreConfigError extends Error {
+  override name = 'CardTrustStoreConfigError';
+}
+
+const list = (value: string | undefined) =>
+  (value ?? '')
+    .split(',')
+    .map((item) => item.trim())
+    .filter((item) => item.length > 0);
+
+function isTestPkiCertificate(certificate: CardCertificate): boolean {
+  return certificate.policies.some((oid) => oid === TEST_PKI_POLICY_OID || oid.startsWith(`${TEST_PKI_POLICY_OID}.`));
+}
+
+/** Certificates in a PEM bundle, or one DER certificate. */
+function certificatesIn(file: string, bytes: Buffer): CardCertificate[] {
+  const text = bytes.toString('latin1');
+  const ders = text.includes('-----BEGIN') ? pemBlocks(text, 'CERTIFICATE') : [bytes];
+  if (ders.length === 0) throw new CardTrustStoreConfigError(`${file}: no certificate`);
+  return ders.map((der) => {
+    try {
+      return CardCertificate.parse(der);
+    } catch (error) {
+      throw new CardTrustStoreConfigError(`${file}: ${(error as Error).message}`);
+    }
+  });
+}
+
+function crlsIn(file: string, bytes: Buffer): CardCrl[] {
+  const text = bytes.toString('latin1');
+  const ders = text.includes('-----BEGIN') ? pemBlocks(text, 'X509 CRL') : [decodeBase64(text) ?? bytes];
+  if (ders.length === 0) throw new CardTrustStoreConfigError(`${file}: no CRL`);
+  return ders.map((der) => {
+    try {
+      return CardCrl.parse(der);
+    } catch (error) {
+      throw new CardTrustStoreConfigError(`${file}: ${(error as Error).message}`);
+    }
+  });
+}
+
+/**
+ * Reads trust anchors, intermediates and CRLs named by the environment. Call once at start-up
+ * (and again to pick up a new CRL); the result is immutable and safe to share.
+ */
+export async function loadCardTrustStore(options: LoadCardTrustStoreOptions): Promise<CardTrustStore> {
+  const { env } = options;
+  const cwd = options.cwd ?? process.cwd();
+  const read = options.readFile ?? ((file: string) => readFile(file));
+  const resolve = (file: string) => path.resolve(cwd, file);
+
+  const trustsTestCa = env.CARD_TRUST_TEST_CA === 'true';
+  if (env.CARD_TRUST_TEST_CA !== undefined && !['true', 'false', ''].includes(env.CARD_TRUST_TEST_CA)) {
+    throw new CardTrustStoreConfigError('CARD_TRUST_TEST_CA must be "true" or "false"');
+  }
+  if (trustsTestCa && env.NODE_ENV === 'production') {
+    throw new CardTrustStoreConfigError('CARD_TRUST_TEST_CA=true is refused when NODE_ENV=production');
+  }
+
+  const load = async <T>(files: string[], parse: (file: string, bytes: Buffer) => T[]) =>
+    (await Promise.all(files.map(async (file) => parse(file, await read(resolve(file)))))).flat();
+
+  const trustAnchors = await load(list(env.CARD_TRUST_ANCHORS), certificatesIn);
+  const intermediates = await load(list(env.CARD_INTERMEDIATES), certificatesIn);
+  const crls = await load(list(env.CARD_CRLS), crlsIn);
+
+  for (const certificate of [...trustAnchors, ...intermediates]) {
+    if (isTestPkiCertificate(certificate)) {
+      throw new CardTrustStoreConfigError(
+        `"${certificate.subject}" belongs to the test PKI; it is trusted only with CARD_TRUST_TEST_CA=true`,
+      );
+    }
+  }
+  for (const anchor of trustAnchors) {
+    if (!anchor.isCa) throw new CardTrustStoreConfigError(`trust anchor "${anchor.subject}" is not a CA certificate`);
+  }
+
+  const policyOids = list(env.CARD_INSTITUTION_POLICY_OIDS);
+  const ou = env.CARD_INSTITUTION_OU?.trim();
+  const profile: InstitutionCardProfile = {
+    policyOids,
+    ...(ou ? { subjectOrganizationalUnit: ou } : {}),
+    institutionCodeAttributeOid: env.CARD_INSTITUTION_CODE_ATTRIBUTE?.trim() || OID_SUBJECT_SERIAL_NUMBER,
+  };
+
+  if (trustsTestCa) {
+    const dir = resolve(env.CARD_TEST_PKI_DIR?.trim() || 'data/card-sim');
+    const file = (name: string) => path.join(dir, name);
+    trustAnchors.push(...certificatesIn(TEST_PKI_FILES.rootCa, await read(file(TEST_PKI_FILES.rootCa))));
+    intermediates.push(...certificatesIn(TEST_PKI_FILES.intermediateCa, await read(file(TEST_PKI_FILES.intermediateCa))));
+    crls.push(...crlsIn(TEST_PKI_FILES.crl, await read(file(TEST_PKI_FILES.crl))));
+    // The test cards carry the test policy and the OU; accept them alongside any real profile.
+    profile.policyOids = [...policyOids, TEST_INSTITUTION_CARD_POLICY_OID];
+    if (!ou) profile.subjectOrganizationalUnit = INSTITUTION_CARD_OU;
+  }
+
+  const configured = trustAnchors.length > 0;
+  if (configured) {
+    try {
+      assertUsableProfile(profile);
+    } catch (error) {
+      throw new CardTrustStoreConfigError(
+        `${(error as Error).message}: set CARD_INSTITUTION_POLICY_OIDS and/or CARD_INSTITUTION_OU`,
+      );
+    }
+  }
+  return { trustAnchors, intermediates, crls, profile, trustsTestCa, configured };
+}

@@ -1,0 +1,150 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { DEMO_PASSWORD } from '@portal/db';
+import { AUTH_MESSAGES, makeTaiwanIdWithChecksum } from '@portal/shared';
+import { createTestApp, type TestContext } from '../helpers/test-app.js';
+import { login } from '../helpers/auth.js';
+
+let ctx: TestContext;
+beforeAll(async () => {
+  // Each request from its own address (one proxy hop trusted), so the per-IP limit stays out of
+  // the way of the per-account behaviour tested here.
+  ctx = await createTestApp({ demoInstitutions: 0, env: { TRUST_PROXY_HOPS: '1' } });
+});
+afterAll(() => ctx.close());
+
+const ACCEPTED = { message: '若資料正確，重設密碼連結已寄至您的E-mail信箱，請於 30 分鐘內完成重設。' };
+const NEW_PASSWORD = 'Qv7#mZ2!pL9x';
+let address = 0;
+const post = (url: string, payload: unknown) =>
+  ctx.app.inject({ method: 'POST', url, payload: payload as object, headers: { 'x-forwarded-for': `198.51.100.${(address += 1) % 250}` } });
+const emailOf = async (name: string) => (await ctx.db.prisma.account.findUniqueOrThrow({ where: { accountNameKey: name } })).email;
+
+async function latestResetToken(to: string): Promise<string> {
+  const mail = await ctx.db.prisma.mailMessage.findFirstOrThrow({ where: { template: 'password-reset', to }, orderBy: { createdAt: 'desc' } });
+  const match = /reset-password\?token=([A-Za-z0-9_-]{43})/.exec(mail.text);
+  if (!match?.[1]) throw new Error(`no link in ${mail.text}`);
+  return match[1];
+}
+
+describe('POST /api/auth/forgot-password', () => {
+  it('mails a reset link to an ACTIVE account matched by account + e-mail (202)', async () => {
+    const email = await emailOf('demouser');
+    const response = await post('/api/auth/forgot-password', { accountName: 'DEMOUSER', email: email.toUpperCase() });
+    expect(response.statusCode).toBe(202);
+    expect(response.json()).toEqual(ACCEPTED);
+    const mails = await ctx.db.prisma.mailMessage.findMany({ where: { template: 'password-reset' } });
+    expect(mails).toHaveLength(1);
+    expect(mails[0]).toMatchObject({ to: email, status: 'PENDING' });
+    const tokens = await ctx.db.prisma.passwordResetToken.findMany({ where: { account: { accountNameKey: 'demouser' } } });
+    expect(tokens).toHaveLength(1);
+    expect(tokens[0]!.expiresAt.getTime() - Date.now()).toBeGreaterThan(29 * 60_000);
+    expect(await ctx.db.prisma.auditEvent.count({ where: { action: 'password.reset.requested' } })).toBe(1);
+  });
+
+  it('matches by 身分證 as well', async () => {
+    const response = await post('/api/auth/forgot-password', { accountName: 'demomanager', nationalId: makeTaiwanIdWithChecksum('a12345678') });
+    expect(response.statusCode).toBe(202);
+    expect(await ctx.db.prisma.mailMessage.count({ where: { template: 'password-reset', to: await emailOf('demomanager') } })).toBe(1);
+  });
+
+  it('answers the same 202 and sends nothing for a wrong e-mail, wrong 身分證, unknown or inactive account', async () => {
+    const before = await ctx.db.prisma.mailMessage.count();
+    await ctx.db.prisma.account.update({ where: { accountNameKey: 'demosubchild' }, data: { status: 'DEACTIVATED' } });
+    const cases = [
+      { accountName: 'demouser', email: 'someone@example.com' },
+      { accountName: 'demouser', nationalId: makeTaiwanIdWithChecksum('A12345678') },
+      { accountName: 'no-such-account', email: 'someone@example.com' },
+      { accountName: 'demosubchild', email: await emailOf('demosubchild') },
+    ];
+    for (const payload of cases) {
+      const response = await post('/api/auth/forgot-password', payload);
+      expect(response.statusCode).toBe(202);
+      expect(response.json()).toEqual(ACCEPTED);
+    }
+    expect(await ctx.db.prisma.mailMessage.count()).toBe(before);
+    await ctx.db.prisma.account.update({ where: { accountNameKey: 'demosubchild' }, data: { status: 'ACTIVE' } });
+  });
+
+  it('needs the e-mail or the 身分證 (400)', async () => {
+    const response = await post('/api/auth/forgot-password', { accountName: 'demouser', email: '', nationalId: '' });
+    expect(response.statusCode).toBe(400);
+    expect(response.json()).toEqual({
+      code: 'VALIDATION_FAILED',
+      message: '請輸入您的E-mail信箱或身分證字號',
+      fieldErrors: { email: ['請輸入您的E-mail信箱或身分證字號'] },
+    });
+  });
+
+  it('throttles per account name: the 6th request within an hour gets 429', async () => {
+    for (let i = 0; i < 5; i += 1) {
+      expect((await post('/api/auth/forgot-password', { accountName: 'demosublung', email: 'x@example.com' })).statusCode).toBe(202);
+    }
+    const response = await post('/api/auth/forgot-password', { accountName: 'DemoSubLung', email: 'x@example.com' });
+    expect(response.statusCode).toBe(429);
+    expect(response.json()).toEqual({ code: 'TOO_MANY_ATTEMPTS', message: '重設密碼申請次數過多，請於 60 分鐘後再試。' });
+    expect(response.headers['retry-after']).toBeDefined();
+  });
+});
+
+describe('POST /api/auth/reset-password', () => {
+  it('sets the new password once, ends every session, audits; the link cannot be reused', async () => {
+    const email = await emailOf('demostaff');
+    const session = await login(ctx.app, 'demostaff');
+    await post('/api/auth/forgot-password', { accountName: 'demostaff', email });
+    const token = await latestResetToken(email);
+
+    const done = await post('/api/auth/reset-password', { token, password: NEW_PASSWORD, passwordConfirm: NEW_PASSWORD });
+    expect(done.statusCode).toBe(200);
+    expect(done.json()).toEqual({ message: '密碼已重設，請以新密碼登入。' });
+
+    const old = await ctx.app.inject({ method: 'GET', url: '/api/auth/session', headers: session.headers() });
+    expect(old.statusCode).toBe(401);
+    expect((await post('/api/auth/login', { accountName: 'demostaff', password: DEMO_PASSWORD })).statusCode).toBe(401);
+    expect((await post('/api/auth/login', { accountName: 'demostaff', password: NEW_PASSWORD })).statusCode).toBe(200);
+    expect(await ctx.db.prisma.auditEvent.count({ where: { action: 'password.reset.completed' } })).toBe(1);
+
+    const again = await post('/api/auth/reset-password', { token, password: 'Zx8=nW4~kR2q', passwordConfirm: 'Zx8=nW4~kR2q' });
+    expect(again.statusCode).toBe(400);
+    expect(again.json()).toEqual({ code: 'RESET_TOKEN_INVALID', message: AUTH_MESSAGES.resetTokenInvalid, fieldErrors: { token: [AUTH_MESSAGES.resetTokenInvalid] } });
+  });
+
+  it('refuses an unknown and an expired token (400)', async () => {
+    const unknown = await post('/api/auth/reset-password', { token: 'A'.repeat(43), password: NEW_PASSWORD, passwordConfirm: NEW_PASSWORD });
+    expect(unknown.statusCode).toBe(400);
+    expect(unknown.json().code).toBe('RESET_TOKEN_INVALID');
+
+    const email = await emailOf('demosuboral');
+    await post('/api/auth/forgot-password', { accountName: 'demosuboral', email });
+    const token = await latestResetToken(email);
+    await ctx.db.prisma.passwordResetToken.updateMany({ where: { account: { accountNameKey: 'demosuboral' } }, data: { expiresAt: new Date(Date.now() - 1000) } });
+    const expired = await post('/api/auth/reset-password', { token, password: NEW_PASSWORD, passwordConfirm: NEW_PASSWORD });
+    expect(expired.statusCode).toBe(400);
+    expect(expired.json().code).toBe('RESET_TOKEN_INVALID');
+  });
+
+  it('applies the shared password policy, refuses the current password and a mismatch (400 fieldErrors)', async () => {
+    const email = await emailOf('demosubadult');
+    await post('/api/auth/forgot-password', { accountName: 'demosubadult', email });
+    const token = await latestResetToken(email);
+
+    const composition = await post('/api/auth/reset-password', { token, password: 'abc', passwordConfirm: 'abc' });
+    expect(composition.statusCode).toBe(400);
+    expect(composition.json().fieldErrors.password).toEqual(expect.arrayContaining(['密碼長度不得小於八碼', '密碼須包含大寫英文字母']));
+
+    const mismatch = await post('/api/auth/reset-password', { token, password: NEW_PASSWORD, passwordConfirm: `${NEW_PASSWORD}x` });
+    expect(mismatch.statusCode).toBe(400);
+    expect(mismatch.json().fieldErrors).toEqual({ passwordConfirm: ['兩次輸入的密碼不一致'] });
+
+    // Composition is fine but it is made of the account name: zxcvbn with the user inputs says 弱.
+    const personal = await post('/api/auth/reset-password', { token, password: 'Demosubadult1!', passwordConfirm: 'Demosubadult1!' });
+    expect(personal.statusCode).toBe(400);
+    expect(personal.json()).toMatchObject({ code: 'WEAK_PASSWORD', fieldErrors: { password: ['密碼強度須達「中」以上'] } });
+
+    const same = await post('/api/auth/reset-password', { token, password: DEMO_PASSWORD, passwordConfirm: DEMO_PASSWORD });
+    expect(same.statusCode).toBe(400);
+    expect(same.json()).toEqual({ code: 'PASSWORD_UNCHANGED', message: '新密碼不可與目前的密碼相同。', fieldErrors: { password: ['新密碼不可與目前的密碼相同。'] } });
+
+    // None of the refusals used up the link.
+    expect((await post('/api/auth/reset-password', { token, password: NEW_PASSWORD, passwordConfirm: NEW_PASSWORD })).statusCode).toBe(200);
+  });
+});

@@ -1,0 +1,136 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { AUTH_MESSAGES } from '@portal/shared';
+import { revokeAllSessions } from '../../src/services/sessions.js';
+import { createTestApp, type TestContext } from '../helpers/test-app.js';
+import { login, type TestSession } from '../helpers/auth.js';
+
+let ctx: TestContext;
+beforeAll(async () => {
+  ctx = await createTestApp({ demoInstitutions: 0 });
+});
+afterAll(() => ctx.close());
+
+const getSession = (session: TestSession) =>
+  ctx.app.inject({ method: 'GET', url: '/api/auth/session', headers: { cookie: session.cookieHeader('/api/auth/session') } });
+const refresh = (session: TestSession, csrf = session.csrfToken) =>
+  ctx.app.inject({ method: 'POST', url: '/api/auth/refresh', headers: { cookie: session.cookieHeader('/api/auth/refresh'), 'x-csrf-token': csrf } });
+const logout = (session: TestSession, csrf = session.csrfToken) =>
+  ctx.app.inject({ method: 'POST', url: '/api/auth/logout', headers: { cookie: session.cookieHeader('/api/auth/logout'), 'x-csrf-token': csrf } });
+
+describe('POST /api/auth/refresh', () => {
+  it('rotates the refresh token within the family and keeps the CSRF token', async () => {
+    const session = await login(ctx.app, 'demouser');
+    const firstRefresh = session.cookies.portal_rt;
+    const response = await refresh(session);
+    expect(response.statusCode).toBe(200);
+    expect(response.json()).toMatchObject({ accountName: 'demouser', csrfToken: session.csrfToken });
+    session.absorb(response);
+    expect(session.cookies.portal_rt).not.toBe(firstRefresh);
+    const rows = await ctx.db.prisma.session.findMany({ where: { account: { accountNameKey: 'demouser' } }, orderBy: { createdAt: 'asc' } });
+    expect(new Set(rows.map((row) => row.familyId)).size).toBe(1);
+    expect(rows.filter((row) => row.rotatedAt !== null)).toHaveLength(1);
+    expect((await getSession(session)).statusCode).toBe(200);
+  });
+
+  it('treats a rotated token presented again as reuse: the whole family is revoked (401)', async () => {
+    const session = await login(ctx.app, 'demomanager');
+    const copied = session.cookies.portal_rt;
+    const stolen = { ...session, cookieHeader: () => `portal_rt=${copied}` } as TestSession;
+    const rotated = await refresh(session);
+    expect(rotated.statusCode).toBe(200);
+    session.absorb(rotated);
+
+    const reuse = await refresh(stolen, session.csrfToken);
+    expect(reuse.statusCode).toBe(401);
+    expect(reuse.json()).toEqual({ code: 'SESSION_REUSED', message: AUTH_MESSAGES.sessionExpired });
+    // The legitimate holder is logged out too: its new refresh token and access token are dead.
+    expect((await refresh(session)).statusCode).toBe(401);
+    expect((await getSession(session)).statusCode).toBe(401);
+    const audit = await ctx.db.prisma.auditEvent.findFirst({ where: { action: 'auth.refresh.reuse-detected' } });
+    expect(audit?.entityType).toBe('session');
+  });
+
+  it('refuses without a refresh cookie (401) and without the CSRF header (403)', async () => {
+    const none = await ctx.app.inject({ method: 'POST', url: '/api/auth/refresh' });
+    expect(none.statusCode).toBe(401);
+    expect(none.json()).toEqual({ code: 'UNAUTHORIZED', message: '請先登入。' });
+    const session = await login(ctx.app, 'demostaff');
+    const noCsrf = await refresh(session, '');
+    expect(noCsrf.statusCode).toBe(403);
+    expect(noCsrf.json()).toEqual({ code: 'CSRF_INVALID', message: AUTH_MESSAGES.csrfInvalid });
+    // Nothing was rotated by the refused request.
+    expect((await refresh(session)).statusCode).toBe(200);
+  });
+});
+
+describe('POST /api/auth/logout', () => {
+  it('revokes the family, clears the cookies and audits', async () => {
+    const session = await login(ctx.app, 'demosubbreast');
+    const kept = { ...session.cookies };
+    const response = await logout(session);
+    expect(response.statusCode).toBe(200);
+    expect(response.json()).toEqual({ message: '您已登出。' });
+    const cleared = response.cookies.filter((cookie) => cookie.value === '').map((cookie) => cookie.name);
+    expect(cleared.sort()).toEqual(['portal_at', 'portal_csrf', 'portal_rt']);
+    // The old cookies (e.g. copied before logout) no longer work.
+    const replay = { cookies: kept, cookieHeader: (path = '/') => Object.entries(kept).filter(([name]) => name !== 'portal_rt' || path.startsWith('/api/auth')).map(([n, v]) => `${n}=${v}`).join('; '), csrfToken: session.csrfToken } as TestSession;
+    expect((await getSession(replay)).statusCode).toBe(401);
+    expect((await refresh(replay)).statusCode).toBe(401);
+    const audit = await ctx.db.prisma.auditEvent.findFirst({ where: { action: 'auth.logout' } });
+    expect(audit).not.toBeNull();
+  });
+
+  it('needs the CSRF token of the session (403), and is a harmless 200 without one', async () => {
+    const session = await login(ctx.app, 'demosubcervical');
+    const forged = await logout(session, 'forged');
+    expect(forged.statusCode).toBe(403);
+    expect(forged.json().code).toBe('CSRF_INVALID');
+    expect((await getSession(session)).statusCode).toBe(200);
+    const anonymous = await ctx.app.inject({ method: 'POST', url: '/api/auth/logout' });
+    expect(anonymous.statusCode).toBe(200);
+  });
+});
+
+describe('CSRF on authenticated writes', () => {
+  it('refuses a logged-in PATCH without / with a wrong X-CSRF-Token (403), accepts the right one', async () => {
+    const session = await login(ctx.app, 'demosubprenatal');
+    const cookie = session.cookieHeader();
+    for (const headers of [{ cookie }, { cookie, 'x-csrf-token': 'x'.repeat(43) }]) {
+      const response = await ctx.app.inject({ method: 'PATCH', url: '/api/account/profile', headers, payload: { phone: '02-23456789' } });
+      expect(response.statusCode).toBe(403);
+      expect(response.json()).toEqual({ code: 'CSRF_INVALID', message: AUTH_MESSAGES.csrfInvalid });
+    }
+    // Another session's token does not fit this one.
+    const other = await login(ctx.app, 'demosubprenatal');
+    const crossed = await ctx.app.inject({ method: 'PATCH', url: '/api/account/profile', headers: { cookie, 'x-csrf-token': other.csrfToken }, payload: { phone: '02-23456789' } });
+    expect(crossed.statusCode).toBe(403);
+    const ok = await ctx.app.inject({ method: 'PATCH', url: '/api/account/profile', headers: session.headers(), payload: { phone: '02-23456789' } });
+    expect(ok.statusCode).toBe(200);
+  });
+});
+
+describe('revokeAllSessions', () => {
+  it('ends every session at once: access tokens (version bump) and refresh tokens', async () => {
+    const first = await login(ctx.app, 'demosubhepatitis');
+    const second = await login(ctx.app, 'demosubhepatitis');
+    const account = await ctx.db.prisma.account.findUniqueOrThrow({ where: { accountNameKey: 'demosubhepatitis' } });
+    await ctx.db.prisma.$transaction((tx) => revokeAllSessions(tx, account.id));
+    for (const session of [first, second]) {
+      const response = await getSession(session);
+      expect(response.statusCode).toBe(401);
+      expect(response.json().code).toBe('SESSION_EXPIRED');
+      expect((await refresh(session)).statusCode).toBe(401);
+    }
+  });
+
+  it('a deactivated account is refused on its next request', async () => {
+    const session = await login(ctx.app, 'demosubcessation');
+    await ctx.db.prisma.account.update({ where: { accountNameKey: 'demosubcessation' }, data: { status: 'DEACTIVATED' } });
+    try {
+      expect((await getSession(session)).statusCode).toBe(401);
+      expect((await refresh(session)).statusCode).toBe(401);
+    } finally {
+      await ctx.db.prisma.account.update({ where: { accountNameKey: 'demosubcessation' }, data: { status: 'ACTIVE' } });
+    }
+  });
+});

@@ -1,0 +1,105 @@
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, beforeEach, describe, expect, inject, it } from 'vitest';
+import { launchChromium } from '../setup/browser.js';
+
+const baseUrl = inject('baseUrl');
+let browser: Browser;
+let page: Page;
+const consoleErrors: string[] = [];
+// Every run seeds a fresh database, but the tests in this file share it: unique names per run.
+const run = Date.now().toString(36).slice(-6);
+
+beforeAll(async () => {
+  browser = await launchChromium();
+});
+afterAll(() => browser?.close());
+beforeEach(async () => {
+  const context = await browser.newContext({ locale: 'zh-TW' });
+  page = await context.newPage();
+  consoleErrors.length = 0;
+  page.on('console', (message) => {
+    if (message.type() === 'error') consoleErrors.push(message.text());
+  });
+});
+
+const meter = () => page.getByRole('meter', { name: '密碼強度' });
+
+async function waitForEvaluated(length: number) {
+  await page.waitForSelector(`[role="meter"][data-evaluated-length="${length}"][aria-busy="false"]`);
+  return meter().getAttribute('aria-valuetext');
+}
+
+async function pickInstitution(code: string, name: string) {
+  await page.getByRole('combobox', { name: '(必填)請選擇單位：' }).fill(code);
+  await page.locator('dd', { hasText: name }).waitFor();
+}
+
+async function fillPersonalData(data: { accountName: string; nationalId: string; name: string; email: string }) {
+  await page.getByLabel('(必填)請輸入您的帳號：').fill(data.accountName);
+  const password = page.getByLabel('(必填)請輸入您的密碼：');
+  await password.click();
+  // Typed key by key, as a person would: the meter follows every keystroke.
+  await password.pressSequentially('Tp', { delay: 30 });
+  const weak = await waitForEvaluated(2);
+  await password.pressSequentially('e*2024*Hosp', { delay: 30 });
+  const final = await waitForEvaluated(13);
+  await page.getByLabel('(必填)請您再輸入一次密碼：').fill('Tpe*2024*Hosp');
+  await page.getByLabel('(必填)請輸入您的身分證：').fill(data.nationalId);
+  await page.getByLabel('(必填)請輸入您的姓名：').fill(data.name);
+  await page.getByLabel('(必填)請輸入您的市話號碼：').fill('02-12345678#123');
+  await page.getByLabel('(必填)請輸入您的E-mail信箱：').fill(data.email);
+  return { weak, final };
+}
+
+describe('帳號申請', () => {
+  it('applies as 單位業務管理者 at 示範診所 and reaches the 醫事機構卡驗證 step', async () => {
+    await page.goto(`${baseUrl}/apply`);
+    await page.getByRole('heading', { name: '帳號申請', level: 1 }).waitFor();
+    await pickInstitution('9900000002', '示範診所');
+    expect(await page.getByRole('radio', { name: '一般使用者' }).isDisabled()).toBe(true);
+    await page.getByText('提醒：當機構尚未有人申請「單位管理者」時，不可申請「一般使用者」').waitFor();
+    await page.getByRole('radio', { name: '單位業務管理者' }).check();
+
+    const levels = await fillPersonalData({
+      accountName: `mgr${run}`,
+      nationalId: 'A123456789',
+      name: '王小明',
+      email: `mgr${run}@example.com.tw`,
+    });
+    expect(levels.weak).toBe('弱');
+    expect(['中', '強']).toContain(levels.final);
+    await page.getByRole('checkbox', { name: '成人預防保健' }).check();
+    await page.getByRole('button', { name: '送出申請' }).click();
+
+    const heading = page.getByRole('heading', { name: '帳號申請已送出', level: 2 });
+    await heading.waitFor();
+    expect(await heading.evaluate((element) => element === document.activeElement)).toBe(true);
+    const box = page.getByRole('region', { name: '醫事機構卡驗證' });
+    await box.getByText('醫事機構卡驗證與紙本審核將於下一階段開放；帳號開通前請保留您的申請編號。').waitFor();
+    expect(await box.getByRole('button', { name: '醫事機構卡驗證' }).isDisabled()).toBe(true);
+    expect(await box.getByRole('button', { name: '紙本審核' }).isDisabled()).toBe(true);
+    expect(await page.getByRole('row', { name: /成人預防保健/ }).innerText()).toMatch(/成人預防保健\s+待審核/);
+    expect(await page.locator('.result-details').innerText()).toContain(`mgr${run}`);
+    expect(consoleErrors).toEqual([]);
+  });
+
+  it('applies as 一般使用者 at 示範醫院 and waits for the manager', async () => {
+    await page.goto(`${baseUrl}/apply`);
+    await page.getByRole('heading', { name: '帳號申請', level: 1 }).waitFor();
+    await pickInstitution('9900000001', '示範醫院');
+    await page.getByRole('radio', { name: '一般使用者' }).check();
+    const levels = await fillPersonalData({
+      accountName: `user${run}`,
+      nationalId: 'F231123456',
+      name: '林美華',
+      email: `user${run}@example.com.tw`,
+    });
+    expect(levels.weak).toBe('弱');
+    expect(['中', '強']).toContain(levels.final);
+    await page.getByRole('button', { name: '送出申請' }).click();
+
+    await page.getByRole('heading', { name: '帳號申請已送出', level: 2 }).waitFor();
+    await page.getByText('您的申請已送出，需待貴機構之單位業務管理者核准後才能登入使用。').waitFor();
+    expect(consoleErrors).toEqual([]);
+  });
+});

@@ -1,0 +1,97 @@
+import { accessStatusLabels, APPLICANT_ROLE_LABELS, type ApplicationResult } from '@portal/shared';
+import { useEffect, useRef } from 'react';
+import { Link } from 'react-router';
+import { NextStageNotice } from '../../../components/ui/next-stage-notice';
+import { paths } from '../../../lib/site';
+
+/** The card check and the paper review are wired up by a later issue; nothing pretends to work. */
+export const VERIFICATION_NEXT_STAGE = '醫事機構卡驗證與紙本審核將於下一階段開放；帳號開通前請保留您的申請編號。';
+export const MANAGER_APPROVAL_TEXT = '您的申請已送出，需待貴機構之單位業務管理者核准後才能登入使用。';
+
+/** After 201: what was recorded, and what the applicant does next. */
+export function ApplicationResultView({ result }: { result: ApplicationResult }) {
+  const headingRef = useRef<HTMLHeadingElement>(null);
+  useEffect(() => {
+    headingRef.current?.focus();
+  }, []);
+
+  return (
+    <section className="application-result" aria-labelledby="apply-result-title">
+      <h2 id="apply-result-title" ref={headingRef} tabIndex={-1}>
+        帳號申請已送出
+      </h2>
+      <dl className="result-details">
+        <div>
+          <dt>申請編號</dt>
+          <dd>{result.applicationNo}</dd>
+        </div>
+        <div>
+          <dt>帳號</dt>
+          <dd>{result.accountName}</dd>
+        </div>
+        <div>
+          <dt>機構</dt>
+          <dd>
+            {result.institution.name}（{result.institution.code}）
+          </dd>
+        </div>
+        <div>
+          <dt>使用者角色別</dt>
+          <dd>{APPLICANT_ROLE_LABELS[result.role]}</dd>
+        </div>
+      </dl>
+
+      <h3>申請的子系統</h3>
+      {result.subsystems.length > 0 ? (
+        <div className="table-wrap">
+          <table className="data-table">
+            <caption className="visually-hidden">申請的子系統及審核狀態</caption>
+            <thead>
+              <tr>
+                <th scope="col">子系統</th>
+                <th scope="col">狀態</th>
+              </tr>
+            </thead>
+            <tbody>
+              {result.subsystems.map((subsystem) => (
+                <tr key={subsystem.code}>
+                  <td>{subsystem.name}</td>
+                  <td>{accessStatusLabels[subsystem.status]}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      ) : (
+        <p>未申請子系統（僅使用「篩檢結果查詢」功能）。</p>
+      )}
+
+      {result.nextStep === 'INSTITUTION_VERIFICATION' ? (
+        <section className="verification-box" aria-labelledby="apply-verification-title">
+          <h3 id="apply-verification-title">醫事機構卡驗證</h3>
+          <p>
+            ※親愛的使用者您好，您於申請帳號時選擇了[單位業務管理者]權限，如果您欲使用[醫事機構卡]驗證，則請插入卡片，輸入機構卡PIN碼，並點選[驗證機構卡]，驗證通過後，帳號即開通。
+          </p>
+          <p>※若沒有[醫事機構卡]可驗證或驗證失敗，則請選擇[紙本審核]。</p>
+          <NextStageNotice id="apply-verification-next-stage">{VERIFICATION_NEXT_STAGE}</NextStageNotice>
+          <div className="verification-actions">
+            <button type="button" className="button button-primary" disabled aria-describedby="apply-verification-next-stage">
+              醫事機構卡驗證
+            </button>
+            <button type="button" className="button button-secondary" disabled aria-describedby="apply-verification-next-stage">
+              紙本審核
+            </button>
+          </div>
+        </section>
+      ) : (
+        <section className="verification-box" aria-labelledby="apply-approval-title">
+          <h3 id="apply-approval-title">單位業務管理者核准</h3>
+          <p>{MANAGER_APPROVAL_TEXT}</p>
+          <p>
+            您可隨時至「<Link to={paths.applicationStatus}>申請進度查詢</Link>」查看審核進度。
+          </p>
+        </section>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,4 @@
+export * from './generate-test-pki.js';
+export * from './server.js';
+export * from './hipki-codes.js';
+export * from './test-pki-constants.js';
