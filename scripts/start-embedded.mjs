@@ -1,9 +1,12 @@
 #!/usr/bin/env node
 /**
  * `pnpm start`: the embedded demo setup on one port. Builds the SPA, then starts the API that
- * serves it, on PGlite under DATA_DIR (default ./data), migrated and seeded with the demo data.
+ * serves it, on PGlite under DATA_DIR (default ./data), migrated and seeded with the demo data,
+ * and the development card simulator (test 醫事機構卡 for the demo institutions, HiPKI protocol
+ * on http://localhost:61161), whose test CA only this setup trusts.
  * Honours PORT and DATA_DIR. Any other variable of .env.example can be set as well.
  */
+import { existsSync } from 'node:fs';
 import { spawn, spawnSync } from 'node:child_process';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -33,10 +36,39 @@ const env = {
   SEED_DEMO: process.env.SEED_DEMO ?? 'true',
   LOG_LEVEL: process.env.LOG_LEVEL ?? 'warn',
 };
+const port = process.env.PORT ?? '3000';
+const cardPkiDir = path.join(env.DATA_DIR, 'card-sim');
+Object.assign(env, {
+  CARD_TRUST_TEST_CA: process.env.CARD_TRUST_TEST_CA ?? 'true',
+  CARD_TEST_PKI_DIR: process.env.CARD_TEST_PKI_DIR ?? cardPkiDir,
+});
+const cardSimCli = path.join(root, 'tools/card-sim/src/cli.ts');
+// The API loads the test CA at start, so the test PKI must exist before either starts.
+if (!existsSync(path.join(cardPkiDir, 'cards.json'))) {
+  const generated = spawnSync(process.execPath, ['--import', 'tsx', cardSimCli, 'generate', '--dir', cardPkiDir], {
+    cwd: root,
+    stdio: 'inherit',
+  });
+  if (generated.status !== 0) process.exit(generated.status ?? 1);
+}
+const cardSim = spawn(
+  process.execPath,
+  ['--import', 'tsx', cardSimCli, 'start', '--dir', cardPkiDir, '--allowed-origins', `http://localhost:${port},http://127.0.0.1:${port}`],
+  { cwd: root, env, stdio: 'inherit' },
+);
+
 const server = spawn(process.execPath, ['--import', 'tsx', 'src/server.ts'], {
   cwd: path.join(root, 'apps/api'),
   env,
   stdio: 'inherit',
 });
-for (const signal of ['SIGINT', 'SIGTERM']) process.on(signal, () => server.kill(signal));
-server.on('exit', (code) => process.exit(code ?? 0));
+for (const signal of ['SIGINT', 'SIGTERM']) {
+  process.on(signal, () => {
+    server.kill(signal);
+    cardSim.kill(signal);
+  });
+}
+server.on('exit', (code) => {
+  cardSim.kill('SIGTERM');
+  process.exit(code ?? 0);
+});

@@ -4,8 +4,7 @@
  * (BENCH_POSTGRES_URL, default the local server; BENCH_APPLICATIONS, default 400).
  */
 import { randomBytes } from 'node:crypto';
-import pg from 'pg';
-import { createNationalIdCrypto, hashPassword, migrate, openDatabase, runSeed } from '@portal/db';
+import { createNationalIdCrypto, createScratchDatabase, hashPassword, runSeed } from '@portal/db';
 import { makeTaiwanIdWithChecksum } from '@portal/shared';
 import { buildApp } from '../src/app.js';
 import { parseEnv } from '../src/env.js';
@@ -43,15 +42,9 @@ async function hashingAlone(concurrency: number) {
   return summarise(timings, performance.now() - started);
 }
 
-const admin = new pg.Client({ connectionString: POSTGRES_URL });
-await admin.connect();
-const name = `portal_bench_${randomBytes(4).toString('hex')}`;
-await admin.query(`CREATE DATABASE "${name}"`);
-const url = new URL(POSTGRES_URL);
-url.pathname = `/${name}`;
-const db = await openDatabase({ databaseUrl: url.toString(), poolSize: 10 });
+const scratch = await createScratchDatabase({ engine: 'postgresql', adminUrl: POSTGRES_URL, poolSize: 10 });
+const { db } = scratch;
 try {
-  await migrate(db.sql);
   await runSeed({ prisma: db.prisma, crypto, demo: true, institutionCount: 1000 });
   // One proxy hop is trusted so that each simulated applicant has its own address, as they would.
   const env = parseEnv({ NODE_ENV: 'production', LOG_LEVEL: 'silent', TRUST_PROXY_HOPS: '1' });
@@ -100,7 +93,5 @@ try {
   console.log(JSON.stringify(results, null, 2));
   await app.close();
 } finally {
-  await db.close();
-  await admin.query(`DROP DATABASE "${name}" WITH (FORCE)`);
-  await admin.end();
+  await scratch.drop();
 }

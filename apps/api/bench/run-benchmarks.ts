@@ -12,8 +12,7 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import pg from 'pg';
-import { createNationalIdCrypto, migrate, openDatabase, runSeed, type Database } from '@portal/db';
+import { createNationalIdCrypto, createScratchDatabase, migrate, openDatabase, runSeed, type Database } from '@portal/db';
 import { randomBytes } from 'node:crypto';
 import { buildApp } from '../src/app.js';
 import { parseEnv } from '../src/env.js';
@@ -68,25 +67,18 @@ async function benchPglite() {
 }
 
 async function benchPostgres() {
-  const admin = new pg.Client({ connectionString: POSTGRES_URL });
+  let scratch;
   try {
-    await admin.connect();
+    scratch = await createScratchDatabase({ engine: 'postgresql', adminUrl: POSTGRES_URL, migrated: false, poolSize: 10 });
   } catch {
     return { skipped: `no PostgreSQL at ${POSTGRES_URL}` };
   }
-  const name = `portal_bench_${randomBytes(4).toString('hex')}`;
-  await admin.query(`CREATE DATABASE "${name}"`);
-  const url = new URL(POSTGRES_URL);
-  url.pathname = `/${name}`;
-  const db = await openDatabase({ databaseUrl: url.toString() });
   try {
-    const seedMs = await seedFromEmpty(db);
-    await db.sql.exec('ANALYZE');
-    return { seedFromEmptyMs: seedMs, search: await searchLatency(db) };
+    const seedMs = await seedFromEmpty(scratch.db);
+    await scratch.db.sql.exec('ANALYZE');
+    return { seedFromEmptyMs: seedMs, search: await searchLatency(scratch.db) };
   } finally {
-    await db.close();
-    await admin.query(`DROP DATABASE "${name}" WITH (FORCE)`);
-    await admin.end();
+    await scratch.drop();
   }
 }
 

@@ -23,6 +23,15 @@ import { listSubsystemsRoute } from './routes/subsystems/list-subsystems.js';
 import { listAnnouncementsRoute } from './routes/announcements/list-announcements.js';
 import { listDownloadsRoute } from './routes/downloads/list-downloads.js';
 import { getDownloadFileRoute } from './routes/downloads/get-download-file.js';
+import { cardTrustStorePlugin } from './plugins/card-trust-store.js';
+import { holidayCalendarPlugin } from './plugins/holiday-calendar.js';
+import { cardVerificationRoutes } from './routes/card-verification/index.js';
+import { managerRequestRoutes } from './routes/manager-requests/index.js';
+import { institutionManagerRoutes } from './routes/institution-manager/index.js';
+import { subsystemManagerRoutes } from './routes/subsystem-manager/index.js';
+import { staffRoutes } from './routes/staff/index.js';
+import { auditRoutes } from './routes/audit/index.js';
+import { dailyDigestPlugin } from './jobs/daily-digest.js';
 
 export interface AppDependencies {
   env: Env;
@@ -59,6 +68,8 @@ export async function buildApp({ env, db, nationalIdCrypto, jwtSecret, logger }:
         upgradeInsecureRequests: null,
       },
     },
+    // The HiPKI card service answers in a popup through window.opener; COOP same-origin would cut it off.
+    crossOriginOpenerPolicy: { policy: 'same-origin-allow-popups' },
     // Only ask browsers to stick to HTTPS when the portal is actually served over it.
     strictTransportSecurity: env.PUBLIC_ORIGIN.startsWith('https://'),
   });
@@ -74,6 +85,8 @@ export async function buildApp({ env, db, nationalIdCrypto, jwtSecret, logger }:
   await app.register(redisPlugin, { url: env.REDIS_URL, keyPrefix: env.REDIS_KEY_PREFIX });
   await app.register(rateLimitPlugin, { redis: app.redis });
   await app.register(authPlugin, { jwtSecret, publicOrigin: env.PUBLIC_ORIGIN });
+  await app.register(cardTrustStorePlugin, { env });
+  await app.register(holidayCalendarPlugin, { file: env.HOLIDAY_CALENDAR_FILE });
 
   await app.register(healthRoutes);
   await app.register(searchInstitutionsRoute);
@@ -86,6 +99,14 @@ export async function buildApp({ env, db, nationalIdCrypto, jwtSecret, logger }:
   await app.register(authRoutes);
   await app.register(accountRoutes);
   await app.register(queryApplicationStatusRoute);
+  await app.register(cardVerificationRoutes);
+  await app.register(managerRequestRoutes);
+  // Back office (issue 6).
+  await app.register(institutionManagerRoutes);
+  await app.register(subsystemManagerRoutes);
+  await app.register(staffRoutes);
+  await app.register(auditRoutes);
+  await app.register(dailyDigestPlugin, { enabled: env.DIGEST_ENABLED, hour: env.DIGEST_HOUR });
 
   // Development only: parseEnv refuses MAIL_VIEWER in production, so these paths do not exist there.
   if (env.MAIL_VIEWER) await app.register(devMailRoutes);

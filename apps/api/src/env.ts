@@ -50,9 +50,27 @@ export const EnvSchema = z.object({
   MAIL_DISPATCH_INTERVAL_MS: z.coerce.number().int().min(0).max(3_600_000).optional(),
   /** The /dev/mail viewer; unset: on only outside production when mail is written to files. */
   MAIL_VIEWER: z.enum(['true', 'false', '1', '0', '']).optional(),
+  /** The approvers' daily digest (jobs/daily-digest.ts); unset: on except NODE_ENV=test. */
+  DIGEST_ENABLED: z.enum(['true', 'false', '1', '0', '']).optional(),
+  /** Taipei hour (0–23) from which the day's digest is sent. */
+  DIGEST_HOUR: z.coerce.number().int().min(0).max(23).default(8),
+  // 醫事機構卡驗證 (issue #5): see services/card-verification/trust-store.ts for each variable.
+  CARD_TRUST_ANCHORS: z.string().optional(),
+  CARD_INTERMEDIATES: z.string().optional(),
+  CARD_CRLS: z.string().optional(),
+  CARD_INSTITUTION_POLICY_OIDS: z.string().optional(),
+  CARD_INSTITUTION_OU: z.string().optional(),
+  CARD_INSTITUTION_CODE_ATTRIBUTE: z.string().optional(),
+  /** Trust tools/card-sim's test CA: only the embedded demo setup sets it; refused in production. */
+  CARD_TRUST_TEST_CA: z.enum(['true', 'false', '']).optional(),
+  CARD_TEST_PKI_DIR: z.string().optional(),
+  CARD_CHALLENGE_TTL_SECONDS: z.coerce.number().int().min(30).max(900).default(300),
+  /** Taiwan's public holidays and make-up workdays (due dates of 紙本審核); default config/holidays/taiwan.json. */
+  HOLIDAY_CALENDAR_FILE: z.string().optional(),
 });
 
-export type Env = Omit<z.infer<typeof EnvSchema>, 'MAIL_VIEWER' | 'MAIL_DISPATCH_INTERVAL_MS'> & {
+export type Env = Omit<z.infer<typeof EnvSchema>, 'MAIL_VIEWER' | 'MAIL_DISPATCH_INTERVAL_MS' | 'DIGEST_ENABLED'> & {
+  DIGEST_ENABLED: boolean;
   DATA_DIR: string;
   PUBLIC_ORIGIN: string;
   MAIL_DISPATCH_INTERVAL_MS: number;
@@ -74,6 +92,9 @@ export function parseEnv(source: Record<string, string | undefined>): Env {
   if (mailViewer && env.NODE_ENV === 'production') {
     throw new Error('Invalid environment:\n  MAIL_VIEWER: refused with NODE_ENV=production');
   }
+  if (env.CARD_TRUST_TEST_CA === 'true' && env.NODE_ENV === 'production') {
+    throw new Error('Invalid environment:\n  CARD_TRUST_TEST_CA: refused with NODE_ENV=production');
+  }
   return {
     ...env,
     DATA_DIR: path.resolve(env.DATA_DIR),
@@ -81,5 +102,7 @@ export function parseEnv(source: Record<string, string | undefined>): Env {
     // Tests send with app.mail.dispatchNow(), so that no timer races their assertions.
     MAIL_DISPATCH_INTERVAL_MS: env.MAIL_DISPATCH_INTERVAL_MS ?? (env.NODE_ENV === 'test' ? 0 : 2000),
     MAIL_VIEWER: mailViewer,
+    DIGEST_ENABLED:
+      env.DIGEST_ENABLED === undefined || env.DIGEST_ENABLED === '' ? env.NODE_ENV !== 'test' : env.DIGEST_ENABLED === 'true' || env.DIGEST_ENABLED === '1',
   };
 }

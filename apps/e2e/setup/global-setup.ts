@@ -9,6 +9,10 @@ import type { TestProject } from 'vitest/node';
 declare module 'vitest' {
   export interface ProvidedContext {
     baseUrl: string;
+    /** The card simulator (tools/card-sim): HiPKI's origin for the SPA, /sim/insert to change cards. */
+    cardSimUrl: string;
+    /** The PIN of every test card. */
+    cardPin: string;
   }
 }
 
@@ -44,9 +48,15 @@ async function waitUntilReady(url: string, server: ChildProcess, output: () => s
  * folder, demo data) exactly as `pnpm start` does, for the browser tests.
  */
 export default async function setup(project: TestProject) {
+  const cardSim = await startCardSim();
+  project.provide('cardSimUrl', cardSim.url);
+  project.provide('cardPin', CARD_PIN);
+
   const build = spawnSync(process.execPath, [path.join(root, 'apps/web/node_modules/vite/bin/vite.js'), 'build', '--logLevel', 'warn'], {
     cwd: path.join(root, 'apps/web'),
     stdio: 'inherit',
+    // The SPA's HiPKI adapter talks to the simulator instead of http://localhost:61161.
+    env: { ...process.env, VITE_HIPKI_ORIGIN: cardSim.url },
   });
   if (build.status !== 0) throw new Error('vite build failed');
 
@@ -65,6 +75,9 @@ export default async function setup(project: TestProject) {
       SEED_INSTITUTIONS: '500',
       LOG_LEVEL: 'warn',
       DATABASE_URL: '',
+      // The login test reads the reset mail from /dev/mail: on, and dispatched quickly (NODE_ENV=test defaults to 0 = off).
+      MAIL_VIEWER: 'true',
+      MAIL_DISPATCH_INTERVAL_MS: '500',
     },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
@@ -78,5 +91,51 @@ export default async function setup(project: TestProject) {
     server.kill('SIGTERM');
     await new Promise((resolve) => server.once('exit', resolve));
     rmSync(dataDir, { recursive: true, force: true });
+    await cardSim.stop();
+  };
+}
+
+const CARD_PIN = '246810';
+
+/**
+ * The 醫事機構卡 simulator (tools/card-sim) with a fresh test PKI (fixed PIN) on a free port,
+ * 示範診所's card (9900000002) in the reader.
+ */
+async function startCardSim() {
+  const cwd = path.join(root, 'tools/card-sim');
+  const dir = mkdtempSync(path.join(tmpdir(), 'portal-e2e-card-sim-'));
+  const generated = spawnSync(process.execPath, ['--import', 'tsx', 'src/cli.ts', 'generate', '--dir', dir, '--pin', CARD_PIN], { cwd, encoding: 'utf8' });
+  if (generated.status !== 0) throw new Error(`card-sim generate failed:\n${generated.stdout}${generated.stderr}`);
+  const port = await freePort();
+  const url = `http://127.0.0.1:${port}`;
+  let log = '';
+  const sim = spawn(process.execPath, ['--import', 'tsx', 'src/cli.ts', 'start', '--port', String(port), '--dir', dir, '--card', '9900000002'], {
+    cwd,
+    env: { ...process.env, CARD_SIM_ALLOWED_ORIGINS: 'http://localhost:*' },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  sim.stdout!.on('data', (chunk) => (log += chunk));
+  sim.stderr!.on('data', (chunk) => (log += chunk));
+  const deadline = Date.now() + 60_000;
+  for (;;) {
+    if (sim.exitCode !== null) throw new Error(`card-sim exited early:\n${log}`);
+    if (Date.now() > deadline) throw new Error(`card-sim did not start:\n${log}`);
+    try {
+      if ((await fetch(`${url}/popupForm`)).ok) break;
+    } catch {
+      // not listening yet
+    }
+    await new Promise((resolve) => setTimeout(resolve, 200));
+  }
+  return {
+    url,
+    dir,
+    stop: async () => {
+      if (sim.exitCode === null) {
+        sim.kill('SIGTERM');
+        await new Promise((resolve) => sim.once('exit', resolve));
+      }
+      rmSync(dir, { recursive: true, force: true });
+    },
   };
 }

@@ -75,9 +75,8 @@ describe('帳號申請', () => {
     await heading.waitFor();
     expect(await heading.evaluate((element) => element === document.activeElement)).toBe(true);
     const box = page.getByRole('region', { name: '醫事機構卡驗證' });
-    await box.getByText('醫事機構卡驗證與紙本審核將於下一階段開放；帳號開通前請保留您的申請編號。').waitFor();
-    expect(await box.getByRole('button', { name: '醫事機構卡驗證' }).isDisabled()).toBe(true);
-    expect(await box.getByRole('button', { name: '紙本審核' }).isDisabled()).toBe(true);
+    expect(await box.getByRole('link', { name: '醫事機構卡驗證' }).getAttribute('href')).toBe('/apply/card-verification');
+    expect(await box.getByRole('link', { name: '紙本審核' }).getAttribute('href')).toBe('/apply/paper-review');
     expect(await page.getByRole('row', { name: /成人預防保健/ }).innerText()).toMatch(/成人預防保健\s+待審核/);
     expect(await page.locator('.result-details').innerText()).toContain(`mgr${run}`);
     expect(consoleErrors).toEqual([]);

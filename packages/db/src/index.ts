@@ -7,3 +7,4 @@ export { runSeed, DEFAULT_SYNTHETIC_INSTITUTIONS, type SeedOptions, type SeedRep
 export { DEMO_ACCOUNTS, DEMO_INSTITUTIONS, DEMO_PASSWORD } from './seed/demo-data.ts';
 export { PrismaClient, Prisma } from './generated/prisma/client.ts';
 export type * from './generated/prisma/client.ts';
+export { createScratchDatabase, TEST_DATABASE, TEST_POSTGRES_URL, type ScratchDatabase, type ScratchDatabaseOptions } from './scratch-database.ts';

@@ -1,33 +1,8 @@
-import { randomBytes } from 'node:crypto';
-import pg from 'pg';
-import { openDatabase, type Database } from '../src/database.ts';
+import { createScratchDatabase, TEST_DATABASE, TEST_POSTGRES_URL } from '../src/scratch-database.ts';
 
-/** A fresh empty database: PGlite in memory, or a throw-away PostgreSQL database. */
-export const TEST_DATABASE = process.env.TEST_DATABASE === 'postgresql' ? 'postgresql' : 'pglite';
-const ADMIN_URL = process.env.TEST_POSTGRES_URL ?? 'postgresql://postgres@127.0.0.1:5432/postgres';
+export { TEST_DATABASE };
 
-export async function emptyDatabase(): Promise<{ db: Database; url?: string; drop(): Promise<void> }> {
-  if (TEST_DATABASE === 'pglite') {
-    const db = await openDatabase({ pgliteDir: 'memory://' });
-    return { db, drop: () => db.close() };
-  }
-  const name = `portal_dbtest_${randomBytes(6).toString('hex')}`;
-  const admin = new pg.Client({ connectionString: ADMIN_URL });
-  await admin.connect();
-  await admin.query(`CREATE DATABASE "${name}"`);
-  await admin.end();
-  const url = new URL(ADMIN_URL);
-  url.pathname = `/${name}`;
-  const db = await openDatabase({ databaseUrl: url.toString(), poolSize: 4 });
-  return {
-    db,
-    url: url.toString(),
-    async drop() {
-      await db.close();
-      const cleanup = new pg.Client({ connectionString: ADMIN_URL });
-      await cleanup.connect();
-      await cleanup.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
-      await cleanup.end();
-    },
-  };
+/** A fresh, empty (unmigrated) database on the engine under test. */
+export function emptyDatabase() {
+  return createScratchDatabase({ engine: TEST_DATABASE, adminUrl: TEST_POSTGRES_URL, migrated: false, poolSize: 4 });
 }

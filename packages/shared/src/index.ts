@@ -16,3 +16,5 @@ export * from './schemas/application.js';
 export * from './schemas/auth.js';
 export * from './schemas/account.js';
 export * from './card/to-be-signed.js';
+export * from './schemas/back-office.js';
+export * from './schemas/manager-requests.js';

@@ -1,9 +1,8 @@
-import 'reflect-metadata';
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { randomBytes, randomInt, webcrypto } from 'node:crypto';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import * as x509 from '@peculiar/x509';
+import * as x509 from './x509.js';
 import {
   DEMO_INSTITUTIONS,
   INSTITUTION_CARD_OU,
@@ -198,9 +197,9 @@ export async function generateTestPki(options: GenerateTestPkiOptions = {}): Pro
   const pin = () => options.pin ?? randomPin();
   const at = (days: number) => new Date(now.getTime() + days * DAY);
 
-  const root = await createCa('測試用 醫療憑證管理中心 根憑證', undefined, 1, at(-1), at(3650));
-  const intermediate = await createCa('測試用 醫事機構卡 中繼憑證', root, 0, at(-1), at(1825));
-  const untrustedRoot = await createCa('測試用 未受信任 憑證管理中心', undefined, 0, at(-1), at(3650));
+  const root = await createCa('測試用 醫療憑證管理中心 根憑證', undefined, 1, at(-2), at(3650));
+  const intermediate = await createCa('測試用 醫事機構卡 中繼憑證', root, 0, at(-2), at(1825));
+  const untrustedRoot = await createCa('測試用 未受信任 憑證管理中心', undefined, 0, at(-2), at(3650));
 
   const institutions = [...DEMO_INSTITUTIONS];
   for (const extra of options.institutions ?? []) {

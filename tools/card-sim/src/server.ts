@@ -1,7 +1,7 @@
 import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import * as x509 from '@peculiar/x509';
+import * as x509 from './x509.js';
 import { certificateB64, signWithCard, type TestCard, type TestPki } from './generate-test-pki.js';
 import { HIPKI, PKCS11 } from './hipki-codes.js';
 

@@ -10,6 +10,7 @@ import {
 } from '@portal/shared';
 import type { NationalIdCrypto, PrismaClient } from '@portal/db';
 import { HttpError } from '../plugins/errors.js';
+import { managerRequestSteps } from './manager-requests/status-steps.js';
 
 const iso = (date: Date | null | undefined) => (date ? date.toISOString() : null);
 
@@ -32,6 +33,7 @@ export async function queryApplicationStatus(
   const account = await deps.prisma.account.findUnique({
     where: { accountNameKey: accountNameKey(input.accountName) },
     select: {
+      id: true,
       accountName: true,
       applicationNo: true,
       nationalIdHash: true,
@@ -105,6 +107,8 @@ export async function queryApplicationStatus(
       steps.push({ ...step, state: 'NOT_STARTED', date: null, note: '帳號開通後，由子系統管理者審核。' });
     }
   }
+
+  steps.push(...(await managerRequestSteps(deps.prisma, account.id)));
 
   return {
     applicationNo: account.applicationNo,

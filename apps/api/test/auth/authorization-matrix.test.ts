@@ -25,6 +25,8 @@ interface MatrixRow {
 }
 
 const EVERY_ROLE = ACCOUNT_ROLES;
+const INSTITUTION_MEMBERS = ['INSTITUTION_MANAGER', 'GENERAL_USER'] as const;
+const NO_ID = '00000000-0000-4000-8000-000000000000';
 
 /** Protected routes. Keys: "METHOD /url" exactly as registered. */
 const MATRIX: Record<string, MatrixRow> = {
@@ -35,6 +37,56 @@ const MATRIX: Record<string, MatrixRow> = {
   'POST /api/account/password': { roles: EVERY_ROLE, payload: { currentPassword: 'x', password: 'Aa1*aaaaaa', passwordConfirm: 'different' } },
   'GET /api/account/subsystems': { roles: EVERY_ROLE },
   'POST /api/account/subsystems': { roles: ['INSTITUTION_MANAGER', 'GENERAL_USER'], payload: { code: 'no-such-subsystem' } },
+  // Back office (issue 6). Ids are unknown UUIDs: admitted roles get 404 / 400, never a change.
+  'GET /api/institution-manager/applications': { roles: ['INSTITUTION_MANAGER'] },
+  'POST /api/institution-manager/applications/:id/decision': { roles: ['INSTITUTION_MANAGER'], url: `/api/institution-manager/applications/${NO_ID}/decision`, payload: { decision: 'APPROVE' } },
+  'GET /api/institution-manager/accounts': { roles: ['INSTITUTION_MANAGER'] },
+  'POST /api/institution-manager/accounts/:id/deactivate': { roles: ['INSTITUTION_MANAGER'], url: `/api/institution-manager/accounts/${NO_ID}/deactivate`, payload: {} },
+  'POST /api/institution-manager/accounts/:id/reactivate': { roles: ['INSTITUTION_MANAGER'], url: `/api/institution-manager/accounts/${NO_ID}/reactivate`, payload: {} },
+  'GET /api/subsystem-manager/subsystems': { roles: ['SUBSYSTEM_MANAGER'] },
+  'GET /api/subsystem-manager/access-requests': { roles: ['SUBSYSTEM_MANAGER'] },
+  'POST /api/subsystem-manager/access-requests/:id/decision': { roles: ['SUBSYSTEM_MANAGER'], url: `/api/subsystem-manager/access-requests/${NO_ID}/decision`, payload: { decision: 'APPROVE' } },
+  'POST /api/subsystem-manager/access-requests/:id/revoke': { roles: ['SUBSYSTEM_MANAGER'], url: `/api/subsystem-manager/access-requests/${NO_ID}/revoke`, payload: { reason: 'x' } },
+  'POST /api/subsystem-manager/access-requests/bulk-approve': { roles: ['SUBSYSTEM_MANAGER'], payload: { ids: [NO_ID] } },
+  'GET /api/staff/institutions': { roles: ['SYSTEM_STAFF'] },
+  'POST /api/staff/institutions': { roles: ['SYSTEM_STAFF'], payload: { code: 'bad' } },
+  'PATCH /api/staff/institutions/:id': { roles: ['SYSTEM_STAFF'], url: `/api/staff/institutions/${NO_ID}`, payload: { name: '不存在' } },
+  'POST /api/staff/institutions/:id/close': { roles: ['SYSTEM_STAFF'], url: `/api/staff/institutions/${NO_ID}/close` },
+  'POST /api/staff/institutions/:id/reopen': { roles: ['SYSTEM_STAFF'], url: `/api/staff/institutions/${NO_ID}/reopen` },
+  'GET /api/staff/subsystems': { roles: ['SYSTEM_STAFF'] },
+  'PATCH /api/staff/subsystems/:id': { roles: ['SYSTEM_STAFF'], url: `/api/staff/subsystems/${NO_ID}`, payload: { description: 'x' } },
+  'POST /api/staff/subsystems/:id/managers': { roles: ['SYSTEM_STAFF'], url: `/api/staff/subsystems/${NO_ID}/managers`, payload: { accountId: NO_ID } },
+  'DELETE /api/staff/subsystems/:id/managers/:accountId': { roles: ['SYSTEM_STAFF'], url: `/api/staff/subsystems/${NO_ID}/managers/${NO_ID}` },
+  'GET /api/staff/announcements': { roles: ['SYSTEM_STAFF'] },
+  'POST /api/staff/announcements': { roles: ['SYSTEM_STAFF'], payload: { category: '' } },
+  'PATCH /api/staff/announcements/:id': { roles: ['SYSTEM_STAFF'], url: `/api/staff/announcements/${NO_ID}`, payload: { title: 'x' } },
+  'POST /api/staff/announcements/:id/publish': { roles: ['SYSTEM_STAFF'], url: `/api/staff/announcements/${NO_ID}/publish` },
+  'POST /api/staff/announcements/:id/unpublish': { roles: ['SYSTEM_STAFF'], url: `/api/staff/announcements/${NO_ID}/unpublish` },
+  'GET /api/staff/downloads': { roles: ['SYSTEM_STAFF'] },
+  'POST /api/staff/downloads': { roles: ['SYSTEM_STAFF'], payload: {} },
+  'POST /api/staff/downloads/:id/file': { roles: ['SYSTEM_STAFF'], url: `/api/staff/downloads/${NO_ID}/file`, payload: {} },
+  'PATCH /api/staff/downloads/:id': { roles: ['SYSTEM_STAFF'], url: `/api/staff/downloads/${NO_ID}`, payload: { title: 'x' } },
+  'GET /api/staff/accounts': { roles: ['SYSTEM_STAFF'], url: '/api/staff/accounts?accountName=demo' },
+  'GET /api/audit-events': { roles: ['SYSTEM_STAFF'] },
+  'GET /api/audit-events.csv': { roles: ['SYSTEM_STAFF'] },
+  // 管理者帳號申請、異動 (issue #5): unknown kinds / ids give 400 / 404 without changing demo data.
+  'GET /api/manager-requests': { roles: INSTITUTION_MEMBERS },
+  'GET /api/manager-requests/preview': { roles: INSTITUTION_MEMBERS, url: '/api/manager-requests/preview?kind=X' },
+  'POST /api/manager-requests': { roles: INSTITUTION_MEMBERS, payload: { kind: 'X' } },
+  'GET /api/manager-requests/:id': { roles: INSTITUTION_MEMBERS, url: `/api/manager-requests/${NO_ID}` },
+  'POST /api/manager-requests/:id/card-challenge': { roles: INSTITUTION_MEMBERS, url: `/api/manager-requests/${NO_ID}/card-challenge` },
+  'POST /api/manager-requests/:id/card-verification': { roles: INSTITUTION_MEMBERS, url: `/api/manager-requests/${NO_ID}/card-verification`, payload: {} },
+  'POST /api/manager-requests/:id/paper': { roles: INSTITUTION_MEMBERS, url: `/api/manager-requests/${NO_ID}/paper` },
+  'GET /api/manager-requests/:id/form.pdf': { roles: INSTITUTION_MEMBERS, url: `/api/manager-requests/${NO_ID}/form.pdf` },
+  'POST /api/manager-requests/:id/scan': { roles: INSTITUTION_MEMBERS, url: `/api/manager-requests/${NO_ID}/scan` },
+  'GET /api/manager-requests/:id/scan': { roles: INSTITUTION_MEMBERS, url: `/api/manager-requests/${NO_ID}/scan` },
+  'POST /api/manager-requests/:id/cancel': { roles: INSTITUTION_MEMBERS, url: `/api/manager-requests/${NO_ID}/cancel` },
+  'GET /api/staff/manager-requests': { roles: ['SYSTEM_STAFF'] },
+  'GET /api/staff/manager-requests/:id': { roles: ['SYSTEM_STAFF'], url: `/api/staff/manager-requests/${NO_ID}` },
+  'GET /api/staff/manager-requests/:id/scan': { roles: ['SYSTEM_STAFF'], url: `/api/staff/manager-requests/${NO_ID}/scan` },
+  'GET /api/staff/manager-requests/:id/form.pdf': { roles: ['SYSTEM_STAFF'], url: `/api/staff/manager-requests/${NO_ID}/form.pdf` },
+  'POST /api/staff/manager-requests/:id/scan': { roles: ['SYSTEM_STAFF'], url: `/api/staff/manager-requests/${NO_ID}/scan` },
+  'POST /api/staff/manager-requests/:id/decision': { roles: ['SYSTEM_STAFF'], url: `/api/staff/manager-requests/${NO_ID}/decision`, payload: { decision: 'APPROVE' } },
 };
 
 /** Public routes, each with why it needs no login. */
@@ -53,6 +105,11 @@ const PUBLIC_ROUTES: Record<string, string> = {
   'POST /api/auth/forgot-password': '忘記密碼 (JSON only, rate-limited)',
   'POST /api/auth/reset-password': 'the mailed token is the proof',
   'POST /api/account/confirm-email': 'the mailed token is the proof (may be opened in another browser)',
+  'POST /api/card-verification/challenges': 'pending managers cannot log in: account + password (login-strength, rate-limited)',
+  'POST /api/card-verification/verifications': 'the challenge id + nonce of the password-checked step, and the card signature, are the proof',
+  'POST /api/applications/paper-form': 'pending managers cannot log in: account + password (rate-limited)',
+  'POST /api/applications/paper-form/scan': 'pending managers cannot log in: account + password in the multipart fields (rate-limited)',
+  'POST /api/applications/manager-request': 'pending managers cannot log in: account + password (rate-limited)',
 };
 
 let ctx: TestContext;

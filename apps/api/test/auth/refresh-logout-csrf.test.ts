@@ -109,6 +109,38 @@ describe('CSRF on authenticated writes', () => {
   });
 });
 
+describe('access token', () => {
+  it('is refused once expired (401 SESSION_EXPIRED), and only read from the cookie', async () => {
+    const session = await login(ctx.app, 'demosublung');
+    const claims = ctx.app.jwt.decode<{ sub: string; role: string; sv: number; sid: string }>(session.cookies.portal_at!)!;
+    const past = Math.floor(Date.now() / 1000) - 3600;
+    const expired = ctx.app.jwt.sign({ sub: claims.sub, role: claims.role as 'SUBSYSTEM_MANAGER', sv: claims.sv, sid: claims.sid, iat: past } as never);
+    expect(ctx.app.jwt.decode<{ exp: number }>(expired)!.exp).toBeLessThan(Date.now() / 1000);
+    const response = await ctx.app.inject({ method: 'GET', url: '/api/auth/session', headers: { cookie: `portal_at=${expired}` } });
+    expect(response.statusCode).toBe(401);
+    expect(response.json()).toEqual({ code: 'SESSION_EXPIRED', message: AUTH_MESSAGES.sessionExpired });
+    const bearer = await ctx.app.inject({ method: 'GET', url: '/api/auth/session', headers: { authorization: `Bearer ${session.cookies.portal_at}` } });
+    expect(bearer.statusCode).toBe(401);
+  });
+
+  it('is in a Secure cookie unless the portal runs on http://localhost', async () => {
+    const https = await createTestApp({ database: ctx, env: { PUBLIC_ORIGIN: 'https://portal.example.gov.tw' } });
+    try {
+      const response = await https.app.inject({ method: 'POST', url: '/api/auth/login', payload: { accountName: 'demosublung', password: 'Portal*Demo=2026' } });
+      expect(response.statusCode).toBe(200);
+      expect(response.cookies.map((cookie) => [cookie.name, cookie.secure])).toEqual([
+        ['portal_at', true],
+        ['portal_rt', true],
+        ['portal_csrf', true],
+      ]);
+    } finally {
+      await https.close();
+    }
+    const local = await ctx.app.inject({ method: 'POST', url: '/api/auth/login', payload: { accountName: 'demosublung', password: 'Portal*Demo=2026' } });
+    expect(local.cookies.every((cookie) => !cookie.secure)).toBe(true);
+  });
+});
+
 describe('revokeAllSessions', () => {
   it('ends every session at once: access tokens (version bump) and refresh tokens', async () => {
     const first = await login(ctx.app, 'demosubhepatitis');

@@ -109,6 +109,21 @@ const cases: { [Name in MailTemplateName]: { data: MailTemplateData[Name]; subje
     subject: '【醫療院所預防保健暨戒菸服務單一入口系統】管理者帳號申請、異動審核結果：駁回',
     lines: ['申請類別：B 停用管理者帳號', '審核結果：駁回', '駁回原因：未蓋關防'],
   },
+  'subsystem-revoked': {
+    data: { name: '王小明', accountName: 'clinic.wang', subsystemName: '成人預防保健', reason: '已離職' },
+    subject: '【醫療院所預防保健暨戒菸服務單一入口系統】子系統「成人預防保健」使用權限已停用',
+    lines: ['帳號：clinic.wang', '子系統：成人預防保健', '停用原因：已離職'],
+  },
+  'approver-digest': {
+    data: {
+      origin: ORIGIN,
+      name: '王小明',
+      date: '2026/12/01',
+      queues: [{ label: '子系統：成人預防保健', pending: 5, overdue: 2, path: '/subsystem-manager/requests' }],
+    },
+    subject: '【醫療院所預防保健暨戒菸服務單一入口系統】待審核案件通知（2026/12/01）：待審核 5 件，逾期 2 件',
+    lines: ['子系統：成人預防保健：待審核 5 件（逾期 2 件）', `${ORIGIN}/subsystem-manager/requests`],
+  },
 };
 
 describe('mail templates', () => {
@@ -123,6 +138,8 @@ describe('mail templates', () => {
       'email-change-confirm',
       'manager-request-received',
       'manager-request-decided',
+      'subsystem-revoked',
+      'approver-digest',
     ]);
   });
 

@@ -2,8 +2,12 @@ import type { RouteObject } from 'react-router';
 import { AnnouncementsPage } from '../features/announcements/components/announcements-page';
 import { paths, webMessages } from '../lib/site';
 import { RootLayout } from './layout/root-layout';
+import { managePaths } from '../lib/manage-links';
+import { RequireRole } from './require-role';
+import { RequireSession } from './require-session';
 import { NotFoundPage } from './not-found-page';
 import { RouteErrorPage } from './route-error-page';
+import { managerRequestPaths } from '../lib/manager-request-paths';
 
 /*
  * The home page (公告事項) is in the first bundle; every other page is its own chunk, loaded
@@ -59,15 +63,156 @@ export const routes: RouteObject[] = [
           {
             path: paths.forgotPassword,
             lazy: async () => ({
-              Component: (await import('../features/account-services/components/forgot-password-page')).ForgotPasswordPage,
+              Component: (await import('../features/auth/components/forgot-password-page')).ForgotPasswordPage,
+            }),
+          },
+          {
+            path: paths.resetPassword,
+            lazy: async () => ({
+              Component: (await import('../features/auth/components/reset-password-page')).ResetPasswordPage,
             }),
           },
           {
             path: paths.applicationStatus,
             lazy: async () => ({
-              Component: (await import('../features/account-services/components/application-status-page'))
+              Component: (await import('../features/application-status/components/application-status-page'))
                 .ApplicationStatusPage,
             }),
+          },
+          {
+            path: managerRequestPaths.applyCardVerification,
+            lazy: async () => ({
+              Component: (await import('../features/card-verification/components/pending-card-verification-page'))
+                .PendingCardVerificationPage,
+            }),
+          },
+          {
+            path: managerRequestPaths.applyPaperReview,
+            lazy: async () => ({
+              Component: (await import('../features/card-verification/components/pending-paper-review-page')).PendingPaperReviewPage,
+            }),
+          },
+          {
+            // Opened from the mail, possibly in another browser: the token is the proof, no login needed.
+            path: paths.confirmEmail,
+            lazy: async () => ({
+              Component: (await import('../features/account/components/confirm-email-page')).ConfirmEmailPage,
+            }),
+          },
+          {
+            element: <RequireSession />,
+            children: [
+              {
+                path: paths.accountHome,
+                lazy: async () => ({
+                  Component: (await import('../features/account/components/account-home-page')).AccountHomePage,
+                }),
+              },
+              {
+                path: paths.accountProfile,
+                lazy: async () => ({
+                  Component: (await import('../features/account/components/account-profile-page')).AccountProfilePage,
+                }),
+              },
+              {
+                path: managerRequestPaths.requestCardVerification,
+                lazy: async () => ({
+                  Component: (await import('../features/card-verification/components/request-verification-pages'))
+                    .RequestCardVerificationPage,
+                }),
+              },
+              {
+                path: managerRequestPaths.requestPaperReview,
+                lazy: async () => ({
+                  Component: (await import('../features/card-verification/components/request-verification-pages'))
+                    .RequestPaperReviewPage,
+                }),
+              },
+              {
+                element: <RequireRole roles={['INSTITUTION_MANAGER']} />,
+                children: [
+                  {
+                    path: managePaths.applications,
+                    lazy: async () => ({
+                      Component: (await import('../features/institution-manager/components/user-applications-page')).UserApplicationsPage,
+                    }),
+                  },
+                  {
+                    path: managePaths.accounts,
+                    lazy: async () => ({
+                      Component: (await import('../features/institution-manager/components/institution-accounts-page'))
+                        .InstitutionAccountsPage,
+                    }),
+                  },
+                ],
+              },
+              {
+                element: <RequireRole roles={['SUBSYSTEM_MANAGER']} />,
+                children: [
+                  {
+                    path: managePaths.accessRequests,
+                    lazy: async () => ({
+                      Component: (await import('../features/subsystem-manager/components/access-requests-page')).AccessRequestsPage,
+                    }),
+                  },
+                ],
+              },
+              {
+                element: <RequireRole roles={['SYSTEM_STAFF']} />,
+                children: [
+                  {
+                    path: managerRequestPaths.staffQueue,
+                    lazy: async () => ({
+                      Component: (await import('../features/manager-requests/components/manager-request-queue-page'))
+                        .ManagerRequestQueuePage,
+                    }),
+                  },
+                  {
+                    path: managerRequestPaths.staffReview,
+                    lazy: async () => ({
+                      Component: (await import('../features/manager-requests/components/manager-request-review-page'))
+                        .ManagerRequestReviewPage,
+                    }),
+                  },
+                  {
+                    path: managePaths.institutions,
+                    lazy: async () => ({
+                      Component: (await import('../features/staff/components/institutions-page')).InstitutionsPage,
+                    }),
+                  },
+                  {
+                    path: managePaths.subsystems,
+                    lazy: async () => ({
+                      Component: (await import('../features/staff/components/subsystems-page')).SubsystemsPage,
+                    }),
+                  },
+                  {
+                    path: managePaths.announcements,
+                    lazy: async () => ({
+                      Component: (await import('../features/staff/components/announcements-admin-page')).AnnouncementsAdminPage,
+                    }),
+                  },
+                  {
+                    path: managePaths.downloads,
+                    lazy: async () => ({
+                      Component: (await import('../features/staff/components/downloads-admin-page')).DownloadsAdminPage,
+                    }),
+                  },
+                  {
+                    path: managePaths.accountSearch,
+                    lazy: async () => ({
+                      Component: (await import('../features/staff/components/account-search-page')).AccountSearchPage,
+                    }),
+                  },
+                  {
+                    path: managePaths.auditEvents,
+                    lazy: async () => ({
+                      Component: (await import('../features/audit-log/components/audit-events-page')).AuditEventsPage,
+                    }),
+                  },
+                ],
+              },
+            ],
           },
           { path: '*', element: <NotFoundPage /> },
         ],

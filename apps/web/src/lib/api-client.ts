@@ -1,6 +1,7 @@
-import { ErrorBodySchema, messages } from '@portal/shared';
-import type { z } from 'zod';
+import { ErrorBodySchema, messages, SessionSchema, type Session } from '@portal/shared';
+import { z } from 'zod';
 import { ApiError } from './api-error';
+import { getCsrfToken, setCsrfToken } from './csrf';
 import { webMessages } from './site';
 
 export type QueryParams = Record<string, string | number | undefined>;
@@ -8,6 +9,21 @@ export type QueryParams = Record<string, string | number | undefined>;
 interface RequestOptions {
   params?: QueryParams;
   signal?: AbortSignal;
+}
+
+type Method = 'GET' | 'POST' | 'PATCH' | 'PUT' | 'DELETE';
+
+/** Calls whose 401 is an answer, not an expired session: never followed by a refresh. */
+const NO_REFRESH_PATHS = new Set(['/api/auth/login', '/api/auth/refresh', '/api/auth/logout']);
+
+/** How the session state (react-query) hears about a refresh done here, or a lost session. */
+export interface SessionEvents {
+  refreshed(session: Session): void;
+  lost(): void;
+}
+let sessionEvents: SessionEvents | null = null;
+export function setSessionEvents(events: SessionEvents | null): void {
+  sessionEvents = events;
 }
 
 /** Fallback when an error response does not carry the agreed `{ code, message }` body. */
@@ -27,60 +43,165 @@ export function apiUrl(path: string, params: QueryParams = {}): URL {
   return url;
 }
 
-/**
- * GETs JSON and validates it with the shared schema. Every failure becomes an ApiError whose
- * message is zh-TW: the API's own message when it sent one, a generic one otherwise.
- */
-export async function apiGet<S extends z.ZodType>(
-  path: string,
-  schema: S,
-  { params, signal }: RequestOptions = {},
-): Promise<z.output<S>> {
-  let response: Response;
-  try {
-    response = await fetch(apiUrl(path, params), { headers: { accept: 'application/json' }, signal });
-  } catch (error) {
-    if (signal?.aborted) throw error;
-    throw new ApiError(0, 'NETWORK_ERROR', webMessages.networkError);
+async function send(method: Method, path: string, body: unknown, { params, signal }: RequestOptions): Promise<Response> {
+  const headers: Record<string, string> = { accept: 'application/json' };
+  // FormData (an upload) sets its own multipart content type with the boundary.
+  const isForm = body instanceof FormData;
+  if (body !== undefined && !isForm) headers['content-type'] = 'application/json';
+  if (method !== 'GET') {
+    const csrf = getCsrfToken();
+    if (csrf) headers['x-csrf-token'] = csrf;
   }
-
-  return readResponse(response, schema);
-}
-
-/**
- * POSTs `body` as JSON and validates the reply with the shared schema; failures become an
- * ApiError exactly as in apiGet (with the API's `fieldErrors` when it sent them).
- */
-export async function apiPost<S extends z.ZodType>(
-  path: string,
-  body: unknown,
-  schema: S,
-  { signal }: Omit<RequestOptions, 'params'> = {},
-): Promise<z.output<S>> {
-  let response: Response;
   try {
-    response = await fetch(apiUrl(path), {
-      method: 'POST',
-      headers: { accept: 'application/json', 'content-type': 'application/json' },
-      body: JSON.stringify(body),
+    return await fetch(apiUrl(path, params), {
+      method,
+      headers,
+      body: body === undefined ? undefined : isForm ? body : JSON.stringify(body),
       signal,
     });
   } catch (error) {
     if (signal?.aborted) throw error;
     throw new ApiError(0, 'NETWORK_ERROR', webMessages.networkError);
   }
-  return readResponse(response, schema);
+}
+
+let refreshing: Promise<boolean> | null = null;
+
+/**
+ * POST /api/auth/refresh, shared by every call that got a 401 meanwhile (the refresh token
+ * rotates: two refreshes in parallel would look like reuse). True when the session goes on.
+ */
+export function refreshSession(): Promise<boolean> {
+  refreshing ??= (async () => {
+    try {
+      const response = await send('POST', '/api/auth/refresh', undefined, {});
+      if (!response.ok) return false;
+      const parsed = SessionSchema.safeParse(await response.json().catch(() => undefined));
+      if (!parsed.success) return false;
+      setCsrfToken(parsed.data.csrfToken);
+      sessionEvents?.refreshed(parsed.data);
+      return true;
+    } catch {
+      return false;
+    } finally {
+      refreshing = null;
+    }
+  })();
+  return refreshing;
+}
+
+/**
+ * One API call: JSON in, the shared schema's output back, every failure an ApiError with a
+ * zh-TW message. A 401 (expired access token) is followed by one refresh and one retry; when
+ * that fails the session is over and the session state hears it.
+ */
+export async function apiRequest<S extends z.ZodType>(
+  method: Method,
+  path: string,
+  schema: S,
+  { body, ...options }: RequestOptions & { body?: unknown } = {},
+): Promise<z.output<S>> {
+  return readResponse(await sendWithRefresh(method, path, body, options), schema);
+}
+
+async function sendWithRefresh(method: Method, path: string, body: unknown, options: RequestOptions): Promise<Response> {
+  let response = await send(method, path, body, options);
+  if (response.status === 401 && !NO_REFRESH_PATHS.has(path)) {
+    // Without a CSRF token there is no session to refresh (refresh needs the header).
+    const refreshed = getCsrfToken() !== null && (await refreshSession());
+    if (refreshed) response = await send(method, path, body, options);
+    if (response.status === 401) {
+      setCsrfToken(null);
+      sessionEvents?.lost();
+    }
+  }
+  return response;
+}
+
+/** GETs JSON and validates it with the shared schema. */
+export function apiGet<S extends z.ZodType>(path: string, schema: S, options: RequestOptions = {}): Promise<z.output<S>> {
+  return apiRequest('GET', path, schema, options);
+}
+
+/** POSTs `body` as JSON (with X-CSRF-Token when logged in) and validates the reply. */
+export function apiPost<S extends z.ZodType>(
+  path: string,
+  body: unknown,
+  schema: S,
+  { signal }: Omit<RequestOptions, 'params'> = {},
+): Promise<z.output<S>> {
+  return apiRequest('POST', path, schema, { body, signal });
+}
+
+/** PATCHes `body` as JSON (with X-CSRF-Token) and validates the reply. */
+export function apiPatch<S extends z.ZodType>(
+  path: string,
+  body: unknown,
+  schema: S,
+  { signal }: Omit<RequestOptions, 'params'> = {},
+): Promise<z.output<S>> {
+  return apiRequest('PATCH', path, schema, { body, signal });
+}
+
+/** DELETEs (with X-CSRF-Token) and validates the reply. */
+export function apiDelete<S extends z.ZodType>(path: string, schema: S, { signal }: Omit<RequestOptions, 'params'> = {}): Promise<z.output<S>> {
+  return apiRequest('DELETE', path, schema, { signal });
+}
+
+/** POSTs a multipart body (an upload: FormData) and validates the JSON reply. */
+export function apiUpload<S extends z.ZodType>(
+  path: string,
+  form: FormData,
+  schema: S,
+  { signal }: Omit<RequestOptions, 'params'> = {},
+): Promise<z.output<S>> {
+  return apiRequest('POST', path, schema, { body: form, signal });
+}
+
+export interface DownloadedFile {
+  blob: Blob;
+  /** From Content-Disposition (filename* first), else `fallbackName`. */
+  filename: string;
+}
+
+function filenameOf(disposition: string | null, fallbackName: string): string {
+  if (!disposition) return fallbackName;
+  const extended = /filename\*=UTF-8''([^;]+)/i.exec(disposition)?.[1];
+  if (extended) {
+    try {
+      return decodeURIComponent(extended);
+    } catch {
+      // a malformed escape: fall through to the plain name
+    }
+  }
+  return /filename="?([^";]+)"?/i.exec(disposition)?.[1] ?? fallbackName;
+}
+
+/**
+ * A file from the API (GET, or POST with a JSON body): the bytes and their name. Errors come
+ * back as the usual ApiError with the API's zh-TW message.
+ */
+export async function apiDownload(
+  method: 'GET' | 'POST',
+  path: string,
+  { body, fallbackName, signal }: { body?: unknown; fallbackName: string; signal?: AbortSignal },
+): Promise<DownloadedFile> {
+  const response = await sendWithRefresh(method, path, body, { signal });
+  if (!response.ok) return readResponse(response, z.never());
+  return { blob: await response.blob(), filename: filenameOf(response.headers.get('content-disposition'), fallbackName) };
 }
 
 async function readResponse<S extends z.ZodType>(response: Response, schema: S): Promise<z.output<S>> {
   const body: unknown = await response.json().catch(() => undefined);
   if (!response.ok) {
+    const retryAfter = Number(response.headers.get('retry-after'));
+    const retryAfterSeconds = Number.isFinite(retryAfter) && retryAfter > 0 ? retryAfter : undefined;
     const parsed = ErrorBodySchema.safeParse(body);
     if (parsed.success) {
       const { code, message, fieldErrors } = parsed.data;
-      throw new ApiError(response.status, code, message, fieldErrors);
+      throw new ApiError(response.status, code, message, fieldErrors, retryAfterSeconds);
     }
-    throw new ApiError(response.status, `HTTP_${response.status}`, messageForStatus(response.status));
+    throw new ApiError(response.status, `HTTP_${response.status}`, messageForStatus(response.status), undefined, retryAfterSeconds);
   }
 
   const parsed = schema.safeParse(body);

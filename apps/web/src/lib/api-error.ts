@@ -7,6 +7,8 @@ export class ApiError extends Error {
     readonly code: string,
     message: string,
     readonly fieldErrors?: Record<string, string[]>,
+    /** From Retry-After (429). */
+    readonly retryAfterSeconds?: number,
   ) {
     super(message);
   }

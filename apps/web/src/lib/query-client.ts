@@ -1,8 +1,9 @@
 import { QueryClient } from '@tanstack/react-query';
 import { ApiError } from './api-error';
+import { bindSessionEvents } from './session';
 
 export function createQueryClient({ retry = true }: { retry?: boolean } = {}): QueryClient {
-  return new QueryClient({
+  const queryClient = new QueryClient({
     defaultOptions: {
       queries: {
         staleTime: 60_000,
@@ -14,4 +15,6 @@ export function createQueryClient({ retry = true }: { retry?: boolean } = {}): Q
       },
     },
   });
+  bindSessionEvents(queryClient);
+  return queryClient;
 }

@@ -13,6 +13,10 @@ export const paths = {
   apply: '/apply',
   forgotPassword: '/forgot-password',
   applicationStatus: '/application-status',
+  resetPassword: '/reset-password',
+  accountHome: '/account',
+  accountProfile: '/account/profile',
+  confirmEmail: '/account/confirm-email',
 } as const;
 
 /** Browser-only wording (the API's messages live in @portal/shared). */
@@ -22,5 +26,18 @@ export const webMessages = {
   noData: '查無資料',
   retry: '重新查詢',
   nextStage: '此功能將於下一階段開放',
-  loginNextStage: '服務登入功能將於下一階段開放',
+  loginRequired: '請先登入。',
+  confirmEmailTokenMissing: 'E-mail確認連結不完整，請重新點選信中的連結。',
 } as const;
+
+/** Router state asking the 服務登入 box to take focus (and show `notice`), e.g. from the route guard. */
+export interface LoginFocusState {
+  focusLogin: true;
+  notice?: string;
+  /** Where to go after logging in. */
+  from?: string;
+}
+
+export function isLoginFocusState(state: unknown): state is LoginFocusState {
+  return typeof state === 'object' && state !== null && (state as { focusLogin?: unknown }).focusLogin === true;
+}

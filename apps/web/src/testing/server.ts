@@ -1,8 +1,12 @@
 import { setupServer } from 'msw/node';
+import { accountHandlers } from './handlers/account';
 import { announcementHandlers } from './handlers/announcements';
+import { authHandlers } from './handlers/auth';
+import { backOfficeHandlers } from './handlers/back-office';
 import { applicationHandlers } from './handlers/applications';
 import { downloadHandlers } from './handlers/downloads';
 import { institutionHandlers } from './handlers/institutions';
+import { managerRequestHandlers } from './handlers/manager-requests';
 import { subsystemHandlers } from './handlers/subsystems';
 
 /** Every resource's default handlers; a test overrides one with server.use(). */
@@ -12,4 +16,8 @@ export const server = setupServer(
   ...subsystemHandlers,
   ...institutionHandlers,
   ...applicationHandlers,
+  ...authHandlers,
+  ...accountHandlers,
+  ...backOfficeHandlers,
+  ...managerRequestHandlers,
 );

@@ -1,6 +1,5 @@
-import 'reflect-metadata';
 import { X509Certificate as NodeX509Certificate, createHash } from 'node:crypto';
-import * as x509 from '@peculiar/x509';
+import * as x509 from './x509.js';
 
 /** A certificate larger than this is not a smart-card certificate; refuse before parsing. */
 const MAX_CERTIFICATE_BYTES = 16 * 1024;
@@ -26,6 +25,11 @@ export function pemBlocks(text: string, label: string): Buffer[] {
     if (der) blocks.push(der);
   }
   return blocks;
+}
+
+/** CRLs in PEM: `X509 CRL` (OpenSSL) or `CRL` (some CAs and libraries). */
+export function crlPemBlocks(text: string): Buffer[] {
+  return [...pemBlocks(text, 'X509 CRL'), ...pemBlocks(text, 'CRL')];
 }
 
 /** Serial numbers as lower-case hex without leading zeros, so CRL entries and certificates compare. */
@@ -81,17 +85,24 @@ export class CardCertificate {
     return this.x509.notAfter;
   }
 
+  // Extension getters decode on every call; each is read once per certificate and remembered.
+  private memo = new Map<string, unknown>();
+  private once<T>(key: string, compute: () => T): T {
+    if (!this.memo.has(key)) this.memo.set(key, compute());
+    return this.memo.get(key) as T;
+  }
+
   /** `undefined` when the extension is absent. */
   get basicConstraints(): x509.BasicConstraintsExtension | undefined {
-    return this.x509.getExtension(x509.BasicConstraintsExtension) ?? undefined;
+    return this.once('bc', () => this.x509.getExtension(x509.BasicConstraintsExtension) ?? undefined);
   }
 
   get keyUsage(): x509.KeyUsagesExtension | undefined {
-    return this.x509.getExtension(x509.KeyUsagesExtension) ?? undefined;
+    return this.once('ku', () => this.x509.getExtension(x509.KeyUsagesExtension) ?? undefined);
   }
 
   get policies(): readonly string[] {
-    return this.x509.getExtension(x509.CertificatePolicyExtension)?.policies ?? [];
+    return this.once('cp', () => this.x509.getExtension(x509.CertificatePolicyExtension)?.policies ?? []);
   }
 
   get isCa(): boolean {
@@ -105,8 +116,10 @@ export class CardCertificate {
 
   /** DER of the subject Name, for exact comparison with a CRL's issuer. */
   get subjectNameDer(): Buffer {
-    return Buffer.from(this.x509.subjectName.toArrayBuffer());
+    return (this.subjectNameDerCache ??= Buffer.from(this.x509.subjectName.toArrayBuffer()));
   }
+
+  private subjectNameDerCache: Buffer | undefined;
 
   /** True when `issuer` is this certificate's issuer by name (and key identifiers) and its key signed this. */
   isIssuedBy(issuer: CardCertificate): boolean {
@@ -129,14 +142,18 @@ export class CardCrl {
   private readonly verifiedBy = new Map<string, Promise<boolean>>();
 
   private constructor(readonly der: Buffer) {
-    this.x509 = new x509.X509Crl(new Uint8Array(der));
+    // @peculiar/x509 caps ASN.1 parsing at 10,000 nodes by default (against hostile input); a
+    // CRL comes from the operator's configuration and has ~7 nodes per revoked certificate.
+    this.x509 = new x509.X509Crl(new Uint8Array(der), {
+      berOptions: { maxNodes: Math.ceil(der.length / 2), maxContentLength: MAX_CRL_BYTES },
+    });
   }
 
   /** From DER bytes, base64 DER, or PEM (`X509 CRL`). Throws on anything else. */
   static parse(input: string | Uint8Array): CardCrl {
     let der: Buffer | null;
     if (typeof input === 'string') {
-      der = input.includes('-----BEGIN') ? (pemBlocks(input, 'X509 CRL')[0] ?? null) : decodeBase64(input);
+      der = input.includes('-----BEGIN') ? (crlPemBlocks(input)[0] ?? null) : decodeBase64(input);
     } else {
       der = Buffer.from(input);
     }
@@ -146,8 +163,10 @@ export class CardCrl {
   }
 
   get issuerNameDer(): Buffer {
-    return Buffer.from(this.x509.issuerName.toArrayBuffer());
+    return (this.issuerNameDerCache ??= Buffer.from(this.x509.issuerName.toArrayBuffer()));
   }
+
+  private issuerNameDerCache: Buffer | undefined;
 
   get thisUpdate(): Date {
     return this.x509.thisUpdate;

@@ -1,6 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
-import { CardCertificate, CardCrl, decodeBase64, pemBlocks } from './certificates.js';
+import { CardCertificate, CardCrl, crlPemBlocks, decodeBase64, pemBlocks } from './certificates.js';
 import {
   INSTITUTION_CARD_OU,
   OID_SUBJECT_SERIAL_NUMBER,
@@ -18,7 +18,7 @@ import {
  * |---|---|
  * | CARD_TRUST_ANCHORS | comma-separated paths of PEM (or DER) files: the HCA root(s) |
  * | CARD_INTERMEDIATES | comma-separated paths: the HCA issuing CA(s) (醫事機構卡 中繼憑證) |
- * | CARD_CRLS | comma-separated paths of CRL files (PEM `X509 CRL` or DER); when any is given, a current CRL from the card's issuer is required |
+ * | CARD_CRLS | comma-separated paths of CRL files (PEM `X509 CRL`/`CRL`, or DER); when any is given, a current CRL from the card's issuer is required |
  * | CARD_INSTITUTION_POLICY_OIDS | comma-separated certificate policy OIDs that mark an institution card |
  * | CARD_INSTITUTION_OU | subject OU that marks an institution card (e.g. 醫事機構); empty = not checked |
  * | CARD_INSTITUTION_CODE_ATTRIBUTE | OID of the subject attribute holding the 機構代碼 (default 2.5.4.5, serialNumber) |
@@ -97,7 +97,7 @@ function certificatesIn(file: string, bytes: Buffer): CardCertificate[] {
 
 function crlsIn(file: string, bytes: Buffer): CardCrl[] {
   const text = bytes.toString('latin1');
-  const ders = text.includes('-----BEGIN') ? pemBlocks(text, 'X509 CRL') : [decodeBase64(text) ?? bytes];
+  const ders = text.includes('-----BEGIN') ? crlPemBlocks(text) : [decodeBase64(text) ?? bytes];
   if (ders.length === 0) throw new CardTrustStoreConfigError(`${file}: no CRL`);
   return ders.map((der) => {
     try {

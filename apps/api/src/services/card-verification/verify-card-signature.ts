@@ -1,5 +1,5 @@
 import { constants, verify as verifySignature } from 'node:crypto';
-import * as x509 from '@peculiar/x509';
+import * as x509 from './x509.js';
 import { INSTITUTION_CODE_PATTERN } from '@portal/shared';
 import { CardCertificate, CardCrl, decodeBase64 } from './certificates.js';
 import {
@@ -79,6 +79,7 @@ const KNOWN_CERT_EXTENSIONS: ReadonlySet<string> = new Set([
   '2.5.29.37', // extKeyUsage (not restricted: the HCA profile's EKU is not known)
   '1.3.6.1.5.5.7.1.1', // authorityInfoAccess
 ]);
+const ACCEPTED_CERT_HASHES: ReadonlySet<string> = new Set(['SHA-256', 'SHA-384', 'SHA-512']);
 /** cRLNumber, authorityKeyIdentifier. A critical issuingDistributionPoint or deltaCRLIndicator makes a CRL unusable here. */
 const KNOWN_CRL_EXTENSIONS: ReadonlySet<string> = new Set(['2.5.29.20', '2.5.29.35']);
 
@@ -103,6 +104,9 @@ export async function verifyCardSignature(input: VerifyCardSignatureInput): Prom
   }
   const now = input.now;
 
+  // Cheap bounds before any decoding: a card certificate is a few KB, an RSA-4096 signature 512 bytes.
+  if (input.certificate.length > 32 * 1024) throw refuse('CARD_CERT_INVALID', 'certificate text longer than 32 KiB');
+  if (input.signature.length > 2 * 1024) throw refuse('CARD_SIGNATURE_MALFORMED', 'signature text longer than 2 KiB');
   let leaf: CardCertificate;
   try {
     leaf = CardCertificate.parse(input.certificate);
@@ -198,6 +202,13 @@ function checkPath(path: readonly CardCertificate[], now: Date): void {
   const unknownOnLeaf = leaf.unknownCriticalExtensions(KNOWN_CERT_EXTENSIONS);
   if (unknownOnLeaf.length > 0) {
     throw refuse('CARD_CHAIN_INVALID', `card certificate has unknown critical extensions ${unknownOnLeaf.join(', ')}`);
+  }
+  // Certificates below the anchor must be signed with SHA-2 (an anchor is trusted as configured).
+  for (const certificate of path.slice(0, -1)) {
+    const hash = (certificate.x509.signatureAlgorithm as { hash?: { name?: string } }).hash?.name ?? 'unknown';
+    if (!ACCEPTED_CERT_HASHES.has(hash)) {
+      throw refuse('CARD_CHAIN_INVALID', `"${certificate.subject}" is signed with ${hash}`);
+    }
   }
   // Issuers from the card upwards; the anchor (last) is trusted as configured, but must still
   // be a CA within its validity period.

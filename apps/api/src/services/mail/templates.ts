@@ -25,6 +25,7 @@ import {
   type SubsystemApprovedData,
   type SubsystemRejectedData,
 } from './templates/subsystem.js';
+import { approverDigest, subsystemRevoked, type ApproverDigestData, type SubsystemRevokedData } from './templates/back-office.js';
 
 export { escapeHtml, PORTAL_NAME, AUTO_MAIL_NOTICE, type RenderedMail } from './layout.js';
 export { passwordResetLink, emailChangeLink } from './templates/credentials.js';
@@ -39,6 +40,8 @@ export type {
   PasswordResetData,
   SubsystemApprovedData,
   SubsystemRejectedData,
+  SubsystemRevokedData,
+  ApproverDigestData,
 };
 
 /** Template name → the data it needs. The name is stored with each outbox row. */
@@ -52,6 +55,8 @@ export interface MailTemplateData {
   'email-change-confirm': EmailChangeConfirmData;
   'manager-request-received': ManagerRequestReceivedData;
   'manager-request-decided': ManagerRequestDecidedData;
+  'subsystem-revoked': SubsystemRevokedData;
+  'approver-digest': ApproverDigestData;
 }
 export type MailTemplateName = keyof MailTemplateData;
 
@@ -65,6 +70,8 @@ export const mailTemplates: { readonly [Name in MailTemplateName]: (data: MailTe
   'email-change-confirm': emailChangeConfirm,
   'manager-request-received': managerRequestReceived,
   'manager-request-decided': managerRequestDecided,
+  'subsystem-revoked': subsystemRevoked,
+  'approver-digest': approverDigest,
 };
 
 export const MAIL_TEMPLATE_NAMES = Object.keys(mailTemplates) as MailTemplateName[];

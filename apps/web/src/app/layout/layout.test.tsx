@@ -38,16 +38,16 @@ describe('layout', () => {
     expect(document.title).toBe('新手指南 | 醫療院所預防保健暨戒菸服務單一入口系統');
   });
 
-  it('shows the 服務登入 box disabled, saying that login opens in the next stage', async () => {
+  it('shows the 服務登入 form and the 帳號服務 links when nobody is logged in', async () => {
     await renderApp('/guide');
     const aside = screen.getByRole('complementary');
     expect(within(aside).getByRole('heading', { name: '服務登入' })).toBeInTheDocument();
-    expect(within(aside).getByLabelText('帳號')).toBeDisabled();
-    expect(within(aside).getByLabelText('密碼')).toBeDisabled();
-    expect(within(aside).getByRole('button', { name: '登入' })).toBeDisabled();
-    expect(within(aside).getByText('服務登入功能將於下一階段開放')).toBeInTheDocument();
+    expect(await within(aside).findByLabelText('帳號')).toBeEnabled();
+    expect(within(aside).getByLabelText('密碼')).toHaveAttribute('type', 'password');
+    expect(within(aside).getByRole('button', { name: '登入' })).toBeEnabled();
 
-    const accountLinks = within(aside).getAllByRole('link');
+    const accountServices = within(aside).getByRole('region', { name: '帳號服務' });
+    const accountLinks = within(accountServices).getAllByRole('link');
     expect(accountLinks.map((link) => [link.textContent, link.getAttribute('href')])).toEqual([
       ['忘記密碼', '/forgot-password'],
       ['帳號申請', '/apply'],

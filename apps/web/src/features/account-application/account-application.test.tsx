@@ -15,11 +15,12 @@ import { describe, expect, it, vi } from 'vitest';
 import { applicationsFail } from '../../testing/handlers/applications';
 import { renderApp } from '../../testing/render';
 import { server } from '../../testing/server';
+import { forgetPendingApplicant, pendingApplicant } from '../../lib/pending-applicant';
 
 // jsdom has no Worker: the same evaluatePassword, called in-thread (a real zxcvbn verdict).
-vi.mock('./password-strength/create-password-strength-evaluator', async () => {
+vi.mock('../../lib/password-strength/create-password-strength-evaluator', async () => {
   const { createInlinePasswordStrengthEvaluator } = await import(
-    './password-strength/create-inline-password-strength-evaluator'
+    '../../lib/password-strength/create-inline-password-strength-evaluator'
   );
   return { createPasswordStrengthEvaluator: createInlinePasswordStrengthEvaluator };
 });
@@ -408,9 +409,11 @@ describe('帳號申請 form', () => {
       '※親愛的使用者您好，您於申請帳號時選擇了[單位業務管理者]權限，如果您欲使用[醫事機構卡]驗證，則請插入卡片，輸入機構卡PIN碼，並點選[驗證機構卡]，驗證通過後，帳號即開通。',
     );
     expect(box).toHaveTextContent('※若沒有[醫事機構卡]可驗證或驗證失敗，則請選擇[紙本審核]。');
-    expect(box).toHaveTextContent('醫事機構卡驗證與紙本審核將於下一階段開放；帳號開通前請保留您的申請編號。');
-    expect(within(box).getByRole('button', { name: '醫事機構卡驗證' })).toBeDisabled();
-    expect(within(box).getByRole('button', { name: '紙本審核' })).toBeDisabled();
+    expect(within(box).getByRole('link', { name: '醫事機構卡驗證' })).toHaveAttribute('href', '/apply/card-verification');
+    expect(within(box).getByRole('link', { name: '紙本審核' })).toHaveAttribute('href', '/apply/paper-review');
+    // Kept in memory for the verification screens, which therefore need not ask again.
+    expect(pendingApplicant()).toEqual({ accountName: 'wangxm', password: 'Tpe*2024*Hosp' });
+    forgetPendingApplicant();
   });
 
   it('applies as 一般使用者: posts the body without 手機 and says the manager must approve', async () => {
@@ -440,7 +443,8 @@ describe('帳號申請 form', () => {
     const next = screen.getByRole('region', { name: '單位業務管理者核准' });
     expect(within(next).getByRole('link', { name: '申請進度查詢' })).toHaveAttribute('href', '/application-status');
     expect(screen.getByText('未申請子系統（僅使用「篩檢結果查詢」功能）。')).toBeInTheDocument();
-    expect(screen.queryByRole('button', { name: '紙本審核' })).not.toBeInTheDocument();
+    expect(screen.queryByRole('link', { name: '紙本審核' })).not.toBeInTheDocument();
+    expect(pendingApplicant()).toBeNull();
   });
 
   async function submitValid(user: UserEvent, role: 'manager' | 'general' = 'manager') {

@@ -13,7 +13,9 @@ const rowsOf = (table: HTMLElement) =>
 function recordRequests() {
   const requests: Record<string, string>[] = [];
   server.events.on('request:start', ({ request }) => {
-    const { searchParams } = new URL(request.url);
+    const { pathname, searchParams } = new URL(request.url);
+    // The 服務登入 box asks for the session too; only the list requests matter here.
+    if (pathname !== '/api/downloads') return;
     searchParams.delete('page');
     searchParams.delete('pageSize');
     requests.push(Object.fromEntries(searchParams));

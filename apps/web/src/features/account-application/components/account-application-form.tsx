@@ -21,10 +21,10 @@ import { webMessages } from '../../../lib/site';
 import { useCreateApplication } from '../api/create-application';
 import { getInstitution, institutionQueryKey, useGetInstitution } from '../api/get-institution';
 import { useListSubsystems } from '../api/list-subsystems';
-import { usePasswordStrength } from '../password-strength/use-password-strength';
+import { usePasswordStrength } from '../../../lib/password-strength/use-password-strength';
 import { INSTITUTION_CODE_PATTERN, InstitutionPicker } from './institution-picker';
-import { PasswordStrengthMeter } from './password-strength-meter';
-import { TextField } from './text-field';
+import { PasswordStrengthMeter } from '../../../components/ui/password-strength-meter';
+import { TextField } from '../../../components/ui/text-field';
 
 type FieldKey = keyof AccountApplicationInput;
 
@@ -89,7 +89,12 @@ function focusField(event: MouseEvent<HTMLAnchorElement>, id: string) {
   document.getElementById(id)?.focus();
 }
 
-export function AccountApplicationForm({ onSubmitted }: { onSubmitted: (result: ApplicationResult) => void }) {
+export function AccountApplicationForm({
+  onSubmitted,
+}: {
+  /** `credentials`: for the verification step that follows (kept in memory only). */
+  onSubmitted: (result: ApplicationResult, credentials: { accountName: string; password: string }) => void;
+}) {
   const queryClient = useQueryClient();
   const createApplication = useCreateApplication();
   const subsystems = useListSubsystems();
@@ -198,7 +203,7 @@ export function AccountApplicationForm({ onSubmitted }: { onSubmitted: (result: 
     if (!ok) return fail();
 
     try {
-      onSubmitted(await createApplication.mutateAsync(values));
+      onSubmitted(await createApplication.mutateAsync(values), { accountName: values.accountName, password: values.password });
     } catch (error) {
       const failure = error instanceof ApiError ? error : new ApiError(0, 'UNKNOWN', messages.internal);
       const other: string[] = [];

@@ -1,11 +1,9 @@
 import { accessStatusLabels, APPLICANT_ROLE_LABELS, type ApplicationResult } from '@portal/shared';
 import { useEffect, useRef } from 'react';
 import { Link } from 'react-router';
-import { NextStageNotice } from '../../../components/ui/next-stage-notice';
 import { paths } from '../../../lib/site';
+import { managerRequestPaths } from '../../../lib/manager-request-paths';
 
-/** The card check and the paper review are wired up by a later issue; nothing pretends to work. */
-export const VERIFICATION_NEXT_STAGE = '醫事機構卡驗證與紙本審核將於下一階段開放；帳號開通前請保留您的申請編號。';
 export const MANAGER_APPROVAL_TEXT = '您的申請已送出，需待貴機構之單位業務管理者核准後才能登入使用。';
 
 /** After 201: what was recorded, and what the applicant does next. */
@@ -73,14 +71,13 @@ export function ApplicationResultView({ result }: { result: ApplicationResult })
             ※親愛的使用者您好，您於申請帳號時選擇了[單位業務管理者]權限，如果您欲使用[醫事機構卡]驗證，則請插入卡片，輸入機構卡PIN碼，並點選[驗證機構卡]，驗證通過後，帳號即開通。
           </p>
           <p>※若沒有[醫事機構卡]可驗證或驗證失敗，則請選擇[紙本審核]。</p>
-          <NextStageNotice id="apply-verification-next-stage">{VERIFICATION_NEXT_STAGE}</NextStageNotice>
           <div className="verification-actions">
-            <button type="button" className="button button-primary" disabled aria-describedby="apply-verification-next-stage">
+            <Link to={managerRequestPaths.applyCardVerification} className="button button-primary">
               醫事機構卡驗證
-            </button>
-            <button type="button" className="button button-secondary" disabled aria-describedby="apply-verification-next-stage">
+            </Link>
+            <Link to={managerRequestPaths.applyPaperReview} className="button button-secondary">
               紙本審核
-            </button>
+            </Link>
           </div>
         </section>
       ) : (

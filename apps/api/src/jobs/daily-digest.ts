@@ -1,0 +1,145 @@
+/**
+ * 待審核案件每日通知: once per Taipei date, at or after DIGEST_HOUR, every approver with
+ * something waiting gets one mail with their pending and overdue (> 3 days) counts.
+ *
+ * Runs in-process on every API instance (checked hourly). "Only one instance sends it" is a
+ * database invariant: the first to INSERT the JobRun (job, run_key = date) row proceeds, in the
+ * same transaction as the mails it enqueues; the others hit the primary key and do nothing. If
+ * the sender dies mid-way the transaction rolls back, and the next check retries.
+ */
+import type { FastifyInstance } from 'fastify';
+import fp from 'fastify-plugin';
+import { Prisma, type PrismaClient } from '@portal/db';
+import { enqueueMail } from '../services/mail/outbox.js';
+import { renderMail, type ApproverDigestData } from '../services/mail/templates.js';
+import { OVERDUE_AFTER_MS, taipeiClock } from '../services/back-office/dates.js';
+
+export const DIGEST_JOB = 'approver-digest';
+
+export interface DigestResult {
+  /** False when another run (another instance, or earlier today) already did it. */
+  ran: boolean;
+  mails: number;
+}
+
+interface Approver {
+  email: string;
+  name: string;
+  queues: ApproverDigestData['queues'];
+}
+
+async function collectApprovers(tx: Prisma.TransactionClient, now: Date): Promise<Approver[]> {
+  const overdueBefore = new Date(now.getTime() - OVERDUE_AFTER_MS);
+  const approvers = new Map<string, Approver>();
+  const add = (row: { id: string; email: string; name: string }, queue: ApproverDigestData['queues'][number]) => {
+    const approver = approvers.get(row.id) ?? { email: row.email, name: row.name, queues: [] };
+    approver.queues.push(queue);
+    approvers.set(row.id, approver);
+  };
+
+  // 單位業務管理者: 一般使用者 applications of their institution.
+  const institutionQueues = await tx.$queryRaw<{ id: string; email: string; name: string; pending: bigint; overdue: bigint }[]>`
+    SELECT m.id, m.email, m.name, q.pending, q.overdue
+      FROM (SELECT institution_id, count(*) AS pending, count(*) FILTER (WHERE created_at < ${overdueBefore}) AS overdue
+              FROM accounts WHERE role = 'GENERAL_USER' AND status = 'PENDING_APPROVAL' GROUP BY institution_id) q
+      JOIN accounts m ON m.institution_id = q.institution_id AND m.role = 'INSTITUTION_MANAGER' AND m.status = 'ACTIVE'
+     ORDER BY m.id`;
+  for (const row of institutionQueues) {
+    add(row, { label: '一般使用者帳號申請', pending: Number(row.pending), overdue: Number(row.overdue), path: '/institution-manager/applications' });
+  }
+
+  // 子系統管理者: access requests of each subsystem they manage.
+  const subsystemQueues = await tx.$queryRaw<{ id: string; email: string; name: string; subsystem: string; pending: bigint; overdue: bigint }[]>`
+    SELECT a.id, a.email, a.name, s.name AS subsystem, q.pending, q.overdue
+      FROM (SELECT subsystem_id, count(*) AS pending, count(*) FILTER (WHERE requested_at < ${overdueBefore}) AS overdue
+              FROM subsystem_accesses WHERE status = 'PENDING' GROUP BY subsystem_id) q
+      JOIN subsystems s ON s.id = q.subsystem_id
+      JOIN subsystem_managers sm ON sm.subsystem_id = q.subsystem_id
+      JOIN accounts a ON a.id = sm.account_id AND a.status = 'ACTIVE'
+     ORDER BY a.id, s.sort_order`;
+  for (const row of subsystemQueues) {
+    add(row, { label: `子系統：${row.subsystem}`, pending: Number(row.pending), overdue: Number(row.overdue), path: '/subsystem-manager/requests' });
+  }
+
+  // 系統人員: paper-reviewed manager requests (overdue = past their 3-working-day due date).
+  const [review] = await tx.$queryRaw<{ pending: bigint; overdue: bigint }[]>`
+    SELECT count(*) AS pending, count(*) FILTER (WHERE due_at < ${now}) AS overdue
+      FROM manager_requests WHERE status = 'PENDING_REVIEW'`;
+  if (review && Number(review.pending) > 0) {
+    const staff = await tx.account.findMany({ where: { role: 'SYSTEM_STAFF', status: 'ACTIVE' }, select: { id: true, email: true, name: true } });
+    for (const row of staff) {
+      add(row, { label: '管理者帳號申請、異動', pending: Number(review.pending), overdue: Number(review.overdue), path: '/staff/manager-requests' });
+    }
+  }
+  return [...approvers.values()];
+}
+
+/** Runs the digest for `now`'s Taipei date unless some instance already has. */
+export async function runApproverDigest(prisma: PrismaClient, origin: string, now = new Date()): Promise<DigestResult> {
+  const { date } = taipeiClock(now);
+  try {
+    return await prisma.$transaction(
+      async (tx) => {
+        const claimed = await tx.$queryRaw<{ run_key: string }[]>`
+          INSERT INTO job_runs (job, run_key, started_at) VALUES (${DIGEST_JOB}, ${date}, ${now})
+          ON CONFLICT (job, run_key) DO NOTHING RETURNING run_key`;
+        if (claimed.length === 0) return { ran: false, mails: 0 };
+        const approvers = await collectApprovers(tx, now);
+        const shownDate = date.replaceAll('-', '/');
+        for (const approver of approvers) {
+          const mail = renderMail('approver-digest', { origin, name: approver.name, date: shownDate, queues: approver.queues });
+          await enqueueMail(tx, { template: 'approver-digest', to: approver.email, ...mail });
+        }
+        await tx.jobRun.update({
+          where: { job_runKey: { job: DIGEST_JOB, runKey: date } },
+          data: { finishedAt: new Date(), result: { mails: approvers.length } },
+        });
+        return { ran: true, mails: approvers.length };
+      },
+      { timeout: 120_000 },
+    );
+  } catch (error) {
+    // The loser of a simultaneous INSERT on PostgreSQL waits for the winner and then sees the
+    // row (ON CONFLICT DO NOTHING); a unique violation can still surface on some paths.
+    if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === 'P2002') return { ran: false, mails: 0 };
+    throw error;
+  }
+}
+
+export interface DigestJobOptions {
+  enabled: boolean;
+  /** Taipei hour (0–23) from which the day's digest is sent. */
+  hour: number;
+  /** How often to check (default hourly). */
+  intervalMs?: number;
+}
+
+/** The in-process scheduler: checks every interval; sends once the Taipei hour is reached. */
+export const dailyDigestPlugin = fp(
+  async (app: FastifyInstance, options: DigestJobOptions) => {
+    if (!options.enabled) return;
+    const check = async () => {
+      const now = new Date();
+      if (taipeiClock(now).hour < options.hour) return;
+      try {
+        const result = await runApproverDigest(app.db.prisma, app.mail.origin, now);
+        if (result.ran) {
+          app.log.info({ mails: result.mails }, 'approver digest enqueued');
+          await app.mail.dispatchNow();
+        }
+      } catch (err) {
+        app.log.warn({ err }, 'approver digest failed; retried at the next check');
+      }
+    };
+    let timer: NodeJS.Timeout | undefined;
+    app.addHook('onReady', async () => {
+      timer = setInterval(() => void check(), options.intervalMs ?? 60 * 60 * 1000);
+      timer.unref();
+      void check();
+    });
+    app.addHook('onClose', async () => {
+      if (timer) clearInterval(timer);
+    });
+  },
+  { name: 'daily-digest', dependencies: ['database', 'mail'] },
+);

@@ -1,0 +1,139 @@
+/** 系統人員: the institution directory (create, edit, close / reopen). */
+import type { Prisma, PrismaClient } from '@portal/db';
+import {
+  BACK_OFFICE_MESSAGES,
+  institutionKindLabels,
+  type CreateInstitutionRequest,
+  type StaffInstitution,
+  type StaffInstitutionPage,
+  type UpdateInstitutionRequest,
+} from '@portal/shared';
+import { HttpError, notFound } from '../../plugins/errors.js';
+import { recordAudit, type RequestOrigin } from '../audit.js';
+import { MANAGER_HOLDING_STATUSES } from '../institution-directory.js';
+import { isUniqueViolation } from '../unique-violation.js';
+
+const SELECT = {
+  id: true, code: true, name: true, kind: true, city: true, address: true, phone: true, closedAt: true, createdAt: true, updatedAt: true,
+} as const;
+type Row = Prisma.InstitutionGetPayload<{ select: typeof SELECT }>;
+
+async function managerCounts(prisma: PrismaClient | Prisma.TransactionClient, ids: string[]) {
+  if (ids.length === 0) return new Map<string, number>();
+  const groups = await prisma.account.groupBy({
+    by: ['institutionId'],
+    where: { institutionId: { in: ids }, role: 'INSTITUTION_MANAGER', status: { in: [...MANAGER_HOLDING_STATUSES] } },
+    _count: { _all: true },
+  });
+  return new Map(groups.map((group) => [group.institutionId!, group._count._all]));
+}
+
+const toDto = (row: Row, managerCount: number): StaffInstitution => ({
+  id: row.id,
+  code: row.code,
+  name: row.name,
+  kind: row.kind,
+  kindLabel: institutionKindLabels[row.kind],
+  city: row.city,
+  address: row.address,
+  phone: row.phone,
+  closedAt: row.closedAt?.toISOString() ?? null,
+  createdAt: row.createdAt.toISOString(),
+  updatedAt: row.updatedAt.toISOString(),
+  managerCount,
+});
+
+const snapshot = (row: Row) => ({
+  code: row.code, name: row.name, kind: row.kind, city: row.city, address: row.address, phone: row.phone,
+  closedAt: row.closedAt?.toISOString() ?? null,
+});
+
+export async function listInstitutionsForStaff(
+  prisma: PrismaClient,
+  query: { page: number; pageSize: number; q?: string | undefined; city?: string | undefined; kind?: Row['kind'] | undefined; state: 'open' | 'closed' | 'all' },
+): Promise<StaffInstitutionPage> {
+  const where: Prisma.InstitutionWhereInput = {
+    ...(query.q && (/^\d+$/.test(query.q) ? { code: { startsWith: query.q } } : { name: { contains: query.q } })),
+    ...(query.city && { city: query.city }),
+    ...(query.kind && { kind: query.kind }),
+    ...(query.state === 'open' && { closedAt: null }),
+    ...(query.state === 'closed' && { closedAt: { not: null } }),
+  };
+  const [total, rows] = await Promise.all([
+    prisma.institution.count({ where }),
+    prisma.institution.findMany({ where, orderBy: { code: 'asc' }, skip: (query.page - 1) * query.pageSize, take: query.pageSize, select: SELECT }),
+  ]);
+  const counts = await managerCounts(prisma, rows.map((row) => row.id));
+  return { items: rows.map((row) => toDto(row, counts.get(row.id) ?? 0)), total, page: query.page, pageSize: query.pageSize };
+}
+
+const codeTaken = () =>
+  new HttpError(409, 'INSTITUTION_CODE_TAKEN', BACK_OFFICE_MESSAGES.institutionCodeTaken, { code: [BACK_OFFICE_MESSAGES.institutionCodeTaken] });
+
+export async function createInstitution(prisma: PrismaClient, actorId: string, input: CreateInstitutionRequest, origin: RequestOrigin) {
+  try {
+    return await prisma.$transaction(async (tx) => {
+      if (await tx.institution.findUnique({ where: { code: input.code }, select: { id: true } })) throw codeTaken();
+      const row = await tx.institution.create({
+        data: { code: input.code, name: input.name, kind: input.kind, city: input.city, address: input.address ?? null, phone: input.phone ?? null },
+        select: SELECT,
+      });
+      await recordAudit(tx, { actorId, action: 'institution.created', entityType: 'institution', entityId: row.id, after: snapshot(row) }, origin);
+      return toDto(row, 0);
+    });
+  } catch (error) {
+    if (isUniqueViolation(error, 'code')) throw codeTaken();
+    throw error;
+  }
+}
+
+/**
+ * Every change takes the institution row lock (SELECT … FOR UPDATE), the same lock the
+ * application flow takes to decide "does the institution have a manager".
+ */
+async function lockInstitution(tx: Prisma.TransactionClient, id: string): Promise<Row> {
+  const locked = await tx.$queryRaw<{ id: string }[]>`SELECT id FROM institutions WHERE id = ${id}::uuid FOR UPDATE`;
+  if (locked.length === 0) throw notFound();
+  return tx.institution.findUniqueOrThrow({ where: { id }, select: SELECT });
+}
+
+export async function updateInstitution(prisma: PrismaClient, actorId: string, id: string, input: UpdateInstitutionRequest, origin: RequestOrigin) {
+  return prisma.$transaction(async (tx) => {
+    const before = await lockInstitution(tx, id);
+    const row = await tx.institution.update({
+      where: { id },
+      data: {
+        ...(input.name !== undefined && { name: input.name }),
+        ...(input.kind !== undefined && { kind: input.kind }),
+        ...(input.city !== undefined && { city: input.city }),
+        ...(input.address !== undefined && { address: input.address }),
+        ...(input.phone !== undefined && { phone: input.phone }),
+      },
+      select: SELECT,
+    });
+    await recordAudit(tx, { actorId, action: 'institution.updated', entityType: 'institution', entityId: id, before: snapshot(before), after: snapshot(row) }, origin);
+    return toDto(row, (await managerCounts(tx, [id])).get(id) ?? 0);
+  });
+}
+
+/**
+ * 關閉 / 重新開放. A closed institution disappears from 機構查詢 and takes no new applications
+ * (the application flow reads `closed_at IS NULL` under the same row lock); existing accounts
+ * are left as they are (deactivating them is a separate, deliberate act).
+ */
+export async function setInstitutionClosed(prisma: PrismaClient, actorId: string, id: string, close: boolean, origin: RequestOrigin) {
+  return prisma.$transaction(async (tx) => {
+    const before = await lockInstitution(tx, id);
+    if (close === (before.closedAt !== null)) {
+      const message = close ? BACK_OFFICE_MESSAGES.institutionAlreadyClosed : BACK_OFFICE_MESSAGES.institutionNotClosed;
+      throw new HttpError(409, 'INVALID_STATE', message);
+    }
+    const row = await tx.institution.update({ where: { id }, data: { closedAt: close ? new Date() : null }, select: SELECT });
+    await recordAudit(
+      tx,
+      { actorId, action: close ? 'institution.closed' : 'institution.reopened', entityType: 'institution', entityId: id, before: snapshot(before), after: snapshot(row) },
+      origin,
+    );
+    return toDto(row, (await managerCounts(tx, [id])).get(id) ?? 0);
+  });
+}

@@ -1,0 +1,184 @@
+import { randomInt } from 'node:crypto';
+import type { ManagerRequestKind } from '@portal/shared';
+import type { NationalIdCrypto, Prisma, PrismaClient } from '@portal/db';
+import type { CardTrustStore } from '../card-verification/index.js';
+import { recordAudit, type RequestOrigin } from '../audit.js';
+import { MANAGER_HOLDING_STATUSES } from '../institution-directory.js';
+import { enqueueTemplate } from '../mail/outbox.js';
+import { revokeAllSessions } from '../sessions.js';
+import type { HolidayCalendar } from '../working-days.js';
+import { refuseRequest } from './errors.js';
+
+/** What the manager-request services need (no Fastify). */
+export interface ManagerRequestDeps {
+  prisma: PrismaClient;
+  crypto: NationalIdCrypto;
+  /** The portal's origin: signed by the card, and used in mail links. */
+  origin: string;
+  calendar: HolidayCalendar;
+  trustStore: CardTrustStore;
+  challengeTtlMs: number;
+  now?: () => Date;
+}
+
+export const nowOf = (deps: Pick<ManagerRequestDeps, 'now'>) => deps.now?.() ?? new Date();
+
+/** 申請編號 of a manager request: MR + the date in Taipei + six random digits. */
+export function newRequestNo(now: Date): string {
+  const date = now.toLocaleDateString('sv-SE', { timeZone: 'Asia/Taipei' }).replaceAll('-', '');
+  return `MR${date}${String(randomInt(1_000_000)).padStart(6, '0')}`;
+}
+
+/**
+ * The institution-row lock that every change to "does this institution have a manager" takes
+ * (account-application.ts takes it to check the role rule): activation of a manager, B, C-a, C-b.
+ */
+export async function lockInstitution(tx: Prisma.TransactionClient, institutionId: string): Promise<void> {
+  const rows = await tx.$queryRaw<{ id: string }[]>`
+    SELECT id FROM institutions WHERE id = ${institutionId}::uuid FOR UPDATE`;
+  if (rows.length === 0) throw refuseRequest('MANAGER_REQUEST_NOT_FOUND');
+}
+
+/** Managers that count for the role rule (active or awaiting activation), except `exceptAccountId`. */
+export function countManagers(tx: Prisma.TransactionClient | PrismaClient, institutionId: string, exceptAccountId?: string) {
+  return tx.account.count({
+    where: {
+      institutionId,
+      role: 'INSTITUTION_MANAGER',
+      status: { in: [...MANAGER_HOLDING_STATUSES] },
+      ...(exceptAccountId && { id: { not: exceptAccountId } }),
+    },
+  });
+}
+
+/** B and C-b take a manager away: true when none would be left. */
+export async function leavesWithoutManager(
+  tx: Prisma.TransactionClient | PrismaClient,
+  kind: ManagerRequestKind,
+  account: { id: string; institutionId: string | null },
+): Promise<boolean> {
+  if ((kind !== 'B' && kind !== 'C_B') || !account.institutionId) return false;
+  return (await countManagers(tx, account.institutionId, account.id)) === 0;
+}
+
+export interface Actor {
+  id: string | null;
+  label?: string;
+}
+
+/**
+ * Applies an approved request to its account, inside the caller's transaction, which must hold
+ * the institution lock. Conditional updates: when the account is no longer in the state the
+ * request expects (deactivated meanwhile, already promoted…), 409 and the transaction rolls back.
+ * Returns whether the account's sessions were revoked.
+ */
+export async function applyEffect(
+  tx: Prisma.TransactionClient,
+  request: { id: string; kind: ManagerRequestKind; accountId: string },
+  method: 'CARD' | 'PAPER',
+  now: Date,
+): Promise<{ sessionsRevoked: boolean }> {
+  const where = { id: request.accountId };
+  let changed: { count: number };
+  switch (request.kind) {
+    case 'A':
+      changed = await tx.account.updateMany({
+        where: { ...where, role: 'INSTITUTION_MANAGER', status: 'PENDING_VERIFICATION' },
+        data: { status: 'ACTIVE', verificationMethod: method, activatedAt: now },
+      });
+      break;
+    case 'B':
+      changed = await tx.account.updateMany({
+        where: { ...where, role: 'INSTITUTION_MANAGER', status: 'ACTIVE' },
+        data: { status: 'DEACTIVATED', deactivatedAt: now },
+      });
+      break;
+    case 'C_A':
+      changed = await tx.account.updateMany({
+        where: { ...where, role: 'GENERAL_USER', status: 'ACTIVE' },
+        data: { role: 'INSTITUTION_MANAGER' },
+      });
+      break;
+    case 'C_B':
+      changed = await tx.account.updateMany({
+        where: { ...where, role: 'INSTITUTION_MANAGER', status: 'ACTIVE' },
+        data: { role: 'GENERAL_USER' },
+      });
+      break;
+  }
+  if (changed.count === 0) throw refuseRequest('MANAGER_REQUEST_NOT_APPLICABLE');
+  if (request.kind === 'A') return { sessionsRevoked: false };
+  // A role change or a deactivation ends every session of the account at once.
+  await revokeAllSessions(tx, request.accountId);
+  return { sessionsRevoked: true };
+}
+
+/** The addresses a decision is mailed to: the account's holder and, if another, the starter. */
+async function recipientsOf(tx: Prisma.TransactionClient, request: { accountId: string; requestedById: string }) {
+  const people = await tx.account.findMany({
+    where: { id: { in: [request.accountId, request.requestedById] } },
+    select: { id: true, name: true, email: true, accountName: true },
+  });
+  const seen = new Set<string>();
+  return people.filter((person) => !seen.has(person.email.toLowerCase()) && seen.add(person.email.toLowerCase()));
+}
+
+export async function mailDecision(
+  tx: Prisma.TransactionClient,
+  deps: Pick<ManagerRequestDeps, 'origin'>,
+  request: { accountId: string; requestedById: string; requestNo: string; kind: ManagerRequestKind },
+  decision: { decision: 'APPROVED'; reason?: string | null } | { decision: 'REJECTED'; reason: string },
+): Promise<void> {
+  const account = await tx.account.findUniqueOrThrow({ where: { id: request.accountId }, select: { accountName: true, name: true, email: true } });
+  for (const person of await recipientsOf(tx, request)) {
+    await enqueueTemplate(tx, 'manager-request-decided', person.email, {
+      name: person.name,
+      accountName: account.accountName,
+      applicationNo: request.requestNo,
+      kind: request.kind,
+      ...(decision.decision === 'APPROVED'
+        ? { decision: 'APPROVED' as const, ...(decision.reason ? { reason: decision.reason } : {}) }
+        : { decision: 'REJECTED' as const, reason: decision.reason }),
+    });
+  }
+  if (request.kind === 'A' && decision.decision === 'APPROVED') {
+    await enqueueTemplate(tx, 'account-activated', account.email, { origin: deps.origin, name: account.name, accountName: account.accountName });
+  }
+}
+
+export async function mailReceived(
+  tx: Prisma.TransactionClient,
+  request: { accountId: string; requestedById: string; requestNo: string; kind: ManagerRequestKind; dueAt: Date },
+): Promise<void> {
+  const account = await tx.account.findUniqueOrThrow({ where: { id: request.accountId }, select: { accountName: true } });
+  for (const person of await recipientsOf(tx, request)) {
+    await enqueueTemplate(tx, 'manager-request-received', person.email, {
+      name: person.name,
+      accountName: account.accountName,
+      applicationNo: request.requestNo,
+      kind: request.kind,
+      dueAt: request.dueAt,
+    });
+  }
+}
+
+export function audit(
+  tx: Prisma.TransactionClient | PrismaClient,
+  actor: Actor,
+  action: string,
+  requestId: string | undefined,
+  after: Prisma.InputJsonValue,
+  origin: RequestOrigin,
+) {
+  return recordAudit(
+    tx as Prisma.TransactionClient,
+    {
+      ...(actor.id ? { actorId: actor.id } : { actorLabel: actor.label ?? 'anonymous' }),
+      action,
+      entityType: 'manager_request',
+      ...(requestId && { entityId: requestId }),
+      after,
+    },
+    origin,
+  );
+}

@@ -1,0 +1,58 @@
+import { accountNameKey, type PendingApplicationCredentials } from '@portal/shared';
+import { verifyPassword } from '@portal/db';
+import { HttpError } from '../../plugins/errors.js';
+import type { RequestOrigin } from '../audit.js';
+import type { FailureCounter } from '../failure-counter.js';
+import { LOGIN_FAILURE_LIMIT, LOGIN_FAILURE_WINDOW_MS, loginFailureKey } from '../login.js';
+import { audit, type ManagerRequestDeps } from './core.js';
+import { refuseRequest } from './errors.js';
+
+export interface PendingApplicant {
+  id: string;
+  accountName: string;
+  name: string;
+  email: string;
+  institution: { id: string; code: string; name: string };
+}
+
+/**
+ * A pending 單位業務管理者 cannot log in; these endpoints take the account name and password
+ * instead. Same cost and same answer for an unknown name, a wrong password and an account that
+ * is not a pending manager application; failures count against the login's per-account limit,
+ * so this is no side door for guessing passwords.
+ */
+export async function authenticatePendingApplicant(
+  deps: Pick<ManagerRequestDeps, 'prisma'> & { failures: FailureCounter; dummyPasswordHash: string },
+  input: PendingApplicationCredentials,
+  origin: RequestOrigin,
+): Promise<PendingApplicant> {
+  const failureKey = loginFailureKey(input.accountName);
+  const throttle = await deps.failures.peek(failureKey);
+  if (throttle.count >= LOGIN_FAILURE_LIMIT) {
+    const minutes = Math.max(1, Math.ceil(throttle.retryAfterMs / 60_000));
+    throw new HttpError(429, 'TOO_MANY_ATTEMPTS', `登入失敗次數過多，請於 ${minutes} 分鐘後再試。`);
+  }
+  const account = await deps.prisma.account.findUnique({
+    where: { accountNameKey: accountNameKey(input.accountName) },
+    select: {
+      id: true,
+      accountName: true,
+      name: true,
+      email: true,
+      role: true,
+      status: true,
+      passwordHash: true,
+      institution: { select: { id: true, code: true, name: true } },
+    },
+  });
+  const passwordOk = await verifyPassword(account?.passwordHash ?? deps.dummyPasswordHash, input.password);
+  if (!account || !passwordOk) {
+    await deps.failures.increment(failureKey, LOGIN_FAILURE_WINDOW_MS);
+    await audit(deps.prisma, { id: null, label: 'anonymous' }, 'manager-request.applicant-auth.failed', undefined, { accountName: input.accountName }, origin);
+    throw refuseRequest('PENDING_APPLICATION_NOT_FOUND');
+  }
+  if (account.role !== 'INSTITUTION_MANAGER' || account.status !== 'PENDING_VERIFICATION' || !account.institution) {
+    throw refuseRequest('PENDING_APPLICATION_NOT_FOUND');
+  }
+  return { id: account.id, accountName: account.accountName, name: account.name, email: account.email, institution: account.institution };
+}

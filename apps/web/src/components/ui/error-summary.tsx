@@ -1,0 +1,44 @@
+import type { MouseEvent } from 'react';
+import './back-office.css';
+
+export interface SummaryItem {
+  /** id of the field the message belongs to (linked), or null for a message about the whole form. */
+  fieldId: string | null;
+  label?: string;
+  message: string;
+}
+
+interface ErrorSummaryProps {
+  title: string;
+  items: SummaryItem[];
+}
+
+function focusField(event: MouseEvent<HTMLAnchorElement>, id: string) {
+  event.preventDefault();
+  document.getElementById(id)?.focus();
+}
+
+/** Every problem of a form in one alert at its top, each linked to its field. */
+export function ErrorSummary({ title, items }: ErrorSummaryProps) {
+  return (
+    <div role="alert" className="error-summary">
+      <p className="error-summary-title">{title}</p>
+      {items.length > 0 ? (
+        <ul>
+          {items.map((item) =>
+            item.fieldId ? (
+              <li key={`${item.fieldId}-${item.message}`}>
+                <a href={`#${item.fieldId}`} onClick={(event) => focusField(event, item.fieldId as string)}>
+                  {item.label ? `${item.label}：` : ''}
+                  {item.message}
+                </a>
+              </li>
+            ) : (
+              <li key={item.message}>{item.message}</li>
+            ),
+          )}
+        </ul>
+      ) : null}
+    </div>
+  );
+}

@@ -1,0 +1,163 @@
+import { ACCOUNT_MESSAGES, AUTH_MESSAGES, PASSWORD_POLICY_TEXT, type AccountRole } from '@portal/shared';
+import { screen, waitFor, within } from '@testing-library/react';
+import { http, HttpResponse } from 'msw';
+import { describe, expect, it, vi } from 'vitest';
+import { CSRF_TOKEN, loggedInAs } from '../../testing/handlers/auth';
+import { renderApp } from '../../testing/render';
+import { server } from '../../testing/server';
+
+vi.mock('../../lib/password-strength/create-password-strength-evaluator', async () => {
+  const { createInlinePasswordStrengthEvaluator } = await import('../../lib/password-strength/create-inline-password-strength-evaluator');
+  return { createPasswordStrengthEvaluator: createInlinePasswordStrengthEvaluator };
+});
+
+const cardTitles = () => screen.getAllByRole('heading', { level: 2 }).map((heading) => heading.textContent);
+
+describe('我的服務 (home after login)', () => {
+  it.each<[AccountRole, string[]]>([
+    ['INSTITUTION_MANAGER', ['單位帳號管理', '篩檢結果查詢', '帳號資料', '我的子系統']],
+    ['GENERAL_USER', ['篩檢結果查詢', '帳號資料', '我的子系統']],
+    ['SUBSYSTEM_MANAGER', ['子系統申請審核', '篩檢結果查詢', '帳號資料']],
+    ['SYSTEM_STAFF', ['後台管理', '篩檢結果查詢', '帳號資料']],
+  ])('%s sees the cards of the role', async (role, cards) => {
+    server.use(loggedInAs(role));
+    await renderApp('/account');
+    expect(await screen.findByRole('heading', { level: 1, name: '我的服務' })).toBeInTheDocument();
+    const main = within(screen.getByRole('main'));
+    if (role === 'INSTITUTION_MANAGER' || role === 'GENERAL_USER') await main.findByRole('table', { name: '我的子系統' });
+    expect(cardTitles().filter((title) => title !== '服務登入' && title !== '帳號服務')).toEqual(cards);
+    expect(main.getByText('篩檢結果查詢將於後續階段開放。')).toBeInTheDocument();
+    // The role's back-office screens (issue 6) are linked from its card.
+    const manageHrefs = main.queryAllByRole('link').map((link) => link.getAttribute('href')).filter((href) => href?.startsWith('/manage/'));
+    if (role === 'INSTITUTION_MANAGER') expect(manageHrefs).toEqual(['/manage/applications', '/manage/accounts']);
+    if (role === 'SUBSYSTEM_MANAGER') {
+      expect(manageHrefs).toEqual(['/manage/access-requests']);
+      expect(main.getAllByRole('listitem')[0]).toHaveTextContent('成人預防保健');
+    }
+    if (role === 'SYSTEM_STAFF') {
+      expect(manageHrefs).toEqual(
+        expect.arrayContaining(['/manage/institutions', '/manage/subsystems', '/manage/announcements', '/manage/downloads', '/manage/account-search', '/manage/audit-events']),
+      );
+    }
+  });
+
+  it('lists my subsystems with status and reason; 開啟子系統 is disabled until single sign-on opens', async () => {
+    server.use(loggedInAs('GENERAL_USER'));
+    await renderApp('/account');
+    const table = await screen.findByRole('table', { name: '我的子系統' });
+    const rows = within(table).getAllByRole('row').slice(1).map((row) => within(row).getAllByRole('cell').slice(0, 3).map((cell) => cell.textContent));
+    expect(rows).toEqual([
+      ['成人預防保健', '已核准', '—'],
+      ['兒童預防保健', '待審核', '—'],
+      ['孕婦產前檢查', '已駁回', '貴機構未提供產檢服務'],
+      ['口腔癌篩檢', '已停用', '合約到期'],
+    ]);
+    const open = within(table).getByRole('button', { name: '開啟子系統' });
+    expect(open).toBeDisabled();
+    expect(open).toHaveAccessibleDescription('單一登入將於下一階段開放');
+  });
+
+  it('requests another subsystem (not yet requested, or rejected) with the CSRF header', async () => {
+    server.use(loggedInAs('GENERAL_USER'));
+    let sent: { body: unknown; csrf: string | null } | null = null;
+    server.use(
+      http.post('*/api/account/subsystems', async ({ request }) => {
+        sent = { body: await request.json(), csrf: request.headers.get('x-csrf-token') };
+        return HttpResponse.json(
+          { code: 'prenatal', name: '孕婦產前檢查', status: 'PENDING', statusLabel: '待審核', reason: null, requestedAt: '2026-11-26T01:00:00.000Z', decidedAt: null },
+          { status: 201 },
+        );
+      }),
+    );
+    const { user } = await renderApp('/account');
+    const select = await screen.findByRole('combobox', { name: '子系統' });
+    const options = within(select).getAllByRole('option').map((option) => option.textContent);
+    expect(options).toEqual(['請選擇', '孕婦產前檢查（已駁回，重新申請）', '子宮頸癌篩檢', '乳癌篩檢', '大腸癌篩檢', '肺癌篩檢', 'B、C型肝炎篩檢', '戒菸服務']);
+    await user.selectOptions(select, 'prenatal');
+    await user.click(screen.getByRole('button', { name: '送出申請' }));
+    expect(await screen.findByText(ACCOUNT_MESSAGES.subsystemRequested)).toBeInTheDocument();
+    expect(sent).toEqual({ body: { code: 'prenatal' }, csrf: CSRF_TOKEN });
+  });
+});
+
+describe('我的帳號', () => {
+  it('shows the read-only facts and saves a changed 手機 only', async () => {
+    server.use(loggedInAs('INSTITUTION_MANAGER'));
+    let body: unknown;
+    server.events.on('request:start', async ({ request }) => {
+      if (request.method === 'PATCH') body = await request.clone().json();
+    });
+    const { user } = await renderApp('/account/profile');
+    const profile = within(await screen.findByRole('region', { name: '帳號資料' }));
+    expect(profile.getByText('demomanager')).toBeInTheDocument();
+    expect(profile.getByText('示範醫院（9900000001）')).toBeInTheDocument();
+    const mobile = profile.getByLabelText('手機');
+    await user.clear(mobile);
+    await user.type(mobile, '0922-333444');
+    await user.click(profile.getByRole('button', { name: '儲存帳號資料' }));
+    expect(await profile.findByRole('status')).toHaveTextContent(ACCOUNT_MESSAGES.profileUpdated);
+    expect(body).toEqual({ mobile: '0922-333444' });
+  });
+
+  it('says a confirmation link went to the new e-mail, which applies after confirming', async () => {
+    server.use(loggedInAs('INSTITUTION_MANAGER'));
+    const { user } = await renderApp('/account/profile');
+    const profile = within(await screen.findByRole('region', { name: '帳號資料' }));
+    const email = profile.getByLabelText('(必填)E-mail');
+    await user.clear(email);
+    await user.type(email, 'new@demo.invalid');
+    await user.click(profile.getByRole('button', { name: '儲存帳號資料' }));
+    expect(await profile.findByRole('status')).toHaveTextContent(ACCOUNT_MESSAGES.emailChangePending);
+    expect(profile.getByText('待確認的新E-mail：new@demo.invalid（點選寄至該信箱的確認連結後才會變更）')).toBeInTheDocument();
+  });
+
+  it('validates the contact fields with the shared schema', async () => {
+    server.use(loggedInAs('INSTITUTION_MANAGER'));
+    const { user } = await renderApp('/account/profile');
+    const profile = within(await screen.findByRole('region', { name: '帳號資料' }));
+    const email = profile.getByLabelText('(必填)E-mail');
+    await user.clear(email);
+    await user.type(email, 'not-an-email');
+    await user.click(profile.getByRole('button', { name: '儲存帳號資料' }));
+    await waitFor(() => expect(email).toHaveAttribute('aria-invalid', 'true'));
+  });
+
+  it('changes the password: meter, policy, mismatch, then the API message', async () => {
+    server.use(loggedInAs('INSTITUTION_MANAGER'));
+    const { user } = await renderApp('/account/profile');
+    const section = within(await screen.findByRole('region', { name: '變更密碼' }));
+    expect(section.getByText(PASSWORD_POLICY_TEXT)).toBeInTheDocument();
+    await user.click(section.getByRole('button', { name: '變更密碼' }));
+    await waitFor(() => expect(section.getByLabelText('(必填)目前密碼')).toHaveAttribute('aria-invalid', 'true'));
+
+    await user.type(section.getByLabelText('(必填)目前密碼'), 'Portal*Demo=2026');
+    await user.type(section.getByLabelText('(必填)新密碼'), 'abc');
+    const meter = section.getByRole('meter', { name: '密碼強度' });
+    await waitFor(() => expect(meter).toHaveAttribute('data-evaluated-length', '3'));
+    expect(meter).toHaveAttribute('aria-valuetext', '弱');
+    expect(section.getByText('尚未符合：')).toBeInTheDocument();
+
+    await user.clear(section.getByLabelText('(必填)新密碼'));
+    await user.type(section.getByLabelText('(必填)新密碼'), 'Tpe*2024*Hosp');
+    await user.type(section.getByLabelText('(必填)再輸入一次新密碼'), 'Tpe*2024*Hosx');
+    await user.click(section.getByRole('button', { name: '變更密碼' }));
+    expect(await section.findByText(AUTH_MESSAGES.passwordMismatch)).toBeInTheDocument();
+
+    await user.clear(section.getByLabelText('(必填)再輸入一次新密碼'));
+    await user.type(section.getByLabelText('(必填)再輸入一次新密碼'), 'Tpe*2024*Hosp');
+    await user.click(section.getByRole('button', { name: '變更密碼' }));
+    expect(await section.findByRole('status')).toHaveTextContent(ACCOUNT_MESSAGES.passwordChanged);
+  });
+});
+
+describe('/account/confirm-email', () => {
+  it('confirms the new e-mail without a login', async () => {
+    await renderApp('/account/confirm-email?token=valid-token');
+    expect(await within(screen.getByRole('main')).findByText(ACCOUNT_MESSAGES.emailConfirmed)).toHaveAttribute('role', 'status');
+  });
+
+  it('shows the API message for a bad link', async () => {
+    await renderApp('/account/confirm-email?token=nope');
+    expect(await within(screen.getByRole('main')).findByRole('alert')).toHaveTextContent(ACCOUNT_MESSAGES.emailTokenInvalid);
+  });
+});

@@ -1,0 +1,96 @@
+import { zodResolver } from '@hookform/resolvers/zod';
+import { ChangePasswordRequestSchema, collectPasswordUserInputs, type ChangePasswordRequest, type Profile } from '@portal/shared';
+import { useMemo, useState } from 'react';
+import { useForm, useWatch } from 'react-hook-form';
+import { NewPasswordField } from '../../../components/ui/new-password-field';
+import { TextField } from '../../../components/ui/text-field';
+import { ApiError } from '../../../lib/api-error';
+import { usePasswordStrength } from '../../../lib/password-strength/use-password-strength';
+import { useChangePassword } from '../api/change-password';
+
+const EMPTY: ChangePasswordRequest = { currentPassword: '', password: '', passwordConfirm: '' };
+
+/** 變更密碼: the API ends every other login of the account; this one goes on. */
+export function ChangePasswordSection({ profile }: { profile: Profile }) {
+  const change = useChangePassword();
+  const [result, setResult] = useState<string | null>(null);
+  const {
+    register,
+    control,
+    handleSubmit,
+    setError,
+    reset,
+    formState: { errors, isSubmitting },
+  } = useForm<ChangePasswordRequest>({ resolver: zodResolver(ChangePasswordRequestSchema), defaultValues: EMPTY });
+  const password = useWatch({ control, name: 'password' });
+  const userInputs = useMemo(
+    () => collectPasswordUserInputs({ accountName: profile.accountName, name: profile.name, email: profile.email }),
+    [profile.accountName, profile.name, profile.email],
+  );
+  const strength = usePasswordStrength(password, userInputs);
+
+  const submit = handleSubmit(async (request) => {
+    setResult(null);
+    const verdict = await strength.evaluateNow(request.password, userInputs).catch(() => null);
+    // null: the worker failed to load; the API judges the password with the same function.
+    if (verdict && !verdict.acceptable) {
+      setError('password', { type: 'strength', message: verdict.unmet.map((rule) => rule.message).join('；') });
+      return;
+    }
+    try {
+      const { message } = await change.mutateAsync(request);
+      reset(EMPTY);
+      setResult(message);
+    } catch (error) {
+      const fieldErrors = error instanceof ApiError ? error.fieldErrors : undefined;
+      for (const name of ['currentPassword', 'password', 'passwordConfirm'] as const) {
+        const message = fieldErrors?.[name]?.[0];
+        if (message) setError(name, { type: 'server', message });
+      }
+    }
+  });
+
+  return (
+    <section aria-labelledby="change-password-heading" className="account-section">
+      <h2 id="change-password-heading">變更密碼</h2>
+      <form onSubmit={(event) => void submit(event)} noValidate className="stack-form">
+        <TextField
+          id="change-current-password"
+          label="目前密碼"
+          required
+          type="password"
+          autoComplete="current-password"
+          error={errors.currentPassword?.message}
+          registration={register('currentPassword')}
+        />
+        <NewPasswordField
+          id="change-password"
+          label="新密碼"
+          password={password}
+          strength={strength}
+          error={errors.password?.message}
+          registration={register('password')}
+        />
+        <TextField
+          id="change-password-confirm"
+          label="再輸入一次新密碼"
+          required
+          type="password"
+          autoComplete="new-password"
+          error={errors.passwordConfirm?.message}
+          registration={register('passwordConfirm')}
+        />
+        {change.error && !(change.error instanceof ApiError && change.error.fieldErrors) ? (
+          <div className="alert alert-error">
+            <p role="alert">{change.error.message}</p>
+          </div>
+        ) : null}
+        {result ? <p role="status">{result}</p> : null}
+        <p className="field-hint">變更密碼後，您在其他裝置上的登入將全部登出。</p>
+        <button type="submit" className="button button-primary" disabled={isSubmitting}>
+          變更密碼
+        </button>
+      </form>
+    </section>
+  );
+}

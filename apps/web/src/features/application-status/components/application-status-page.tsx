@@ -1,0 +1,118 @@
+import { zodResolver } from '@hookform/resolvers/zod';
+import {
+  APPLICATION_STEP_STATE_LABELS,
+  ApplicationStatusQuerySchema,
+  type ApplicationStatus,
+  type ApplicationStatusQuery,
+} from '@portal/shared';
+import { useForm } from 'react-hook-form';
+import { Page } from '../../../components/ui/page';
+import { TextField } from '../../../components/ui/text-field';
+import { formatTaipeiDate, taipeiDateTimeAttribute } from '../../../lib/format';
+import { useQueryApplicationStatus } from '../api/query-application-status';
+
+function StatusResult({ status }: { status: ApplicationStatus }) {
+  return (
+    <section aria-labelledby="status-result-heading" className="status-result">
+      <h2 id="status-result-heading">查詢結果</h2>
+      <dl className="facts">
+        {status.applicationNo ? (
+          <>
+            <dt>申請編號</dt>
+            <dd>{status.applicationNo}</dd>
+          </>
+        ) : null}
+        <dt>帳號</dt>
+        <dd>{status.accountName}</dd>
+        <dt>角色</dt>
+        <dd>{status.roleLabel}</dd>
+        {status.institution ? (
+          <>
+            <dt>機構</dt>
+            <dd>
+              {status.institution.name}（{status.institution.code}）
+            </dd>
+          </>
+        ) : null}
+        <dt>帳號狀態</dt>
+        <dd>{status.statusLabel}</dd>
+        <dt>申請日期</dt>
+        <dd>
+          <time dateTime={taipeiDateTimeAttribute(status.submittedAt)}>{formatTaipeiDate(status.submittedAt)}</time>
+        </dd>
+      </dl>
+      <div className="table-wrap">
+        <table className="data-table">
+          <caption className="visually-hidden">申請進度</caption>
+          <thead>
+            <tr>
+              <th scope="col">步驟</th>
+              <th scope="col">狀態</th>
+              <th scope="col">日期</th>
+              <th scope="col">說明</th>
+            </tr>
+          </thead>
+          <tbody>
+            {status.steps.map((step) => (
+              <tr key={step.key}>
+                <td data-label="步驟">{step.label}</td>
+                <td data-label="狀態">{APPLICATION_STEP_STATE_LABELS[step.state]}</td>
+                <td data-label="日期" className="col-nowrap">
+                  {step.date ? <time dateTime={taipeiDateTimeAttribute(step.date)}>{formatTaipeiDate(step.date)}</time> : '—'}
+                </td>
+                <td data-label="說明">{step.note ?? '—'}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+    </section>
+  );
+}
+
+export function ApplicationStatusPage() {
+  const query = useQueryApplicationStatus();
+  const {
+    register,
+    handleSubmit,
+    formState: { errors, isSubmitting },
+  } = useForm<ApplicationStatusQuery>({
+    resolver: zodResolver(ApplicationStatusQuerySchema),
+    defaultValues: { accountName: '', nationalId: '' },
+  });
+  const submit = handleSubmit(async (values) => {
+    await query.mutateAsync(values).catch(() => undefined);
+  });
+
+  return (
+    <Page title="申請進度查詢" lead="不必登入：輸入申請的帳號及身分證字號，即可查詢帳號申請每一個步驟的狀態及日期。">
+      <form onSubmit={(event) => void submit(event)} noValidate className="stack-form">
+        <TextField
+          id="status-account-name"
+          label="帳號"
+          required
+          autoComplete="username"
+          error={errors.accountName?.message}
+          registration={register('accountName')}
+        />
+        <TextField
+          id="status-national-id"
+          label="身分證字號"
+          required
+          autoComplete="off"
+          error={errors.nationalId?.message}
+          registration={register('nationalId')}
+        />
+        <button type="submit" className="button button-primary" disabled={isSubmitting}>
+          查詢
+        </button>
+      </form>
+      {query.error ? (
+        <div className="alert alert-error">
+          <p role="alert">{query.error.message}</p>
+        </div>
+      ) : null}
+      {query.data && !query.error ? <StatusResult status={query.data} /> : null}
+    </Page>
+  );
+}

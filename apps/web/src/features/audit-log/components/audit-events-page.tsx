@@ -1,0 +1,156 @@
+import { AuditEventFilterSchema, type AuditEventFilter } from '@portal/shared';
+import { useState } from 'react';
+import { useForm } from 'react-hook-form';
+import { useSearchParams } from 'react-router';
+import type { z } from 'zod';
+import { ErrorSummary, type SummaryItem } from '../../../components/ui/error-summary';
+import { FormField } from '../../../components/ui/form-field';
+import { Page } from '../../../components/ui/page';
+import { ErrorAlert } from '../../../components/ui/query-feedback';
+import { sharedSchemaResolver } from '../../../lib/form-resolver';
+import { auditCsvHref, useSearchAuditEvents } from '../api/search-audit-events';
+import '../../../components/ui/back-office.css';
+
+const FILTERS = [
+  { key: 'actor', label: '操作者帳號', type: 'search' },
+  { key: 'action', label: '動作', type: 'search', hint: '完整名稱，或以「.」結尾的前綴，例如 subsystem-access.' },
+  { key: 'entityType', label: '對象類型', type: 'search' },
+  { key: 'entityId', label: '對象 ID', type: 'search' },
+  { key: 'ip', label: 'IP', type: 'search' },
+  { key: 'from', label: '日期（起）', type: 'date' },
+  { key: 'to', label: '日期（迄）', type: 'date' },
+] as const;
+type FilterKey = (typeof FILTERS)[number]['key'];
+type FilterValues = Record<FilterKey, string>;
+const idOf = (key: FilterKey) => `audit-filter-${key}`;
+
+const timeFormat = new Intl.DateTimeFormat('zh-TW', {
+  timeZone: 'Asia/Taipei',
+  year: 'numeric',
+  month: '2-digit',
+  day: '2-digit',
+  hour: '2-digit',
+  minute: '2-digit',
+  second: '2-digit',
+  hour12: false,
+});
+
+function filterFrom(searchParams: URLSearchParams): AuditEventFilter {
+  const parsed = AuditEventFilterSchema.safeParse(Object.fromEntries(searchParams));
+  return parsed.success ? parsed.data : {};
+}
+
+/** 稽核紀錄: search with filters, keyset 下一頁, and the CSV export of the same filters. */
+export function AuditEventsPage() {
+  const [searchParams, setSearchParams] = useSearchParams();
+  const filter = filterFrom(searchParams);
+  // The cursors of the pages before this one, so that 上一頁 works without offsets.
+  const [cursors, setCursors] = useState<string[]>([]);
+  const cursor = cursors.at(-1) ?? null;
+  const result = useSearchAuditEvents(filter, cursor);
+
+  const {
+    register,
+    handleSubmit,
+    formState: { errors, isSubmitted },
+  } = useForm<FilterValues, unknown, z.output<typeof AuditEventFilterSchema>>({
+    defaultValues: Object.fromEntries(FILTERS.map(({ key }) => [key, searchParams.get(key) ?? ''])) as FilterValues,
+    resolver: sharedSchemaResolver(AuditEventFilterSchema),
+  });
+  const search = (values: z.output<typeof AuditEventFilterSchema>) => {
+    const next = new URLSearchParams();
+    for (const [key, value] of Object.entries(values)) if (typeof value === 'string' && value) next.set(key, value);
+    setCursors([]);
+    setSearchParams(next);
+  };
+  const summary: SummaryItem[] = FILTERS.flatMap(({ key, label }) => {
+    const message = errors[key]?.message;
+    return message ? [{ fieldId: idOf(key), label, message }] : [];
+  });
+
+  const items = result.data?.items ?? [];
+  const pageNumber = cursors.length + 1;
+
+  return (
+    <Page title="稽核紀錄" lead="每一次狀態變更都會留下稽核紀錄（由新到舊）。">
+      <form role="search" aria-label="稽核紀錄查詢條件" className="filter-form" noValidate onSubmit={handleSubmit(search)}>
+        {isSubmitted && summary.length > 0 ? <ErrorSummary title="查詢條件有誤，請修正以下欄位" items={summary} /> : null}
+        <div className="field-grid">
+          {FILTERS.map((field) => (
+            <FormField key={field.key} id={idOf(field.key)} label={field.label} hint={'hint' in field ? field.hint : undefined} error={errors[field.key]?.message}>
+              {(control) => <input {...control} type={field.type} maxLength={60} {...register(field.key)} />}
+            </FormField>
+          ))}
+        </div>
+        <div className="form-buttons">
+          <button type="submit" className="button button-primary">
+            查詢
+          </button>
+          <a className="button button-secondary" href={auditCsvHref(filter)} download>
+            匯出 CSV
+          </a>
+        </div>
+      </form>
+
+      <p role="status" className="result-status">
+        {result.isPending ? '資料載入中…' : `第 ${pageNumber} 頁，本頁 ${items.length} 筆`}
+      </p>
+      {result.error ? <ErrorAlert error={result.error} onRetry={() => void result.refetch()} /> : null}
+      {result.data ? (
+        <div className="table-wrap">
+          <table className="data-table">
+            <caption>稽核紀錄（第 {pageNumber} 頁）</caption>
+            <thead>
+              <tr>
+                <th scope="col">時間</th>
+                <th scope="col">操作者</th>
+                <th scope="col">動作</th>
+                <th scope="col">對象類型</th>
+                <th scope="col">對象 ID</th>
+                <th scope="col">IP</th>
+              </tr>
+            </thead>
+            <tbody>
+              {items.length === 0 ? (
+                <tr>
+                  <td colSpan={6} className="empty-cell">
+                    查無資料
+                  </td>
+                </tr>
+              ) : (
+                items.map((event) => (
+                  <tr key={event.id}>
+                    <th scope="row" data-label="時間">
+                      <time dateTime={event.at}>{timeFormat.format(new Date(event.at))}</time>
+                    </th>
+                    <td data-label="操作者">{event.actorAccountName ?? event.actorLabel ?? '—'}</td>
+                    <td data-label="動作">{event.action}</td>
+                    <td data-label="對象類型">{event.entityType}</td>
+                    <td data-label="對象 ID">{event.entityId ?? '—'}</td>
+                    <td data-label="IP">{event.ip ?? '—'}</td>
+                  </tr>
+                ))
+              )}
+            </tbody>
+          </table>
+        </div>
+      ) : null}
+      <nav aria-label="稽核紀錄分頁" className="toolbar">
+        <button type="button" className="button button-secondary" disabled={cursors.length === 0} onClick={() => setCursors((list) => list.slice(0, -1))}>
+          上一頁
+        </button>
+        <button
+          type="button"
+          className="button button-secondary"
+          disabled={!result.data?.nextCursor || result.isPlaceholderData}
+          onClick={() => {
+            const next = result.data?.nextCursor;
+            if (next) setCursors((list) => [...list, next]);
+          }}
+        >
+          下一頁
+        </button>
+      </nav>
+    </Page>
+  );
+}

@@ -1,0 +1,155 @@
+import { DECISION_LABELS, DecisionRequestSchema, type DecisionRequest, type PendingUserApplication } from '@portal/shared';
+import { useState } from 'react';
+import { useSearchParams } from 'react-router';
+import { ConfirmActionDialog, ReasonDialog } from '../../../components/ui/back-office-dialogs';
+import { Page } from '../../../components/ui/page';
+import { Pagination } from '../../../components/ui/pagination';
+import { ErrorAlert, ResultStatus } from '../../../components/ui/query-feedback';
+import { ApiError } from '../../../lib/api-error';
+import { formatTaipeiDate, pageFromParam, taipeiDateTimeAttribute } from '../../../lib/format';
+import { useRequiredSession } from '../../../lib/session';
+import { webMessages } from '../../../lib/site';
+import { useDecideApplication, useListPendingApplications } from '../api/institution-manager';
+import '../../../components/ui/back-office.css';
+
+type Pending = { decision: DecisionRequest['decision']; item: PendingUserApplication } | null;
+
+function subjectOf(item: PendingUserApplication): string {
+  return `${item.accountName}（${item.name}）的帳號申請`;
+}
+
+/** 一般使用者申請審核: the institution's queue; each 核准 / 駁回 is confirmed in a dialog first. */
+export function UserApplicationsPage() {
+  const session = useRequiredSession();
+  const [searchParams] = useSearchParams();
+  const page = pageFromParam(searchParams.get('page'));
+  const list = useListPendingApplications(page);
+  const decide = useDecideApplication();
+  const [pending, setPending] = useState<Pending>(null);
+  const [done, setDone] = useState<string | null>(null);
+  const [refused, setRefused] = useState<string | null>(null);
+
+  const submit = (body: DecisionRequest) => {
+    if (!pending) return;
+    const { item } = pending;
+    setDone(null);
+    setRefused(null);
+    decide.mutate(
+      { id: item.id, body },
+      {
+        onSuccess: (result) => {
+          setPending(null);
+          setDone(`${item.accountName}：${result.message}`);
+        },
+        onError: (error) => {
+          // Someone else decided first: close, say so, and the queue is refreshed.
+          if (error instanceof ApiError && error.status === 409) {
+            setPending(null);
+            setRefused(error.message);
+          }
+        },
+      },
+    );
+  };
+  const cancel = () => {
+    setPending(null);
+    decide.reset();
+  };
+  const dialogError = decide.error && !(decide.error instanceof ApiError && decide.error.status === 409) ? decide.error.message : null;
+
+  return (
+    <Page title="一般使用者申請審核" lead={`${session.institution?.name ?? ''}的一般使用者帳號申請，核准後申請者即可登入。`}>
+      {done ? (
+        <p role="status" className="notice-success">
+          {done}
+        </p>
+      ) : null}
+      {refused ? (
+        <div className="alert alert-error">
+          <p role="alert">{refused}</p>
+        </div>
+      ) : null}
+      <ResultStatus isPending={list.isPending} total={list.data?.total} />
+      {list.error ? <ErrorAlert error={list.error} onRetry={() => void list.refetch()} /> : null}
+      {list.data ? (
+        <div className="table-wrap">
+          <table className="data-table">
+            <caption>待審核的一般使用者申請</caption>
+            <thead>
+              <tr>
+                <th scope="col">帳號</th>
+                <th scope="col">姓名</th>
+                <th scope="col">申請日期</th>
+                <th scope="col">申請子系統</th>
+                <th scope="col">操作</th>
+              </tr>
+            </thead>
+            <tbody>
+              {list.data.items.length === 0 ? (
+                <tr>
+                  <td colSpan={5} className="empty-cell">
+                    目前沒有待審核的申請
+                  </td>
+                </tr>
+              ) : (
+                list.data.items.map((item) => (
+                  <tr key={item.id}>
+                    <th scope="row" data-label="帳號">
+                      {item.accountName}
+                    </th>
+                    <td data-label="姓名">{item.name}</td>
+                    <td data-label="申請日期">
+                      <time dateTime={taipeiDateTimeAttribute(item.submittedAt)}>{formatTaipeiDate(item.submittedAt)}</time>
+                    </td>
+                    <td data-label="申請子系統">{item.subsystems.length > 0 ? item.subsystems.map((s) => s.name).join('、') : '（未申請子系統）'}</td>
+                    <td data-label="操作">
+                      <div className="row-actions">
+                        <button type="button" className="button button-primary" onClick={() => setPending({ decision: 'APPROVE', item })}>
+                          {DECISION_LABELS.APPROVE}
+                          <span className="visually-hidden">（{item.accountName}）</span>
+                        </button>
+                        <button type="button" className="button button-secondary" onClick={() => setPending({ decision: 'REJECT', item })}>
+                          {DECISION_LABELS.REJECT}
+                          <span className="visually-hidden">（{item.accountName}）</span>
+                        </button>
+                      </div>
+                    </td>
+                  </tr>
+                ))
+              )}
+            </tbody>
+          </table>
+        </div>
+      ) : null}
+      {list.data ? <Pagination page={list.data.page} pageSize={list.data.pageSize} total={list.data.total} label="申請清單分頁" /> : null}
+      {list.isFetching && !list.isPending ? <p className="visually-hidden">{webMessages.loading}</p> : null}
+
+      {pending?.decision === 'APPROVE' ? (
+        <ConfirmActionDialog
+          title="核准申請"
+          message={`確定要核准${subjectOf(pending.item)}嗎？核准後，申請者即可登入。`}
+          confirmLabel="確定核准"
+          pending={decide.isPending}
+          error={dialogError}
+          onConfirm={() => submit({ decision: 'APPROVE' })}
+          onCancel={cancel}
+        />
+      ) : null}
+      {pending?.decision === 'REJECT' ? (
+        <ReasonDialog
+          title="駁回申請"
+          message={`確定要駁回${subjectOf(pending.item)}嗎？原因將通知申請者。`}
+          confirmLabel="確定駁回"
+          reasonLabel="駁回原因"
+          required
+          schema={DecisionRequestSchema}
+          toBody={(reason) => ({ decision: 'REJECT', reason })}
+          pending={decide.isPending}
+          error={dialogError}
+          onConfirm={(body) => submit(body)}
+          onCancel={cancel}
+        />
+      ) : null}
+    </Page>
+  );
+}

@@ -1,0 +1,188 @@
+import {
+  AccountRoleSchema,
+  StaffAccountPageSchema,
+  StaffAnnouncementPageSchema,
+  StaffAnnouncementSchema,
+  StaffDownloadPageSchema,
+  StaffDownloadSchema,
+  StaffInstitutionPageSchema,
+  StaffInstitutionSchema,
+  StaffSubsystemListSchema,
+  StaffSubsystemSchema,
+  type CreateAnnouncementRequest,
+  type CreateInstitutionRequest,
+  type PublishRequest,
+  type StaffAccountQuery,
+  type StaffAnnouncementQuery,
+  type StaffInstitutionQuery,
+  type UpdateAnnouncementRequest,
+  type UpdateDownloadRequest,
+  type UpdateInstitutionRequest,
+  type UpdateSubsystemRequest,
+} from '@portal/shared';
+import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { apiDelete, apiGet, apiPatch, apiPost, apiUpload, type QueryParams } from '../../../lib/api-client';
+import { accountQueryKey } from '../../../lib/session';
+
+const staffKey = [...accountQueryKey, 'staff'] as const;
+const keys = {
+  institutions: [...staffKey, 'institutions'],
+  subsystems: [...staffKey, 'subsystems'],
+  announcements: [...staffKey, 'announcements'],
+  downloads: [...staffKey, 'downloads'],
+  accounts: [...staffKey, 'accounts'],
+} as const;
+const id = (value: string) => encodeURIComponent(value);
+
+function useInvalidate(key: readonly unknown[]) {
+  const queryClient = useQueryClient();
+  return () => queryClient.invalidateQueries({ queryKey: key });
+}
+
+// ── 機構管理
+
+export function useStaffInstitutions(query: StaffInstitutionQuery) {
+  return useQuery({
+    queryKey: [...keys.institutions, query],
+    queryFn: ({ signal }) => apiGet('/api/staff/institutions', StaffInstitutionPageSchema, { params: query as QueryParams, signal }),
+    placeholderData: keepPreviousData,
+  });
+}
+
+export function useSaveInstitution() {
+  const onSuccess = useInvalidate(keys.institutions);
+  return useMutation({
+    mutationFn: (input: { id: string; body: UpdateInstitutionRequest } | { id: null; body: CreateInstitutionRequest }) =>
+      input.id === null
+        ? apiPost('/api/staff/institutions', input.body, StaffInstitutionSchema)
+        : apiPatch(`/api/staff/institutions/${id(input.id)}`, input.body, StaffInstitutionSchema),
+    onSuccess,
+  });
+}
+
+export function useSetInstitutionClosed() {
+  const onSuccess = useInvalidate(keys.institutions);
+  return useMutation({
+    mutationFn: ({ institutionId, close }: { institutionId: string; close: boolean }) =>
+      apiPost(`/api/staff/institutions/${id(institutionId)}/${close ? 'close' : 'reopen'}`, undefined, StaffInstitutionSchema),
+    onSuccess,
+  });
+}
+
+// ── 子系統管理
+
+export function useStaffSubsystems() {
+  return useQuery({
+    queryKey: keys.subsystems,
+    queryFn: ({ signal }) => apiGet('/api/staff/subsystems', StaffSubsystemListSchema, { signal }),
+  });
+}
+
+export function useUpdateSubsystem() {
+  const onSuccess = useInvalidate(keys.subsystems);
+  return useMutation({
+    mutationFn: ({ subsystemId, body }: { subsystemId: string; body: UpdateSubsystemRequest }) =>
+      apiPatch(`/api/staff/subsystems/${id(subsystemId)}`, body, StaffSubsystemSchema),
+    onSuccess,
+  });
+}
+
+/**
+ * Assigns by 帳號: the contract takes an account id, so the 帳號 is looked up first through
+ * 帳號查詢 (role 子系統管理者, exact name).
+ */
+export function useAssignSubsystemManager() {
+  const onSuccess = useInvalidate(keys.subsystems);
+  return useMutation({
+    mutationFn: async ({ subsystemId, accountName }: { subsystemId: string; accountName: string }) => {
+      const found = await apiGet('/api/staff/accounts', StaffAccountPageSchema, {
+        params: { accountName, role: AccountRoleSchema.enum.SUBSYSTEM_MANAGER, pageSize: 20 },
+      });
+      const account = found.items.find((item) => item.accountName.toLowerCase() === accountName.toLowerCase());
+      if (!account) throw new Error(`查無子系統管理者帳號「${accountName}」。`);
+      return apiPost(`/api/staff/subsystems/${id(subsystemId)}/managers`, { accountId: account.id }, StaffSubsystemSchema);
+    },
+    onSuccess,
+  });
+}
+
+export function useRemoveSubsystemManager() {
+  const onSuccess = useInvalidate(keys.subsystems);
+  return useMutation({
+    mutationFn: ({ subsystemId, accountId }: { subsystemId: string; accountId: string }) =>
+      apiDelete(`/api/staff/subsystems/${id(subsystemId)}/managers/${id(accountId)}`, StaffSubsystemSchema),
+    onSuccess,
+  });
+}
+
+// ── 公告管理
+
+export function useStaffAnnouncements(query: StaffAnnouncementQuery) {
+  return useQuery({
+    queryKey: [...keys.announcements, query],
+    queryFn: ({ signal }) => apiGet('/api/staff/announcements', StaffAnnouncementPageSchema, { params: query as QueryParams, signal }),
+    placeholderData: keepPreviousData,
+  });
+}
+
+export function useSaveAnnouncement() {
+  const onSuccess = useInvalidate(keys.announcements);
+  return useMutation({
+    mutationFn: (input: { id: string; body: UpdateAnnouncementRequest } | { id: null; body: CreateAnnouncementRequest }) =>
+      input.id === null
+        ? apiPost('/api/staff/announcements', input.body, StaffAnnouncementSchema)
+        : apiPatch(`/api/staff/announcements/${id(input.id)}`, input.body, StaffAnnouncementSchema),
+    onSuccess,
+  });
+}
+
+export function usePublishAnnouncement() {
+  const onSuccess = useInvalidate(keys.announcements);
+  return useMutation({
+    mutationFn: ({ announcementId, publish }: { announcementId: string; publish: boolean }) =>
+      publish
+        ? apiPost(`/api/staff/announcements/${id(announcementId)}/publish`, {} satisfies PublishRequest, StaffAnnouncementSchema)
+        : apiPost(`/api/staff/announcements/${id(announcementId)}/unpublish`, undefined, StaffAnnouncementSchema),
+    onSuccess,
+  });
+}
+
+// ── 下載專區管理
+
+export function useStaffDownloads(page: number) {
+  return useQuery({
+    queryKey: [...keys.downloads, page],
+    queryFn: ({ signal }) => apiGet('/api/staff/downloads', StaffDownloadPageSchema, { params: { page }, signal }),
+    placeholderData: keepPreviousData,
+  });
+}
+
+/** POST /api/staff/downloads (new entry) or /api/staff/downloads/:id/file (new version), multipart. */
+export function useUploadDownload() {
+  const onSuccess = useInvalidate(keys.downloads);
+  return useMutation({
+    mutationFn: ({ downloadId, form }: { downloadId: string | null; form: FormData }) =>
+      apiUpload(downloadId === null ? '/api/staff/downloads' : `/api/staff/downloads/${id(downloadId)}/file`, form, StaffDownloadSchema),
+    onSuccess,
+  });
+}
+
+export function useUpdateDownload() {
+  const onSuccess = useInvalidate(keys.downloads);
+  return useMutation({
+    mutationFn: ({ downloadId, body }: { downloadId: string; body: UpdateDownloadRequest }) =>
+      apiPatch(`/api/staff/downloads/${id(downloadId)}`, body, StaffDownloadSchema),
+    onSuccess,
+  });
+}
+
+// ── 帳號查詢
+
+export function useStaffAccounts(query: StaffAccountQuery | null) {
+  return useQuery({
+    queryKey: [...keys.accounts, query],
+    queryFn: ({ signal }) => apiGet('/api/staff/accounts', StaffAccountPageSchema, { params: (query ?? {}) as QueryParams, signal }),
+    enabled: query !== null,
+    placeholderData: keepPreviousData,
+  });
+}

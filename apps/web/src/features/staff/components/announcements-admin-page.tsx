@@ -1,0 +1,266 @@
+import {
+  CreateAnnouncementRequestSchema,
+  PORTAL_SYSTEM_NAME,
+  PUBLICATION_STATUS_LABELS,
+  PublicationStatusSchema,
+  SubsystemListSchema,
+  type CreateAnnouncementRequest,
+  type StaffAnnouncement,
+} from '@portal/shared';
+import { useQuery } from '@tanstack/react-query';
+import { useState } from 'react';
+import { useForm } from 'react-hook-form';
+import { useSearchParams } from 'react-router';
+import type { z } from 'zod';
+import { ConfirmActionDialog } from '../../../components/ui/back-office-dialogs';
+import { ErrorSummary } from '../../../components/ui/error-summary';
+import { FormField } from '../../../components/ui/form-field';
+import { Page } from '../../../components/ui/page';
+import { Pagination } from '../../../components/ui/pagination';
+import { ErrorAlert, ResultStatus } from '../../../components/ui/query-feedback';
+import { apiGet } from '../../../lib/api-client';
+import { formatTaipeiDate, pageFromParam, taipeiDateTimeAttribute } from '../../../lib/format';
+import { sharedSchemaResolver } from '../../../lib/form-resolver';
+import { usePublishAnnouncement, useSaveAnnouncement, useStaffAnnouncements } from '../api/staff';
+import { summaryItems } from './form-summary';
+import '../../../components/ui/back-office.css';
+
+interface AnnouncementFormValues {
+  category: string;
+  system: string;
+  title: string;
+  body: string;
+  /** YYYY-MM-DD (Taipei) from <input type=date>, or blank. */
+  publishedAt: string;
+}
+type AnnouncementBody = z.output<typeof CreateAnnouncementRequestSchema>;
+
+const FIELDS = [
+  { key: 'category', id: 'announcement-category', label: '分類' },
+  { key: 'system', id: 'announcement-system', label: '系統' },
+  { key: 'title', id: 'announcement-title', label: '標題' },
+  { key: 'body', id: 'announcement-body', label: '內容' },
+  { key: 'publishedAt', id: 'announcement-published-at', label: '發佈日期' },
+] as const;
+
+function toInput(values: AnnouncementFormValues): CreateAnnouncementRequest {
+  return {
+    category: values.category,
+    system: values.system,
+    title: values.title,
+    body: values.body,
+    // A Taipei calendar date as the start of that day in Taipei.
+    publishedAt: values.publishedAt ? `${values.publishedAt}T00:00:00+08:00` : null,
+  };
+}
+
+// Same key as the 其他服務 page, so the catalogue is cached once (features do not import each other).
+function useSystemNames(): string[] {
+  const catalogue = useQuery({
+    queryKey: ['subsystems'],
+    queryFn: ({ signal }) => apiGet('/api/subsystems', SubsystemListSchema, { signal }),
+    staleTime: 10 * 60_000,
+  });
+  return [PORTAL_SYSTEM_NAME, ...(catalogue.data?.items.map((item) => item.name) ?? [])];
+}
+
+function AnnouncementForm({ editing, onDone }: { editing: StaffAnnouncement | null; onDone: (message: string) => void }) {
+  const save = useSaveAnnouncement();
+  const systems = useSystemNames();
+  const {
+    register,
+    handleSubmit,
+    formState: { errors, isSubmitted },
+  } = useForm<AnnouncementFormValues, unknown, AnnouncementBody>({
+    defaultValues: {
+      category: editing?.category ?? '',
+      system: editing?.system ?? '',
+      title: editing?.title ?? '',
+      body: editing?.body ?? '',
+      publishedAt: editing?.publishedAt ? taipeiDateTimeAttribute(editing.publishedAt) : '',
+    },
+    resolver: sharedSchemaResolver(CreateAnnouncementRequestSchema, toInput),
+  });
+  const submit = (body: AnnouncementBody) =>
+    save.mutate(editing ? { id: editing.id, body } : { id: null, body }, {
+      onSuccess: (saved) => onDone(editing ? `已儲存公告「${saved.title}」。` : `已新增公告「${saved.title}」（${saved.statusLabel}）。`),
+    });
+  const summary = summaryItems(errors, FIELDS);
+  const err = (key: keyof AnnouncementFormValues) => errors[key]?.message;
+  const [category, system, title, body, publishedAt] = FIELDS;
+
+  return (
+    <form className="admin-form" aria-labelledby="announcement-form-title" noValidate onSubmit={handleSubmit(submit)}>
+      <h2 id="announcement-form-title">{editing ? '修改公告' : '新增公告'}</h2>
+      {isSubmitted && summary.length > 0 ? <ErrorSummary title="請修正以下欄位" items={summary} /> : null}
+      {save.error ? <ErrorSummary title={save.error.message} items={[]} /> : null}
+      <div className="field-grid">
+        <FormField id={category.id} label={category.label} required error={err('category')}>
+          {(control) => <input {...control} type="text" maxLength={20} {...register('category')} />}
+        </FormField>
+        <FormField id={system.id} label={system.label} required error={err('system')}>
+          {(control) => (
+            <select {...control} {...register('system')}>
+              <option value="">請選擇</option>
+              {[...new Set([...systems, ...(editing ? [editing.system] : [])])].map((name) => (
+                <option key={name} value={name}>
+                  {name}
+                </option>
+              ))}
+            </select>
+          )}
+        </FormField>
+        <FormField id={publishedAt.id} label={publishedAt.label} hint="未填寫時，發佈當日為發佈日期。" error={err('publishedAt')}>
+          {(control) => <input {...control} type="date" {...register('publishedAt')} />}
+        </FormField>
+      </div>
+      <FormField id={title.id} label={title.label} required error={err('title')}>
+        {(control) => <input {...control} type="text" maxLength={200} {...register('title')} />}
+      </FormField>
+      <FormField id={body.id} label={body.label} error={err('body')}>
+        {(control) => <textarea {...control} rows={6} {...register('body')} />}
+      </FormField>
+      <div className="form-buttons">
+        <button type="submit" className="button button-primary" disabled={save.isPending}>
+          {editing ? '儲存' : '新增（草稿）'}
+        </button>
+        <button type="button" className="button button-secondary" onClick={() => onDone('')}>
+          取消
+        </button>
+      </div>
+    </form>
+  );
+}
+
+/** 公告管理: every announcement with its status; create / edit, 發佈 / 下架 (confirmed). */
+export function AnnouncementsAdminPage() {
+  const [searchParams, setSearchParams] = useSearchParams();
+  const status = PublicationStatusSchema.safeParse(searchParams.get('status'));
+  const query = { page: pageFromParam(searchParams.get('page')), status: status.success ? status.data : undefined };
+  const list = useStaffAnnouncements(query);
+  const publish = usePublishAnnouncement();
+  const [form, setForm] = useState<{ editing: StaffAnnouncement | null } | null>(null);
+  const [toPublish, setToPublish] = useState<{ item: StaffAnnouncement; publish: boolean } | null>(null);
+  const [done, setDone] = useState<string | null>(null);
+
+  const closeForm = (message: string) => {
+    setForm(null);
+    setDone(message || null);
+  };
+  const confirmPublish = () => {
+    if (!toPublish) return;
+    publish.mutate(
+      { announcementId: toPublish.item.id, publish: toPublish.publish },
+      {
+        onSuccess: (saved) => {
+          setToPublish(null);
+          setDone(`公告「${saved.title}」${saved.statusLabel}。`);
+        },
+      },
+    );
+  };
+
+  return (
+    <Page title="公告管理" lead="新增的公告為草稿，發佈後才會出現在首頁的公告事項。">
+      <div className="toolbar">
+        <button type="button" className="button button-primary" onClick={() => setForm({ editing: null })}>
+          新增公告
+        </button>
+        <label htmlFor="announcement-status-filter">狀態</label>
+        <select
+          id="announcement-status-filter"
+          value={status.success ? status.data : ''}
+          onChange={(event) => setSearchParams(event.target.value ? { status: event.target.value } : {})}
+        >
+          <option value="">全部</option>
+          {PublicationStatusSchema.options.map((value) => (
+            <option key={value} value={value}>
+              {PUBLICATION_STATUS_LABELS[value]}
+            </option>
+          ))}
+        </select>
+      </div>
+      {done ? (
+        <p role="status" className="notice-success">
+          {done}
+        </p>
+      ) : null}
+      {form ? <AnnouncementForm key={form.editing?.id ?? 'new'} editing={form.editing} onDone={closeForm} /> : null}
+      <ResultStatus isPending={list.isPending} total={list.data?.total} />
+      {list.error ? <ErrorAlert error={list.error} onRetry={() => void list.refetch()} /> : null}
+      {list.data ? (
+        <div className="table-wrap">
+          <table className="data-table">
+            <caption>公告清單</caption>
+            <thead>
+              <tr>
+                <th scope="col">標題</th>
+                <th scope="col">分類</th>
+                <th scope="col">系統</th>
+                <th scope="col">發佈日期</th>
+                <th scope="col">狀態</th>
+                <th scope="col">操作</th>
+              </tr>
+            </thead>
+            <tbody>
+              {list.data.items.length === 0 ? (
+                <tr>
+                  <td colSpan={6} className="empty-cell">
+                    查無資料
+                  </td>
+                </tr>
+              ) : (
+                list.data.items.map((item) => (
+                  <tr key={item.id}>
+                    <th scope="row" data-label="標題">
+                      {item.title}
+                    </th>
+                    <td data-label="分類">{item.category}</td>
+                    <td data-label="系統">{item.system}</td>
+                    <td data-label="發佈日期">
+                      {item.publishedAt ? <time dateTime={taipeiDateTimeAttribute(item.publishedAt)}>{formatTaipeiDate(item.publishedAt)}</time> : '—'}
+                    </td>
+                    <td data-label="狀態">
+                      <span className="status-badge">{PUBLICATION_STATUS_LABELS[item.status]}</span>
+                    </td>
+                    <td data-label="操作">
+                      <div className="row-actions">
+                        <button type="button" className="button button-secondary" onClick={() => setForm({ editing: item })}>
+                          編輯<span className="visually-hidden">（{item.title}）</span>
+                        </button>
+                        {item.status === 'PUBLISHED' ? (
+                          <button type="button" className="button button-secondary" onClick={() => setToPublish({ item, publish: false })}>
+                            下架<span className="visually-hidden">（{item.title}）</span>
+                          </button>
+                        ) : (
+                          <button type="button" className="button button-primary" onClick={() => setToPublish({ item, publish: true })}>
+                            發佈<span className="visually-hidden">（{item.title}）</span>
+                          </button>
+                        )}
+                      </div>
+                    </td>
+                  </tr>
+                ))
+              )}
+            </tbody>
+          </table>
+        </div>
+      ) : null}
+      {list.data ? <Pagination page={list.data.page} pageSize={list.data.pageSize} total={list.data.total} label="公告清單分頁" /> : null}
+      {toPublish ? (
+        <ConfirmActionDialog
+          title={toPublish.publish ? '發佈公告' : '下架公告'}
+          message={toPublish.publish ? `確定要發佈「${toPublish.item.title}」嗎？發佈後將顯示於首頁。` : `確定要下架「${toPublish.item.title}」嗎？`}
+          confirmLabel={toPublish.publish ? '確定發佈' : '確定下架'}
+          pending={publish.isPending}
+          error={publish.error?.message ?? null}
+          onConfirm={confirmPublish}
+          onCancel={() => {
+            setToPublish(null);
+            publish.reset();
+          }}
+        />
+      ) : null}
+    </Page>
+  );
+}

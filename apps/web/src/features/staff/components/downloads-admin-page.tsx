@@ -1,0 +1,182 @@
+import { CreateDownloadFieldsSchema, DOWNLOAD_CONTENT_TYPES, DOWNLOAD_MAX_BYTES, BACK_OFFICE_MESSAGES, type StaffDownload } from '@portal/shared';
+import { useRef, useState, type FormEvent } from 'react';
+import { useSearchParams } from 'react-router';
+import { ErrorSummary, type SummaryItem } from '../../../components/ui/error-summary';
+import { FormField } from '../../../components/ui/form-field';
+import { Page } from '../../../components/ui/page';
+import { Pagination } from '../../../components/ui/pagination';
+import { ErrorAlert, ResultStatus } from '../../../components/ui/query-feedback';
+import { formatFileSize, formatTaipeiDate, pageFromParam } from '../../../lib/format';
+import { useStaffDownloads, useUpdateDownload, useUploadDownload } from '../api/staff';
+import '../../../components/ui/back-office.css';
+
+const ACCEPT = ['.pdf', '.docx', '.xlsx', '.odt', ...Object.values(DOWNLOAD_CONTENT_TYPES)].join(',');
+
+/** The API's upload limits, checked before sending. */
+function fileProblem(file: File | undefined): string | null {
+  if (!file) return BACK_OFFICE_MESSAGES.fileRequired;
+  if (file.size > DOWNLOAD_MAX_BYTES) return BACK_OFFICE_MESSAGES.fileTooLarge;
+  if (!/\.(pdf|docx|xlsx|odt)$/i.test(file.name)) return BACK_OFFICE_MESSAGES.fileTypeNotAllowed;
+  return null;
+}
+
+/**
+ * Upload form: a new entry (系統, 分類, 標題 + 檔案) or, with `target`, a new version of that
+ * entry's file. Sent as multipart/form-data with the file part last.
+ */
+function UploadForm({ target, onDone }: { target: StaffDownload | null; onDone: (message: string) => void }) {
+  const upload = useUploadDownload();
+  const fileRef = useRef<HTMLInputElement>(null);
+  const [values, setValues] = useState({ system: '', category: '', title: '' });
+  const [errors, setErrors] = useState<Record<string, string>>({});
+  const prefix = target ? `download-${target.id}` : 'download-new';
+  const ids = { system: `${prefix}-system`, category: `${prefix}-category`, title: `${prefix}-title`, file: `${prefix}-file` };
+
+  const submit = (event: FormEvent<HTMLFormElement>) => {
+    event.preventDefault();
+    const next: Record<string, string> = {};
+    const file = fileRef.current?.files?.[0];
+    const problem = fileProblem(file);
+    if (problem) next.file = problem;
+    if (!target) {
+      const parsed = CreateDownloadFieldsSchema.safeParse(values);
+      if (!parsed.success) for (const issue of parsed.error.issues) next[String(issue.path[0])] ??= issue.message;
+    }
+    setErrors(next);
+    if (Object.keys(next).length > 0 || !file) return;
+    const form = new FormData();
+    if (!target) for (const [key, value] of Object.entries(values)) form.append(key, value.trim());
+    form.append('file', file);
+    upload.mutate(
+      { downloadId: target?.id ?? null, form },
+      {
+        onSuccess: (saved) => onDone(target ? `已上傳「${saved.title}」的新版本（${saved.file.filename}）。` : `已新增「${saved.title}」。`),
+        onError: (error) => setErrors({ file: error.message }),
+      },
+    );
+  };
+  const summary: SummaryItem[] = (Object.keys(ids) as Array<keyof typeof ids>).flatMap((key) =>
+    errors[key] ? [{ fieldId: ids[key], label: { system: '所屬系統', category: '所屬分類', title: '標題', file: '檔案' }[key], message: errors[key] }] : [],
+  );
+  return (
+    <form className="admin-form" noValidate onSubmit={submit} aria-labelledby={`${prefix}-heading`}>
+      <h2 id={`${prefix}-heading`}>{target ? `上傳新版本：${target.title}` : '新增檔案'}</h2>
+      {summary.length > 0 ? <ErrorSummary title="請修正以下欄位" items={summary} /> : null}
+      {target ? null : (
+        <div className="field-grid">
+          {(['system', 'category', 'title'] as const).map((key) => (
+            <FormField key={key} id={ids[key]} label={{ system: '所屬系統', category: '所屬分類', title: '標題' }[key]} required error={errors[key]}>
+              {(control) => (
+                <input {...control} type="text" value={values[key]} onChange={(event) => setValues((current) => ({ ...current, [key]: event.target.value }))} />
+              )}
+            </FormField>
+          ))}
+        </div>
+      )}
+      <FormField id={ids.file} label="檔案" required hint="PDF、DOCX、XLSX 或 ODT，10 MB 以內。" error={errors.file}>
+        {(control) => <input {...control} ref={fileRef} type="file" accept={ACCEPT} />}
+      </FormField>
+      <div className="form-buttons">
+        <button type="submit" className="button button-primary" disabled={upload.isPending}>
+          上傳
+        </button>
+        <button type="button" className="button button-secondary" onClick={() => onDone('')}>
+          取消
+        </button>
+      </div>
+    </form>
+  );
+}
+
+/** 下載專區管理: the files with their versions' dates; upload a new file or a new version; 下架 / 重新上架. */
+export function DownloadsAdminPage() {
+  const [searchParams] = useSearchParams();
+  const list = useStaffDownloads(pageFromParam(searchParams.get('page')));
+  const update = useUpdateDownload();
+  const [form, setForm] = useState<{ target: StaffDownload | null } | null>(null);
+  const [done, setDone] = useState<string | null>(null);
+
+  return (
+    <Page title="下載專區管理" lead="上傳新版本後，下載專區即提供新版本（舊版本仍保留於儲存區）。">
+      <div className="toolbar">
+        <button type="button" className="button button-primary" onClick={() => setForm({ target: null })}>
+          新增檔案
+        </button>
+      </div>
+      {done ? (
+        <p role="status" className="notice-success">
+          {done}
+        </p>
+      ) : null}
+      {update.error ? <ErrorAlert error={update.error} /> : null}
+      {form ? (
+        <UploadForm
+          key={form.target?.id ?? 'new'}
+          target={form.target}
+          onDone={(message) => {
+            setForm(null);
+            setDone(message || null);
+          }}
+        />
+      ) : null}
+      <ResultStatus isPending={list.isPending} total={list.data?.total} />
+      {list.error ? <ErrorAlert error={list.error} onRetry={() => void list.refetch()} /> : null}
+      {list.data ? (
+        <div className="table-wrap">
+          <table className="data-table">
+            <caption>下載專區檔案</caption>
+            <thead>
+              <tr>
+                <th scope="col">標題</th>
+                <th scope="col">所屬系統</th>
+                <th scope="col">所屬分類</th>
+                <th scope="col">檔案</th>
+                <th scope="col">日期</th>
+                <th scope="col">狀態</th>
+                <th scope="col">操作</th>
+              </tr>
+            </thead>
+            <tbody>
+              {list.data.items.map((item) => (
+                <tr key={item.id}>
+                  <th scope="row" data-label="標題">
+                    {item.title}
+                  </th>
+                  <td data-label="所屬系統">{item.system}</td>
+                  <td data-label="所屬分類">{item.category}</td>
+                  <td data-label="檔案">
+                    <a href={item.href}>{item.file.filename}</a>（{formatFileSize(item.file.size)}）
+                  </td>
+                  <td data-label="日期">{formatTaipeiDate(item.publishedAt)}</td>
+                  <td data-label="狀態">{item.statusLabel}</td>
+                  <td data-label="操作">
+                    <div className="row-actions">
+                      <button type="button" className="button button-secondary" onClick={() => setForm({ target: item })}>
+                        上傳新版本<span className="visually-hidden">（{item.title}）</span>
+                      </button>
+                      <button
+                        type="button"
+                        className="button button-secondary"
+                        disabled={update.isPending}
+                        onClick={() =>
+                          update.mutate(
+                            { downloadId: item.id, body: { status: item.status === 'PUBLISHED' ? 'UNPUBLISHED' : 'PUBLISHED' } },
+                            { onSuccess: (saved) => setDone(`「${saved.title}」${saved.statusLabel}。`) },
+                          )
+                        }
+                      >
+                        {item.status === 'PUBLISHED' ? '下架' : '重新上架'}
+                        <span className="visually-hidden">（{item.title}）</span>
+                      </button>
+                    </div>
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      ) : null}
+      {list.data ? <Pagination page={list.data.page} pageSize={list.data.pageSize} total={list.data.total} label="檔案清單分頁" /> : null}
+    </Page>
+  );
+}

@@ -1,0 +1,315 @@
+import {
+  AccessRequestQuerySchema,
+  BULK_SKIP_LABELS,
+  DECISION_LABELS,
+  DecisionRequestSchema,
+  RevokeAccessRequestSchema,
+  type AccessRequest,
+  type AccessRequestQuery,
+  type BulkApproveResult,
+  type DecisionRequest,
+  type RevokeAccessRequest,
+} from '@portal/shared';
+import { useState } from 'react';
+import { useSearchParams } from 'react-router';
+import { ConfirmActionDialog, ReasonDialog } from '../../../components/ui/back-office-dialogs';
+import { Page } from '../../../components/ui/page';
+import { Pagination } from '../../../components/ui/pagination';
+import { ErrorAlert, ResultStatus } from '../../../components/ui/query-feedback';
+import { ApiError } from '../../../lib/api-error';
+import { formatTaipeiDate, pageFromParam, taipeiDateTimeAttribute } from '../../../lib/format';
+import { useRequiredSession } from '../../../lib/session';
+import { useBulkApprove, useDecideAccessRequest, useListAccessRequests, useRevokeAccess } from '../api/subsystem-manager';
+import { AccessRequestFilters } from './access-request-filters';
+import '../../../components/ui/back-office.css';
+
+type Pending =
+  | { kind: 'APPROVE' | 'REJECT' | 'REVOKE'; item: AccessRequest }
+  | { kind: 'BULK'; ids: string[] }
+  | null;
+
+function queryFrom(searchParams: URLSearchParams): AccessRequestQuery {
+  const raw = Object.fromEntries(searchParams);
+  const parsed = AccessRequestQuerySchema.safeParse(raw);
+  return parsed.success ? parsed.data : { page: pageFromParam(searchParams.get('page')) };
+}
+
+function subjectOf(item: AccessRequest): string {
+  return `${item.accountName}（${item.applicantName}）申請的「${item.subsystem.name}」`;
+}
+
+function BulkResult({ result, items }: { result: BulkApproveResult; items: AccessRequest[] }) {
+  const nameOf = new Map(items.map((item) => [item.id, `${item.accountName}（${item.subsystem.name}）`]));
+  return (
+    <div role="status" className="notice-success">
+      <p>{result.message}</p>
+      <p>
+        核准 {result.approved} 筆，略過 {result.skipped.length} 筆。
+      </p>
+      {result.skipped.length > 0 ? (
+        <ul>
+          {result.skipped.map((skip) => (
+            <li key={skip.id}>
+              {nameOf.get(skip.id) ?? skip.id}：{BULK_SKIP_LABELS[skip.reason]}
+            </li>
+          ))}
+        </ul>
+      ) : null}
+    </div>
+  );
+}
+
+/** 子系統申請審核: the access requests of the caller's subsystems; filters, batch approval, decisions, 撤銷. */
+export function AccessRequestsPage() {
+  const session = useRequiredSession();
+  const [searchParams] = useSearchParams();
+  const query = queryFrom(searchParams);
+  const list = useListAccessRequests(query);
+  const decide = useDecideAccessRequest();
+  const revoke = useRevokeAccess();
+  const bulk = useBulkApprove();
+  const [selected, setSelected] = useState<ReadonlySet<string>>(new Set());
+  const [pending, setPending] = useState<Pending>(null);
+  const [done, setDone] = useState<string | null>(null);
+  const [bulkResult, setBulkResult] = useState<{ result: BulkApproveResult; items: AccessRequest[] } | null>(null);
+  const [refused, setRefused] = useState<string | null>(null);
+
+  const items = list.data?.items ?? [];
+  const selectable = items.filter((item) => item.status === 'PENDING' && item.decidable);
+  const selectedIds = selectable.filter((item) => selected.has(item.id)).map((item) => item.id);
+  const allSelected = selectable.length > 0 && selectedIds.length === selectable.length;
+
+  const toggle = (id: string) =>
+    setSelected((current) => {
+      const next = new Set(current);
+      if (next.has(id)) next.delete(id);
+      else next.add(id);
+      return next;
+    });
+  const toggleAll = () => setSelected(allSelected ? new Set() : new Set(selectable.map((item) => item.id)));
+
+  const clearMessages = () => {
+    setDone(null);
+    setRefused(null);
+    setBulkResult(null);
+  };
+  const conflict = (error: Error) => {
+    if (error instanceof ApiError && error.status === 409) {
+      setPending(null);
+      setRefused(error.message);
+    }
+  };
+  const cancel = () => {
+    setPending(null);
+    decide.reset();
+    revoke.reset();
+    bulk.reset();
+  };
+  const dialogError = (error: Error | null) => (error && !(error instanceof ApiError && error.status === 409) ? error.message : null);
+
+  const submitDecision = (item: AccessRequest, body: DecisionRequest) => {
+    clearMessages();
+    decide.mutate(
+      { id: item.id, body },
+      {
+        onSuccess: (result) => {
+          setPending(null);
+          setDone(`${subjectOf(item)}：${result.message}`);
+        },
+        onError: conflict,
+      },
+    );
+  };
+  const submitRevoke = (item: AccessRequest, body: RevokeAccessRequest) => {
+    clearMessages();
+    revoke.mutate(
+      { id: item.id, body },
+      {
+        onSuccess: (result) => {
+          setPending(null);
+          setDone(`${subjectOf(item)}：${result.message}`);
+        },
+        onError: conflict,
+      },
+    );
+  };
+  const submitBulk = (ids: string[]) => {
+    clearMessages();
+    const snapshot = items;
+    bulk.mutate(ids, {
+      onSuccess: (result) => {
+        setPending(null);
+        setSelected(new Set());
+        setBulkResult({ result, items: snapshot });
+      },
+    });
+  };
+
+  return (
+    <Page title="子系統申請審核" lead={`您管理的子系統：${session.managedSubsystems.map((s) => s.name).join('、') || '（尚未指派）'}。`}>
+      <AccessRequestFilters subsystems={session.managedSubsystems} />
+      {done ? (
+        <p role="status" className="notice-success">
+          {done}
+        </p>
+      ) : null}
+      {bulkResult ? <BulkResult result={bulkResult.result} items={bulkResult.items} /> : null}
+      {refused ? (
+        <div className="alert alert-error">
+          <p role="alert">{refused}</p>
+        </div>
+      ) : null}
+      <div className="toolbar">
+        <button
+          type="button"
+          className="button button-primary"
+          disabled={selectedIds.length === 0}
+          onClick={() => setPending({ kind: 'BULK', ids: selectedIds })}
+        >
+          批次核准（已選 {selectedIds.length} 筆）
+        </button>
+      </div>
+      <ResultStatus isPending={list.isPending} total={list.data?.total} />
+      {list.error ? <ErrorAlert error={list.error} onRetry={() => void list.refetch()} /> : null}
+      {list.data ? (
+        <div className="table-wrap">
+          <table className="data-table">
+            <caption>子系統使用申請</caption>
+            <thead>
+              <tr>
+                <th scope="col">
+                  <input type="checkbox" aria-label="全選本頁可核准的申請" checked={allSelected} disabled={selectable.length === 0} onChange={toggleAll} />
+                </th>
+                <th scope="col">帳號</th>
+                <th scope="col">姓名</th>
+                <th scope="col">機構</th>
+                <th scope="col">縣市</th>
+                <th scope="col">子系統</th>
+                <th scope="col">申請日期</th>
+                <th scope="col">狀態</th>
+                <th scope="col">操作</th>
+              </tr>
+            </thead>
+            <tbody>
+              {items.length === 0 ? (
+                <tr>
+                  <td colSpan={9} className="empty-cell">
+                    查無符合條件的申請
+                  </td>
+                </tr>
+              ) : (
+                items.map((item) => {
+                  const canDecide = item.status === 'PENDING' && item.decidable;
+                  return (
+                    <tr key={item.id}>
+                      <td data-label="選取">
+                        {canDecide ? (
+                          <input
+                            type="checkbox"
+                            aria-label={`選取 ${item.accountName} 的「${item.subsystem.name}」申請`}
+                            checked={selected.has(item.id)}
+                            onChange={() => toggle(item.id)}
+                          />
+                        ) : null}
+                      </td>
+                      <th scope="row" data-label="帳號">
+                        {item.accountName}
+                      </th>
+                      <td data-label="姓名">{item.applicantName}</td>
+                      <td data-label="機構">{item.institution ? `${item.institution.code} ${item.institution.name}` : '—'}</td>
+                      <td data-label="縣市">{item.institution?.city ?? '—'}</td>
+                      <td data-label="子系統">{item.subsystem.name}</td>
+                      <td data-label="申請日期">
+                        <time dateTime={taipeiDateTimeAttribute(item.requestedAt)}>{formatTaipeiDate(item.requestedAt)}</time>
+                      </td>
+                      <td data-label="狀態">
+                        {item.statusLabel}
+                        {item.reason ? <span className="field-hint">（{item.reason}）</span> : null}
+                        {item.status === 'PENDING' && !item.decidable ? <span className="field-hint">（帳號{item.accountStatusLabel}，暫不能審核）</span> : null}
+                      </td>
+                      <td data-label="操作">
+                        <div className="row-actions">
+                          {canDecide ? (
+                            <>
+                              <button type="button" className="button button-primary" onClick={() => setPending({ kind: 'APPROVE', item })}>
+                                {DECISION_LABELS.APPROVE}
+                                <span className="visually-hidden">（{item.accountName}，{item.subsystem.name}）</span>
+                              </button>
+                              <button type="button" className="button button-secondary" onClick={() => setPending({ kind: 'REJECT', item })}>
+                                {DECISION_LABELS.REJECT}
+                                <span className="visually-hidden">（{item.accountName}，{item.subsystem.name}）</span>
+                              </button>
+                            </>
+                          ) : null}
+                          {item.status === 'APPROVED' ? (
+                            <button type="button" className="button button-secondary" onClick={() => setPending({ kind: 'REVOKE', item })}>
+                              撤銷<span className="visually-hidden">（{item.accountName}，{item.subsystem.name}）</span>
+                            </button>
+                          ) : null}
+                        </div>
+                      </td>
+                    </tr>
+                  );
+                })
+              )}
+            </tbody>
+          </table>
+        </div>
+      ) : null}
+      {list.data ? <Pagination page={list.data.page} pageSize={list.data.pageSize} total={list.data.total} label="申請清單分頁" /> : null}
+
+      {pending?.kind === 'APPROVE' ? (
+        <ConfirmActionDialog
+          title="核准申請"
+          message={`確定要核准${subjectOf(pending.item)}嗎？`}
+          confirmLabel="確定核准"
+          pending={decide.isPending}
+          error={dialogError(decide.error)}
+          onConfirm={() => submitDecision(pending.item, { decision: 'APPROVE' })}
+          onCancel={cancel}
+        />
+      ) : null}
+      {pending?.kind === 'REJECT' ? (
+        <ReasonDialog
+          title="駁回申請"
+          message={`確定要駁回${subjectOf(pending.item)}嗎？原因將通知申請者。`}
+          confirmLabel="確定駁回"
+          reasonLabel="駁回原因"
+          required
+          schema={DecisionRequestSchema}
+          toBody={(reason) => ({ decision: 'REJECT', reason })}
+          pending={decide.isPending}
+          error={dialogError(decide.error)}
+          onConfirm={(body) => submitDecision(pending.item, body)}
+          onCancel={cancel}
+        />
+      ) : null}
+      {pending?.kind === 'REVOKE' ? (
+        <ReasonDialog
+          title="撤銷子系統權限"
+          message={`確定要撤銷${subjectOf(pending.item)}的使用權限嗎？`}
+          confirmLabel="確定撤銷"
+          reasonLabel="撤銷原因"
+          required
+          schema={RevokeAccessRequestSchema}
+          toBody={(reason) => ({ reason })}
+          pending={revoke.isPending}
+          error={dialogError(revoke.error)}
+          onConfirm={(body) => submitRevoke(pending.item, body)}
+          onCancel={cancel}
+        />
+      ) : null}
+      {pending?.kind === 'BULK' ? (
+        <ConfirmActionDialog
+          title="批次核准"
+          message={`確定要核准選取的 ${pending.ids.length} 筆申請嗎？已被處理或帳號非啟用的申請將略過。`}
+          confirmLabel="確定批次核准"
+          pending={bulk.isPending}
+          error={bulk.error?.message ?? null}
+          onConfirm={() => submitBulk(pending.ids)}
+          onCancel={cancel}
+        />
+      ) : null}
+    </Page>
+  );
+}

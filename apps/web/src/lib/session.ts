@@ -1,0 +1,49 @@
+import { SessionSchema, type Session } from '@portal/shared';
+import { useQuery, type QueryClient } from '@tanstack/react-query';
+import { apiGet, setSessionEvents } from './api-client';
+import { ApiError } from './api-error';
+import { setCsrfToken } from './csrf';
+
+export const sessionQueryKey = ['session'] as const;
+/** Every query that belongs to the logged-in account starts with this key. */
+export const accountQueryKey = ['account'] as const;
+
+/** GET /api/auth/session: the session, or null when not logged in (401, even after a refresh). */
+export async function getSession(signal?: AbortSignal): Promise<Session | null> {
+  try {
+    const session = await apiGet('/api/auth/session', SessionSchema, { signal });
+    setCsrfToken(session.csrfToken);
+    return session;
+  } catch (error) {
+    if (error instanceof ApiError && error.status === 401) return null;
+    throw error;
+  }
+}
+
+/** The logged-in user (null: nobody), loaded once per page load and kept up to date by login, refresh and logout. */
+export function useSession() {
+  return useQuery({ queryKey: sessionQueryKey, queryFn: ({ signal }) => getSession(signal), staleTime: Infinity });
+}
+
+export function setSession(queryClient: QueryClient, session: Session | null): void {
+  setCsrfToken(session?.csrfToken ?? null);
+  queryClient.setQueryData(sessionQueryKey, session);
+  if (!session) queryClient.removeQueries({ queryKey: accountQueryKey });
+}
+
+/** Lets the api client tell this cache about a refreshed or lost session. */
+export function bindSessionEvents(queryClient: QueryClient): void {
+  setSessionEvents({
+    refreshed: (session) => queryClient.setQueryData(sessionQueryKey, session),
+    lost: () => {
+      if (queryClient.getQueryData(sessionQueryKey)) setSession(queryClient, null);
+    },
+  });
+}
+
+/** The session inside the /account/* guard, where it is known to exist. */
+export function useRequiredSession(): Session {
+  const { data } = useSession();
+  if (!data) throw new Error('useRequiredSession outside the route guard');
+  return data;
+}
