@@ -78,6 +78,9 @@ export default async function setup(project: TestProject) {
       // The login test reads the reset mail from /dev/mail: on, and dispatched quickly (NODE_ENV=test defaults to 0 = off).
       MAIL_VIEWER: 'true',
       MAIL_DISPATCH_INTERVAL_MS: '500',
+      // Trust the simulator's test CA, as the embedded demo setup does.
+      CARD_TRUST_TEST_CA: 'true',
+      CARD_TEST_PKI_DIR: cardSim.dir,
     },
     stdio: ['ignore', 'pipe', 'pipe'],
   });

@@ -22,8 +22,7 @@ async function newPage() {
   const page = await context.newPage();
   const consoleErrors: string[] = [];
   page.on('console', (message) => {
-    // The session probe of a visitor who is not logged in answers 401: expected, not an error.
-    if (message.type() === 'error' && !/status of 401/.test(message.text())) consoleErrors.push(message.text());
+    if (message.type() === 'error') consoleErrors.push(message.text());
   });
   return { page, consoleErrors };
 }

@@ -2,14 +2,19 @@ import { SessionSchema, type Session } from '@portal/shared';
 import { useQuery, type QueryClient } from '@tanstack/react-query';
 import { apiGet, setSessionEvents } from './api-client';
 import { ApiError } from './api-error';
-import { setCsrfToken } from './csrf';
+import { getCsrfToken, setCsrfToken } from './csrf';
 
 export const sessionQueryKey = ['session'] as const;
 /** Every query that belongs to the logged-in account starts with this key. */
 export const accountQueryKey = ['account'] as const;
 
-/** GET /api/auth/session: the session, or null when not logged in (401, even after a refresh). */
+/**
+ * GET /api/auth/session: the session, or null when not logged in (401, even after a refresh).
+ * Without the readable CSRF cookie, which login sets and logout clears, there is no session to
+ * ask about: a visitor's page load makes no request (and the browser logs no 401).
+ */
 export async function getSession(signal?: AbortSignal): Promise<Session | null> {
+  if (!getCsrfToken()) return null;
   try {
     const session = await apiGet('/api/auth/session', SessionSchema, { signal });
     setCsrfToken(session.csrfToken);

@@ -1,6 +1,7 @@
 import '@testing-library/jest-dom/vitest';
 import { cleanup } from '@testing-library/react';
 import { afterAll, afterEach, beforeAll, vi } from 'vitest';
+import { CSRF_COOKIE, setCsrfToken } from '../lib/csrf';
 import { server } from './server';
 
 // jsdom has no layout, so no scrolling: React Router's <ScrollRestoration> would log about it.
@@ -10,6 +11,9 @@ window.scrollTo = () => {};
 beforeAll(() => server.listen({ onUnhandledRequest: 'error' }));
 afterEach(() => {
   cleanup();
+  // Logged out again: no CSRF cookie (see loggedInAs), no token in memory.
+  document.cookie = `${CSRF_COOKIE}=; path=/; max-age=0`;
+  setCsrfToken(null);
   server.resetHandlers();
   server.events.removeAllListeners();
 });

@@ -150,6 +150,7 @@ export const CARD_REFUSAL_CODES = [
   'CARD_CHAIN_INVALID',
   'CARD_REVOKED',
   'CARD_REVOCATION_UNKNOWN',
+  'CARD_NOT_CONFIGURED',
   'CARD_SIGNATURE_INVALID',
 ] as const;
 export type CardRefusalCodeName = (typeof CARD_REFUSAL_CODES)[number];

@@ -1,18 +1,9 @@
-import path from 'node:path';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { ErrorBodySchema, IdParamsSchema, messages } from '@portal/shared';
+import { contentDisposition } from '../../lib/content-disposition.js';
 import { notFound } from '../../plugins/errors.js';
 import { findDownloadFile } from '../../services/content.js';
-
-/**
- * RFC 6266 / 5987: the UTF-8 name, which every current browser uses, plus a plain ASCII
- * fallback ("download.pdf") for the rest, so 中文 file names survive.
- */
-export function contentDisposition(filename: string): string {
-  const fallback = `download${path.extname(filename).replace(/[^.\w]/g, '')}`;
-  return `attachment; filename="${fallback}"; filename*=UTF-8''${encodeURIComponent(filename)}`;
-}
 
 export const getDownloadFileRoute: FastifyPluginAsyncZod = async (app) => {
   app.get(

@@ -1,4 +1,5 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { contentDisposition } from '../../lib/content-disposition.js';
 import { SCAN_MAX_BYTES } from '@portal/shared';
 import type { ManagerRequestDeps } from '../../services/manager-requests/core.js';
 import { refuseRequest } from '../../services/manager-requests/errors.js';
@@ -52,7 +53,11 @@ export function sendFile(reply: FastifyReply, file: { filename: string; contentT
     .header('content-type', file.contentType)
     .header('x-content-type-options', 'nosniff')
     .header('cache-control', 'private, no-store')
-    .header('content-disposition', `${inline ? 'inline' : 'attachment'}; filename*=UTF-8''${encodeURIComponent(file.filename)}`)
+    .header('content-disposition', contentDisposition(file.filename, inline ? 'inline' : 'attachment'))
+    // Staff see the scan beside the request's data in a frame of the portal itself; the content
+    // type was established from the bytes at upload, so only a PDF or an image is ever framed.
+    .header('content-security-policy', "frame-ancestors 'self'")
+    .header('x-frame-options', 'SAMEORIGIN')
     .send(Buffer.from(file.data));
 }
 

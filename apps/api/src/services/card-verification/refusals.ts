@@ -1,3 +1,4 @@
+import type { CardRefusalCodeName } from '@portal/shared';
 import { HttpError } from '../../plugins/errors.js';
 
 /**
@@ -22,8 +23,9 @@ export const CARD_REFUSALS = {
   CARD_CHAIN_INVALID: { status: 422, message: '醫事機構卡憑證鏈驗證失敗，請改用紙本審核。' },
   CARD_REVOKED: { status: 422, message: '醫事機構卡憑證已廢止，請改用紙本審核。' },
   CARD_REVOCATION_UNKNOWN: { status: 503, message: '目前無法確認醫事機構卡憑證的廢止狀態，請稍後再試或改用紙本審核。' },
+  CARD_NOT_CONFIGURED: { status: 503, message: '本系統尚未設定醫事機構卡驗證，請改用紙本審核。' },
   CARD_SIGNATURE_INVALID: { status: 422, message: '醫事機構卡簽章驗證失敗，請重新驗證或改用紙本審核。' },
-} as const satisfies Record<string, { status: number; message: string }>;
+} as const satisfies Record<CardRefusalCodeName, { status: number; message: string }>;
 
 export type CardRefusalCode = keyof typeof CARD_REFUSALS;
 

@@ -19,6 +19,8 @@ export async function issueCardChallenge(
   deps: ManagerRequestDeps,
   binding: { institutionCode: string; accountId: string; managerRequestId: string | null },
 ): Promise<CardChallenge> {
+  // Without a configured health-care CA no card can pass: say so before the card is used.
+  if (!deps.trustStore.configured) throw new CardVerificationError('CARD_NOT_CONFIGURED', 'no trust anchors configured');
   const now = nowOf(deps);
   const nonce = createCardChallengeNonce();
   const expiresAt = challengeExpiry(now, deps.challengeTtlMs);

@@ -1,3 +1,4 @@
+import { CSRF_COOKIE } from '../../lib/csrf';
 import {
   ACCOUNT_ROLE_LABELS,
   ApplicationStatusQuerySchema,
@@ -119,9 +120,14 @@ export const authHandlers = [
   }),
 ];
 
-/** The session answers as `role` (as after a login in an earlier page load). */
-export const loggedInAs = (role: AccountRole) =>
-  http.get('*/api/auth/session', () => HttpResponse.json(sessions[role] satisfies Session));
+/**
+ * The session answers as `role` (as after a login in an earlier page load, which also left the
+ * readable CSRF cookie behind; testing/setup.ts clears it after each test).
+ */
+export const loggedInAs = (role: AccountRole) => {
+  document.cookie = `${CSRF_COOKIE}=${encodeURIComponent(sessions[role].csrfToken)}; path=/`;
+  return http.get('*/api/auth/session', () => HttpResponse.json(sessions[role] satisfies Session));
+};
 
 export const loginFails = (status: number, body: ErrorBody, headers?: Record<string, string>) =>
   http.post('*/api/auth/login', () => error(status, body, headers));
