@@ -52,10 +52,14 @@ async function fillPersonalData(data: { accountName: string; nationalId: string;
 }
 
 describe('帳號申請', () => {
-  it('applies as 單位業務管理者 at 示範診所 and reaches the 醫事機構卡驗證 step', async () => {
+  it('applies as 單位業務管理者 where there is no manager yet and reaches the 醫事機構卡驗證 step', async () => {
+    // An institution of the synthetic directory that still has no manager: the browser files
+    // share one database, and 示範診所 may have got one from another file already.
+    const directory = await (await fetch(`${baseUrl}/api/institutions?q=01&pageSize=50`)).json();
+    const free = directory.items.find((institution: { hasManager: boolean }) => !institution.hasManager);
     await page.goto(`${baseUrl}/apply`);
     await page.getByRole('heading', { name: '帳號申請', level: 1 }).waitFor();
-    await pickInstitution('9900000002', '示範診所');
+    await pickInstitution(free.code, free.name);
     expect(await page.getByRole('radio', { name: '一般使用者' }).isDisabled()).toBe(true);
     await page.getByText('提醒：當機構尚未有人申請「單位管理者」時，不可申請「一般使用者」').waitFor();
     await page.getByRole('radio', { name: '單位業務管理者' }).check();
