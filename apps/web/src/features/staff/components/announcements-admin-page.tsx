@@ -24,6 +24,7 @@ import { sharedSchemaResolver } from '../../../lib/form-resolver';
 import { usePublishAnnouncement, useSaveAnnouncement, useStaffAnnouncements } from '../api/staff';
 import { summaryItems } from './form-summary';
 import '../../../components/ui/back-office.css';
+import { FormButtons } from '../../../components/ui/form-buttons';
 
 interface AnnouncementFormValues {
   category: string;
@@ -120,14 +121,7 @@ function AnnouncementForm({ editing, onDone }: { editing: StaffAnnouncement | nu
       <FormField id={body.id} label={body.label} error={err('body')}>
         {(control) => <textarea {...control} rows={6} {...register('body')} />}
       </FormField>
-      <div className="form-buttons">
-        <button type="submit" className="button button-primary" disabled={save.isPending}>
-          {editing ? '儲存' : '新增（草稿）'}
-        </button>
-        <button type="button" className="button button-secondary" onClick={() => onDone('')}>
-          取消
-        </button>
-      </div>
+      <FormButtons submitLabel={editing ? '儲存' : '新增（草稿）'} busy={save.isPending} onCancel={() => onDone('')} />
     </form>
   );
 }

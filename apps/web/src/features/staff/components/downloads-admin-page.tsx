@@ -9,6 +9,7 @@ import { ErrorAlert, ResultStatus } from '../../../components/ui/query-feedback'
 import { formatFileSize, formatTaipeiDate, pageFromParam } from '../../../lib/format';
 import { useStaffDownloads, useUpdateDownload, useUploadDownload } from '../api/staff';
 import '../../../components/ui/back-office.css';
+import { FormButtons } from '../../../components/ui/form-buttons';
 
 const ACCEPT = ['.pdf', '.docx', '.xlsx', '.odt', ...Object.values(DOWNLOAD_CONTENT_TYPES)].join(',');
 
@@ -76,14 +77,7 @@ function UploadForm({ target, onDone }: { target: StaffDownload | null; onDone: 
       <FormField id={ids.file} label="檔案" required hint="PDF、DOCX、XLSX 或 ODT，10 MB 以內。" error={errors.file}>
         {(control) => <input {...control} ref={fileRef} type="file" accept={ACCEPT} />}
       </FormField>
-      <div className="form-buttons">
-        <button type="submit" className="button button-primary" disabled={upload.isPending}>
-          上傳
-        </button>
-        <button type="button" className="button button-secondary" onClick={() => onDone('')}>
-          取消
-        </button>
-      </div>
+      <FormButtons submitLabel={'上傳'} busy={upload.isPending} onCancel={() => onDone('')} />
     </form>
   );
 }

@@ -15,6 +15,7 @@ import { sharedSchemaResolver } from '../../../lib/form-resolver';
 import { useSaveInstitution, useSetInstitutionClosed, useStaffInstitutions } from '../api/staff';
 import { summaryItems } from './form-summary';
 import '../../../components/ui/back-office.css';
+import { FormButtons } from '../../../components/ui/form-buttons';
 
 interface InstitutionFormValues {
   code: string;
@@ -114,14 +115,7 @@ function InstitutionForm({ editing, onDone }: { editing: StaffInstitution | null
           {(control) => <input {...control} type="tel" maxLength={30} {...register('phone')} />}
         </FormField>
       </div>
-      <div className="form-buttons">
-        <button type="submit" className="button button-primary" disabled={save.isPending}>
-          {editing ? '儲存' : '新增'}
-        </button>
-        <button type="button" className="button button-secondary" onClick={() => onDone('')}>
-          取消
-        </button>
-      </div>
+      <FormButtons submitLabel={editing ? '儲存' : '新增'} busy={save.isPending} onCancel={() => onDone('')} />
     </form>
   );
 }

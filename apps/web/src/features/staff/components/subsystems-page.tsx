@@ -12,6 +12,7 @@ import { webMessages } from '../../../lib/site';
 import { useAssignSubsystemManager, useRemoveSubsystemManager, useStaffSubsystems, useUpdateSubsystem } from '../api/staff';
 import { summaryItems } from './form-summary';
 import '../../../components/ui/back-office.css';
+import { FormButtons } from '../../../components/ui/form-buttons';
 
 interface SubsystemFormValues {
   name: string;
@@ -60,14 +61,7 @@ function SubsystemEditor({ subsystem, onDone }: { subsystem: StaffSubsystem; onD
           <input type="checkbox" {...register('active')} /> 啟用（未啟用的子系統不開放申請）
         </label>
       </div>
-      <div className="form-buttons">
-        <button type="submit" className="button button-primary" disabled={update.isPending}>
-          儲存
-        </button>
-        <button type="button" className="button button-secondary" onClick={() => onDone('')}>
-          取消
-        </button>
-      </div>
+      <FormButtons submitLabel={'儲存'} busy={update.isPending} onCancel={() => onDone('')} />
     </form>
   );
 }
