@@ -17,6 +17,8 @@ import { isUniqueViolation } from './unique-violation.js';
 const refuse = (status: number, code: string, field: string, message: string) =>
   new HttpError(status, code, message, { [field]: [message] });
 
+const APPLICATION_NO_ATTEMPTS = 5;
+
 /** 申請編號: AP + the date in Taipei + six random digits, e.g. AP20261126048213. */
 function newApplicationNo(now: Date): string {
   const date = now.toLocaleDateString('sv-SE', { timeZone: 'Asia/Taipei' }).replaceAll('-', '');
@@ -57,8 +59,21 @@ export async function submitApplication(
   const accountNameKey = input.accountName.toLowerCase();
   const isManager = input.role === 'INSTITUTION_MANAGER';
 
-  try {
-    return await prisma.$transaction(async (tx) => {
+  // 申請編號 are short random numbers people can read out on the phone; a clash with an existing
+  // one (rare) is retried in a fresh transaction with a new number.
+  for (let attempt = 1; ; attempt += 1) {
+    try {
+      return await createInTransaction(newApplicationNo(new Date()));
+    } catch (error) {
+      if (isUniqueViolation(error, 'account_name_key')) {
+        throw refuse(409, 'ACCOUNT_NAME_TAKEN', 'accountName', APPLICATION_MESSAGES.accountNameTaken);
+      }
+      if (!isUniqueViolation(error, 'application_no') || attempt === APPLICATION_NO_ATTEMPTS) throw error;
+    }
+  }
+
+  function createInTransaction(applicationNo: string) {
+    return prisma.$transaction(async (tx) => {
       const [institution] = await tx.$queryRaw<{ id: string; code: string; name: string }[]>`
         SELECT id, code, name FROM institutions
         WHERE code = ${input.institutionCode} AND closed_at IS NULL
@@ -89,7 +104,7 @@ export async function submitApplication(
           role: input.role,
           status: isManager ? 'PENDING_VERIFICATION' : 'PENDING_APPROVAL',
           verificationMethod: isManager ? null : 'MANAGER_APPROVAL',
-          applicationNo: newApplicationNo(now),
+          applicationNo,
           institutionId: institution.id,
           subsystemAccesses: { create: subsystems.map((s) => ({ subsystemId: s.id, requestedAt: now })) },
         },
@@ -134,10 +149,5 @@ export async function submitApplication(
       });
       return result;
     });
-  } catch (error) {
-    if (isUniqueViolation(error, 'account_name_key')) {
-      throw refuse(409, 'ACCOUNT_NAME_TAKEN', 'accountName', APPLICATION_MESSAGES.accountNameTaken);
-    }
-    throw error;
   }
 }

@@ -18,8 +18,9 @@ export async function createAccount(
     subsystems?: { code: string; status: 'PENDING' | 'APPROVED' | 'REJECTED' | 'REVOKED'; reason?: string }[];
   },
 ) {
-  serial += 1;
-  const nationalId = makeTaiwanIdWithChecksum(`E1${String(2_000_000 + serial).padStart(7, '0')}`);
+  // Taken before the first await: concurrent calls each get their own number.
+  const n = ++serial;
+  const nationalId = makeTaiwanIdWithChecksum(`E1${String(2_000_000 + n).padStart(7, '0')}`);
   const institution = await ctx.db.prisma.institution.findUniqueOrThrow({ where: { code: fields.institutionCode ?? '9900000001' } });
   const account = await ctx.db.prisma.account.create({
     data: {
@@ -34,7 +35,7 @@ export async function createAccount(
       role: fields.role ?? 'INSTITUTION_MANAGER',
       status: fields.status ?? 'PENDING_VERIFICATION',
       verificationMethod: fields.verificationMethod ?? null,
-      applicationNo: `AP-T-${serial}-${Date.now() % 100000}`,
+      applicationNo: `AP-T-${n}-${Date.now() % 100000}`,
       institutionId: institution.id,
       activatedAt: fields.status === 'ACTIVE' ? new Date() : null,
     },

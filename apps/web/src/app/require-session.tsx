@@ -1,15 +1,19 @@
+import { useQueryClient } from '@tanstack/react-query';
 import { Navigate, Outlet, useLocation } from 'react-router';
 import { ErrorAlert } from '../components/ui/query-feedback';
-import { useSession } from '../lib/session';
+import { sessionEndedByLogout, useSession } from '../lib/session';
 import { paths, webMessages, type LoginFocusState } from '../lib/site';
 
 /** Route guard of /account/*: without a session, back to the home page, whose 服務登入 box says 「請先登入。」. */
 export function RequireSession() {
   const session = useSession();
   const location = useLocation();
+  const queryClient = useQueryClient();
   if (session.isPending) return <p role="status">{webMessages.loading}</p>;
   if (session.isError) return <ErrorAlert error={session.error} onRetry={() => void session.refetch()} />;
   if (!session.data) {
+    // After 登出 the Greeting takes the user home and says so; there is nothing to ask.
+    if (sessionEndedByLogout(queryClient)) return <Navigate to={paths.announcements} replace />;
     const state: LoginFocusState = {
       focusLogin: true,
       notice: webMessages.loginRequired,

@@ -30,10 +30,24 @@ export function useSession() {
   return useQuery({ queryKey: sessionQueryKey, queryFn: ({ signal }) => getSession(signal), staleTime: Infinity });
 }
 
+/** Set when the user logged out (rather than the session lapsing), so guards do not ask to log in. */
+const endedByLogoutKey = ['session-ended-by-logout'] as const;
+
 export function setSession(queryClient: QueryClient, session: Session | null): void {
+  if (session) queryClient.removeQueries({ queryKey: endedByLogoutKey });
   setCsrfToken(session?.csrfToken ?? null);
   queryClient.setQueryData(sessionQueryKey, session);
   if (!session) queryClient.removeQueries({ queryKey: accountQueryKey });
+}
+
+/** 登出: the session is gone because the user asked, not because it lapsed. */
+export function endSessionByLogout(queryClient: QueryClient): void {
+  queryClient.setQueryData(endedByLogoutKey, true);
+  setSession(queryClient, null);
+}
+
+export function sessionEndedByLogout(queryClient: QueryClient): boolean {
+  return queryClient.getQueryData(endedByLogoutKey) === true;
 }
 
 /** Lets the api client tell this cache about a refreshed or lost session. */

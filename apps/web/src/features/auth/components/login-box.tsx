@@ -4,7 +4,7 @@ import { useEffect, useRef, useState, type FormEvent } from 'react';
 import { Link, useLocation, useNavigate } from 'react-router';
 import { ApiError } from '../../../lib/api-error';
 import { manageLinks } from '../../../lib/manage-links';
-import { setSession, useSession } from '../../../lib/session';
+import { endSessionByLogout, useSession } from '../../../lib/session';
 import { isLoginFocusState, paths, webMessages } from '../../../lib/site';
 import { useLogin } from '../api/login';
 import { useLogout } from '../api/logout';
@@ -107,9 +107,8 @@ function Greeting({ session, onLoggedOut }: { session: Session; onLoggedOut: (me
   const logout = () => {
     logoutMutation.mutate(undefined, {
       onSuccess: async ({ message }) => {
-        // Leave the account pages first, so that the route guard does not ask to log in.
+        endSessionByLogout(queryClient);
         await navigate(paths.announcements);
-        setSession(queryClient, null);
         onLoggedOut(message);
       },
       onError: (error) => setProblem(error.message),
