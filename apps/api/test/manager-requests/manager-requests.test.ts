@@ -229,6 +229,24 @@ describe('紙本審核 and the staff queue', () => {
     expect(second.json()).toEqual({ code: 'MANAGER_REQUEST_ALREADY_DECIDED', message: '此申請已由其他人員處理，請重新整理頁面。' });
   });
 
+  it('staff approve C-a and B (for a colleague) on paper: the role changes, the colleague is deactivated', async () => {
+    const code = await institution();
+    const manager = await member(code, 'INSTITUTION_MANAGER', 'papermgr');
+    const user = await member(code, 'GENERAL_USER', 'paperuser');
+    const decide = (id: string) => post(staff, `/api/staff/manager-requests/${id}/decision`, { decision: 'APPROVE' });
+
+    const upgrade = await startRequest(user.session, { kind: 'C_A' });
+    await paperWithScan(user.session, upgrade.request.id);
+    expect((await decide(upgrade.request.id)).statusCode).toBe(200);
+    expect((await ctx.db.prisma.account.findUniqueOrThrow({ where: { id: user.account.id } })).role).toBe('INSTITUTION_MANAGER');
+
+    const deactivation = await startRequest(manager.session, { kind: 'B', targetAccountName: user.accountName });
+    await paperWithScan(manager.session, deactivation.request.id);
+    expect((await decide(deactivation.request.id)).statusCode).toBe(200);
+    expect((await ctx.db.prisma.account.findUniqueOrThrow({ where: { id: user.account.id } })).status).toBe('DEACTIVATED');
+    expect((await mailsTo(ctx, user.account.email)).filter((m) => m.template === 'manager-request-decided')).toHaveLength(2);
+  });
+
   it('reject needs a reason; two staff deciding at once: exactly one wins', async () => {
     const code = await institution();
     const manager = await member(code, 'INSTITUTION_MANAGER', 'racemgr');
