@@ -56,7 +56,8 @@ export default async function setup(project: TestProject) {
     cwd: path.join(root, 'apps/web'),
     stdio: 'inherit',
     // The SPA's HiPKI adapter talks to the simulator instead of http://localhost:61161.
-    env: { ...process.env, VITE_HIPKI_ORIGIN: cardSim.url },
+    // NODE_ENV=production: vitest runs with NODE_ENV=test, which would give a development React build.
+    env: { ...process.env, NODE_ENV: 'production', VITE_HIPKI_ORIGIN: cardSim.url },
   });
   if (build.status !== 0) throw new Error('vite build failed');
 

@@ -1,3 +1,4 @@
+import type * as NodeCrypto from 'node:crypto';
 import { afterAll, beforeAll, expect, it, vi } from 'vitest';
 import { createTestApp, type TestContext } from '../helpers/test-app.js';
 import { nextAddress, validApplication } from './application-fixtures.js';
@@ -5,7 +6,7 @@ import { nextAddress, validApplication } from './application-fixtures.js';
 // 申請編號 are random: make the draw repeat once so that the second application meets a clash.
 const draws = vi.hoisted(() => [123_456, 123_456, 654_321]);
 vi.mock('node:crypto', async (importOriginal) => {
-  const original = await importOriginal<typeof import('node:crypto')>();
+  const original = await importOriginal<typeof NodeCrypto>();
   return { ...original, randomInt: (max: number) => (draws.length > 0 ? draws.shift()! : original.randomInt(max)) };
 });
 
