@@ -109,6 +109,14 @@ async function seedManagerFormDownload(prisma: PrismaClient) {
 
 const INSERT_CHUNK = 2_000;
 
+/** How each demo account is taken to have been verified (staff and subsystem managers: not at all). */
+const DEMO_VERIFICATION = {
+  INSTITUTION_MANAGER: 'CARD',
+  GENERAL_USER: 'MANAGER_APPROVAL',
+  SUBSYSTEM_MANAGER: null,
+  SYSTEM_STAFF: null,
+} as const;
+
 async function seedInstitutions(prisma: PrismaClient, count: number): Promise<number> {
   const rows = [...DEMO_INSTITUTIONS, ...syntheticInstitutions(count)];
   // Already seeded (the directory is deterministic, so its last code is there): skip the
@@ -162,7 +170,7 @@ async function seedDemoAccounts(prisma: PrismaClient, crypto: NationalIdCrypto):
         email: `${account.accountName}@demo.invalid`,
         role: account.role,
         status: 'ACTIVE',
-        verificationMethod: account.role === 'GENERAL_USER' ? 'MANAGER_APPROVAL' : account.role === 'INSTITUTION_MANAGER' ? 'CARD' : null,
+        verificationMethod: DEMO_VERIFICATION[account.role],
         activatedAt: new Date(),
         institutionId: account.institutionCode ? institutions.get(account.institutionCode) : null,
         managedSubsystems: account.manages

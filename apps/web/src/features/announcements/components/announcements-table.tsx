@@ -1,6 +1,6 @@
 import type { Announcement } from '@portal/shared';
 import { formatTaipeiDate, taipeiDateTimeAttribute } from '../../../lib/format';
-import { webMessages } from '../../../lib/site';
+import { EmptyRow } from '../../../components/ui/empty-row';
 
 /** Each title is a <details> disclosure: native, keyboard-operable, announced as expandable. */
 export function AnnouncementsTable({ items, busy }: { items: Announcement[]; busy: boolean }) {
@@ -24,11 +24,7 @@ export function AnnouncementsTable({ items, busy }: { items: Announcement[]; bus
         </thead>
         <tbody>
           {items.length === 0 ? (
-            <tr>
-              <td colSpan={4} className="empty-cell">
-                {webMessages.noData}
-              </td>
-            </tr>
+            <EmptyRow columns={4} />
           ) : (
             items.map((item) => (
               <tr key={item.id}>

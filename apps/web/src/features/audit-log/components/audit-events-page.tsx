@@ -10,6 +10,7 @@ import { ErrorAlert } from '../../../components/ui/query-feedback';
 import { sharedSchemaResolver } from '../../../lib/form-resolver';
 import { auditCsvHref, useSearchAuditEvents } from '../api/search-audit-events';
 import '../../../components/ui/back-office.css';
+import { EmptyRow } from '../../../components/ui/empty-row';
 
 const FILTERS = [
   { key: 'actor', label: '操作者帳號', type: 'search' },
@@ -112,11 +113,7 @@ export function AuditEventsPage() {
             </thead>
             <tbody>
               {items.length === 0 ? (
-                <tr>
-                  <td colSpan={6} className="empty-cell">
-                    查無資料
-                  </td>
-                </tr>
+                <EmptyRow columns={6} />
               ) : (
                 items.map((event) => (
                   <tr key={event.id}>

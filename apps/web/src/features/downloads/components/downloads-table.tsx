@@ -1,6 +1,6 @@
 import type { Download } from '@portal/shared';
 import { fileTypeLabel, formatFileSize, formatTaipeiDate, taipeiDateTimeAttribute } from '../../../lib/format';
-import { webMessages } from '../../../lib/site';
+import { EmptyRow } from '../../../components/ui/empty-row';
 
 export function DownloadsTable({ items, busy }: { items: Download[]; busy: boolean }) {
   return (
@@ -21,11 +21,7 @@ export function DownloadsTable({ items, busy }: { items: Download[]; busy: boole
         </thead>
         <tbody>
           {items.length === 0 ? (
-            <tr>
-              <td colSpan={4} className="empty-cell">
-                {webMessages.noData}
-              </td>
-            </tr>
+            <EmptyRow columns={4} />
           ) : (
             items.map((item) => (
               <tr key={item.id}>

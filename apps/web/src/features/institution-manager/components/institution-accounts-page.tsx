@@ -17,6 +17,7 @@ import { pageFromParam } from '../../../lib/format';
 import { useRequiredSession } from '../../../lib/session';
 import { useChangeAccountStatus, useListInstitutionAccounts } from '../api/institution-manager';
 import '../../../components/ui/back-office.css';
+import { EmptyRow } from '../../../components/ui/empty-row';
 
 type Pending = { change: 'deactivate' | 'reactivate'; item: InstitutionAccount } | null;
 
@@ -116,11 +117,7 @@ export function InstitutionAccountsPage() {
             </thead>
             <tbody>
               {list.data.items.length === 0 ? (
-                <tr>
-                  <td colSpan={7} className="empty-cell">
-                    查無資料
-                  </td>
-                </tr>
+                <EmptyRow columns={7} />
               ) : (
                 list.data.items.map((item) => (
                   <tr key={item.id}>

@@ -11,6 +11,7 @@ import { useRequiredSession } from '../../../lib/session';
 import { webMessages } from '../../../lib/site';
 import { useDecideApplication, useListPendingApplications } from '../api/institution-manager';
 import '../../../components/ui/back-office.css';
+import { EmptyRow } from '../../../components/ui/empty-row';
 
 type Pending = { decision: DecisionRequest['decision']; item: PendingUserApplication } | null;
 
@@ -86,11 +87,7 @@ export function UserApplicationsPage() {
             </thead>
             <tbody>
               {list.data.items.length === 0 ? (
-                <tr>
-                  <td colSpan={5} className="empty-cell">
-                    目前沒有待審核的申請
-                  </td>
-                </tr>
+                <EmptyRow columns={5} message="目前沒有待審核的申請" />
               ) : (
                 list.data.items.map((item) => (
                   <tr key={item.id}>

@@ -12,6 +12,7 @@ import { formatTaipeiDate, pageFromParam } from '../../../lib/format';
 import { blankToUndefined, sharedSchemaResolver } from '../../../lib/form-resolver';
 import { useStaffAccounts } from '../api/staff';
 import '../../../components/ui/back-office.css';
+import { EmptyRow } from '../../../components/ui/empty-row';
 
 const FIELDS = [
   { key: 'accountName', id: 'account-search-name', label: '帳號', max: 30 },
@@ -89,11 +90,7 @@ export function AccountSearchPage() {
             </thead>
             <tbody>
               {result.data.items.length === 0 ? (
-                <tr>
-                  <td colSpan={9} className="empty-cell">
-                    查無資料
-                  </td>
-                </tr>
+                <EmptyRow columns={9} />
               ) : (
                 result.data.items.map((item) => (
                   <tr key={item.id}>

@@ -25,6 +25,7 @@ import { usePublishAnnouncement, useSaveAnnouncement, useStaffAnnouncements } fr
 import { summaryItems } from './form-summary';
 import '../../../components/ui/back-office.css';
 import { FormButtons } from '../../../components/ui/form-buttons';
+import { EmptyRow } from '../../../components/ui/empty-row';
 
 interface AnnouncementFormValues {
   category: string;
@@ -198,11 +199,7 @@ export function AnnouncementsAdminPage() {
             </thead>
             <tbody>
               {list.data.items.length === 0 ? (
-                <tr>
-                  <td colSpan={6} className="empty-cell">
-                    查無資料
-                  </td>
-                </tr>
+                <EmptyRow columns={6} />
               ) : (
                 list.data.items.map((item) => (
                   <tr key={item.id}>

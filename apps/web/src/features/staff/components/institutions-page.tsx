@@ -16,6 +16,7 @@ import { useSaveInstitution, useSetInstitutionClosed, useStaffInstitutions } fro
 import { summaryItems } from './form-summary';
 import '../../../components/ui/back-office.css';
 import { FormButtons } from '../../../components/ui/form-buttons';
+import { EmptyRow } from '../../../components/ui/empty-row';
 
 interface InstitutionFormValues {
   code: string;
@@ -218,11 +219,7 @@ export function InstitutionsPage() {
             </thead>
             <tbody>
               {list.data.items.length === 0 ? (
-                <tr>
-                  <td colSpan={7} className="empty-cell">
-                    查無資料
-                  </td>
-                </tr>
+                <EmptyRow columns={7} />
               ) : (
                 list.data.items.map((item) => (
                   <tr key={item.id}>

@@ -13,6 +13,7 @@ import { useAssignSubsystemManager, useRemoveSubsystemManager, useStaffSubsystem
 import { summaryItems } from './form-summary';
 import '../../../components/ui/back-office.css';
 import { FormButtons } from '../../../components/ui/form-buttons';
+import { EmptyRow } from '../../../components/ui/empty-row';
 
 interface SubsystemFormValues {
   name: string;
@@ -166,11 +167,7 @@ export function SubsystemsPage() {
             </thead>
             <tbody>
               {subsystem.managers.length === 0 ? (
-                <tr>
-                  <td colSpan={3} className="empty-cell">
-                    尚未指派
-                  </td>
-                </tr>
+                <EmptyRow columns={3} message="尚未指派" />
               ) : (
                 subsystem.managers.map((manager) => (
                   <tr key={manager.accountId}>

@@ -22,6 +22,7 @@ import { useRequiredSession } from '../../../lib/session';
 import { useBulkApprove, useDecideAccessRequest, useListAccessRequests, useRevokeAccess } from '../api/subsystem-manager';
 import { AccessRequestFilters } from './access-request-filters';
 import '../../../components/ui/back-office.css';
+import { EmptyRow } from '../../../components/ui/empty-row';
 
 type Pending =
   | { kind: 'APPROVE' | 'REJECT' | 'REVOKE'; item: AccessRequest }
@@ -192,11 +193,7 @@ export function AccessRequestsPage() {
             </thead>
             <tbody>
               {items.length === 0 ? (
-                <tr>
-                  <td colSpan={9} className="empty-cell">
-                    查無符合條件的申請
-                  </td>
-                </tr>
+                <EmptyRow columns={9} message="查無符合條件的申請" />
               ) : (
                 items.map((item) => {
                   const canDecide = item.status === 'PENDING' && item.decidable;

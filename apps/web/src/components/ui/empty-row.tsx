@@ -1,0 +1,12 @@
+import { webMessages } from '../../lib/site';
+
+/** The one row of an empty table across all `columns`: 查無資料 unless the table says more. */
+export function EmptyRow({ columns, message = webMessages.noData }: { columns: number; message?: string }) {
+  return (
+    <tr>
+      <td colSpan={columns} className="empty-cell">
+        {message}
+      </td>
+    </tr>
+  );
+}
