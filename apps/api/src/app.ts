@@ -1,5 +1,4 @@
 import Fastify, { type FastifyServerOptions } from 'fastify';
-import helmet from '@fastify/helmet';
 import { serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { Database, NationalIdCrypto } from '@portal/db';
 import type { Env } from './env.js';
@@ -10,6 +9,7 @@ import { errorsPlugin, sendRouteNotFound } from './plugins/errors.js';
 import { openapiPlugin } from './plugins/openapi.js';
 import { rateLimitPlugin } from './plugins/rate-limit.js';
 import { redisPlugin } from './plugins/redis.js';
+import { securityHeadersPlugin } from './plugins/security-headers.js';
 import { authPlugin } from './plugins/auth.js';
 import { authRoutes } from './routes/auth/index.js';
 import { accountRoutes } from './routes/account/index.js';
@@ -55,24 +55,7 @@ export async function buildApp({ env, db, nationalIdCrypto, jwtSecret, logger }:
   app.setSerializerCompiler(serializerCompiler);
 
   await app.register(errorsPlugin);
-  await app.register(helmet, {
-    contentSecurityPolicy: {
-      directives: {
-        defaultSrc: ["'self'"],
-        scriptSrc: ["'self'"],
-        styleSrc: ["'self'", "'unsafe-inline'"],
-        imgSrc: ["'self'", 'data:'],
-        connectSrc: ["'self'"],
-        objectSrc: ["'none'"],
-        frameAncestors: ["'none'"],
-        upgradeInsecureRequests: null,
-      },
-    },
-    // The HiPKI card service answers in a popup through window.opener; COOP same-origin would cut it off.
-    crossOriginOpenerPolicy: { policy: 'same-origin-allow-popups' },
-    // Only ask browsers to stick to HTTPS when the portal is actually served over it.
-    strictTransportSecurity: env.PUBLIC_ORIGIN.startsWith('https://'),
-  });
+  await app.register(securityHeadersPlugin, { publicOrigin: env.PUBLIC_ORIGIN });
   await app.register(databasePlugin, { db, nationalIdCrypto });
   await app.register(mailPlugin, {
     smtpUrl: env.SMTP_URL,

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { PGlite } from '@electric-sql/pglite';
@@ -8,11 +9,23 @@ import { PrismaClient } from './generated/prisma/client.ts';
 
 export type DatabaseKind = 'pglite' | 'postgresql';
 
-/** Plain SQL access beside Prisma, for the migrator and for advisory locks. */
+export interface QueryOptions {
+  /**
+   * Keep the statement prepared on each PostgreSQL connection, so it is parsed and planned once
+   * per connection instead of on every call: for the hot paths (login, the per-request session
+   * check), where planning costs PostgreSQL more than running. Only for fixed SQL texts.
+   */
+  prepared?: boolean;
+}
+
+/**
+ * Plain SQL access beside Prisma: for the migrator, advisory locks, and the few hot paths where
+ * a Prisma query costs more than the SQL it sends (docs/decisions/007-login-hot-path.md).
+ */
 export interface SqlRunner {
   /** Runs a script of one or more statements with no parameters. */
   exec(sql: string): Promise<void>;
-  query<T extends Record<string, unknown>>(sql: string, params?: unknown[]): Promise<T[]>;
+  query<T extends Record<string, unknown>>(sql: string, params?: unknown[], options?: QueryOptions): Promise<T[]>;
   /** Runs `work` on one connection (migrations need their lock and DDL on the same one). */
   withConnection<T>(work: (conn: Omit<SqlRunner, 'withConnection'>) => Promise<T>): Promise<T>;
 }
@@ -54,8 +67,8 @@ async function openPostgres(connectionString: string, max: number): Promise<Data
     exec: async (script: string) => {
       await client.query(script);
     },
-    query: async <T extends Record<string, unknown>>(text: string, params: unknown[] = []) =>
-      (await client.query(text, params)).rows as T[],
+    query: async <T extends Record<string, unknown>>(text: string, params: unknown[] = [], options: QueryOptions = {}) =>
+      (await client.query<T>(options.prepared ? { name: preparedStatementName(text), text, values: params } : { text, values: params })).rows,
   });
   return {
     kind: 'postgresql',
@@ -78,6 +91,18 @@ async function openPostgres(connectionString: string, max: number): Promise<Data
   };
 }
 
+const preparedStatementNames = new Map<string, string>();
+
+/** Named after the SQL text itself, so one name can never stand for two different statements. */
+function preparedStatementName(text: string): string {
+  let name = preparedStatementNames.get(text);
+  if (!name) {
+    name = `portal_${createHash('sha256').update(text).digest('hex').slice(0, 32)}`;
+    preparedStatementNames.set(text, name);
+  }
+  return name;
+}
+
 async function openPglite(dataDir: string): Promise<Database> {
   if (!dataDir.startsWith('memory://')) mkdirSync(path.resolve(dataDir), { recursive: true });
   const pglite = await PGlite.create(dataDir);
@@ -86,6 +111,7 @@ async function openPglite(dataDir: string): Promise<Database> {
     exec: async (script: string) => {
       await pglite.exec(script);
     },
+    // `prepared` is PostgreSQL's: the embedded setup serves one site, where planning is cheap enough.
     query: async <T extends Record<string, unknown>>(text: string, params: unknown[] = []) =>
       (await pglite.query<T>(text, params)).rows,
   };

@@ -36,6 +36,10 @@ export interface AuthUser {
   accessExpiresAt: number;
 }
 
+function userFromClaims(claims: AccessClaims): AuthUser {
+  return { id: claims.sub, role: claims.role, sessionVersion: claims.sv, familyId: claims.sid, accessExpiresAt: (claims.exp ?? 0) * 1000 };
+}
+
 declare module '@fastify/jwt' {
   interface FastifyJWT {
     payload: AccessClaims;
@@ -120,18 +124,12 @@ export const authPlugin = fp(
     const secure = !(origin.protocol === 'http:' && ['localhost', '127.0.0.1', '[::1]'].includes(origin.hostname));
 
     await app.register(cookie);
+    // Tokens are signed and verified through app.jwt with no per-call options: @fastify/jwt
+    // then reuses one signer and one verifier instead of building them on every request.
     await app.register(jwt, {
       secret: jwtSecret,
-      cookie: { cookieName: COOKIE_NAMES.access, signed: false },
       sign: { algorithm: 'HS256', expiresIn: ACCESS_TOKEN_TTL_SECONDS },
       verify: { algorithms: ['HS256'] },
-      formatUser: (claims) => ({
-        id: claims.sub,
-        role: claims.role,
-        sessionVersion: claims.sv,
-        familyId: claims.sid,
-        accessExpiresAt: (claims.exp ?? 0) * 1000,
-      }),
     });
 
     // A cross-site <form> can post text/plain without a CORS preflight; JSON it cannot. Without
@@ -149,13 +147,16 @@ export const authPlugin = fp(
     };
 
     const authenticate: onRequestAsyncHookHandler = async (request) => {
-      if (!request.cookies[COOKIE_NAMES.access]) throw unauthorized();
+      // Only the HttpOnly cookie carries the access token (never an Authorization header).
+      const token = request.cookies[COOKIE_NAMES.access];
+      if (!token) throw unauthorized();
+      let user: AuthUser;
       try {
-        await request.jwtVerify({ onlyCookie: true });
+        user = userFromClaims(app.jwt.verify<AccessClaims>(token));
       } catch {
         throw unauthorized('SESSION_EXPIRED', AUTH_MESSAGES.sessionExpired);
       }
-      const user = request.user;
+      request.user = user;
       const live = await readLiveSessionState(app.db.sql, user.id, user.familyId);
       if (!live || live.status !== 'ACTIVE' || live.sessionVersion !== user.sessionVersion || live.familyRevoked) {
         throw unauthorized('SESSION_EXPIRED', AUTH_MESSAGES.sessionExpired);
@@ -168,7 +169,7 @@ export const authPlugin = fp(
     app.decorate('authenticate', authenticate);
     app.decorate('auth', {
       async issueCookies(reply: FastifyReply, input: SessionCookieInput) {
-        const token = await reply.jwtSign({ sub: input.accountId, role: input.role, sv: input.sessionVersion, sid: input.familyId });
+        const token = app.jwt.sign({ sub: input.accountId, role: input.role, sv: input.sessionVersion, sid: input.familyId });
         const csrfToken = csrfTokenFor(jwtSecret, input.familyId);
         const base = { secure, sameSite: 'strict' as const };
         reply.setCookie(COOKIE_NAMES.access, token, { ...base, httpOnly: true, path: '/', maxAge: ACCESS_TOKEN_TTL_SECONDS });

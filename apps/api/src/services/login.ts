@@ -1,10 +1,11 @@
 import { accountNameKey, AUTH_MESSAGES, LOGIN_REFUSAL_CODES, tooManyLoginFailuresMessage, type LoginRequest } from '@portal/shared';
-import { verifyPassword, type PrismaClient } from '@portal/db';
+import { verifyPassword, type PrismaClient, type SqlRunner } from '@portal/db';
 import { HttpError } from '../plugins/errors.js';
 import { recordAudit, type RequestOrigin } from './audit.js';
 import type { FailureCounter } from './failure-counter.js';
-import { createSessionFamily, type IssuedRefreshToken } from './sessions.js';
-import { sessionAccountSelect, type SessionAccount } from './session-body.js';
+import { findLoginAccount, recordLogin } from './login-records.js';
+import type { IssuedRefreshToken } from './sessions.js';
+import type { SessionAccount } from './session-body.js';
 
 /** Per account: this many failed logins within the window lock further attempts until it ends. */
 export const LOGIN_FAILURE_LIMIT = 10;
@@ -29,6 +30,7 @@ const STATUS_REFUSALS = {
 
 export interface LoginDeps {
   prisma: PrismaClient;
+  sql: SqlRunner;
   failures: FailureCounter;
   /** Verified against when the account does not exist, so both cases cost one argon2id verify. */
   dummyPasswordHash: string;
@@ -59,10 +61,7 @@ export async function login(
     throw new TooManyAttemptsError(seconds, tooManyLoginFailuresMessage(Math.ceil(seconds / 60)));
   }
 
-  const account = await prisma.account.findUnique({
-    where: { accountNameKey: accountNameKey(input.accountName) },
-    select: { ...sessionAccountSelect, passwordHash: true, status: true, sessionVersion: true },
-  });
+  const account = await findLoginAccount(deps.sql, accountNameKey(input.accountName));
   const passwordOk = await verifyPassword(account?.passwordHash ?? deps.dummyPasswordHash, input.password);
 
   if (!account || !passwordOk) {
@@ -96,16 +95,10 @@ export async function login(
     throw new HttpError(403, LOGIN_REFUSAL_CODES[account.status], STATUS_REFUSALS[account.status]);
   }
 
-  const refresh = await prisma.$transaction(async (tx) => {
-    await tx.account.update({ where: { id: account.id }, data: { lastLoginAt: new Date() } });
-    const issued = await createSessionFamily(tx, account.id, origin);
-    await recordAudit(
-      tx,
-      { actorId: account.id, action: 'auth.login.succeeded', entityType: 'session', entityId: issued.familyId, after: { accountName: account.accountName } },
-      origin,
-    );
-    return issued;
-  });
+  const refresh = await recordLogin(deps.sql, account, origin);
+  // The account changed between the read and the password check (deactivated, role changed,
+  // password reset: each bumps session_version); what was checked no longer holds.
+  if (!refresh) throw new HttpError(409, 'ACCOUNT_CHANGED', AUTH_MESSAGES.accountChangedDuringLogin);
   await failures.reset(failureKey);
   const { passwordHash: _hash, status: _status, ...sessionAccount } = account;
   return { account: sessionAccount, refresh };

@@ -1,4 +1,4 @@
-import { createHash, createHmac, randomBytes, randomUUID, timingSafeEqual } from 'node:crypto';
+import { createHash, createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
 import type { Prisma, PrismaClient, SqlRunner } from '@portal/db';
 import type { AccountRole } from '@portal/shared';
 import type { RequestOrigin } from './audit.js';
@@ -29,28 +29,6 @@ export interface IssuedRefreshToken {
   token: string;
   familyId: string;
   expiresAt: Date;
-}
-
-/** Starts a new family (a login). */
-export async function createSessionFamily(
-  tx: Prisma.TransactionClient,
-  accountId: string,
-  origin: RequestOrigin & { userAgent?: string | undefined },
-): Promise<IssuedRefreshToken> {
-  const token = newOpaqueToken();
-  const familyId = randomUUID();
-  const expiresAt = new Date(Date.now() + REFRESH_TOKEN_TTL_MS);
-  await tx.session.create({
-    data: {
-      accountId,
-      familyId,
-      tokenHash: sha256Hex(token),
-      expiresAt,
-      ip: origin.ip?.slice(0, 45),
-      userAgent: origin.userAgent?.slice(0, 300),
-    },
-  });
-  return { token, familyId, expiresAt };
 }
 
 export type RotationResult =
@@ -191,6 +169,7 @@ export async function readLiveSessionState(
             EXISTS (SELECT 1 FROM sessions s WHERE s.family_id = $2::uuid AND s.revoked_at IS NOT NULL) AS family_revoked
        FROM accounts a WHERE a.id = $1::uuid`,
     [accountId, familyId],
+    { prepared: true },
   );
   const row = rows[0];
   return (

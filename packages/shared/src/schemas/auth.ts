@@ -47,6 +47,7 @@ export const AUTH_MESSAGES = {
   rejected: '您的帳號申請未通過審核，無法登入；如有疑問，請洽諮詢窗口。',
   deactivated: '您的帳號已停用，無法登入；如需恢復使用，請洽貴機構單位業務管理者或諮詢窗口。',
   sessionExpired: '登入已逾時，請重新登入。',
+  accountChangedDuringLogin: '您的帳號資料剛有異動，請重新登入。',
   csrfInvalid: '頁面已逾時或來源不明，請重新整理頁面後再試。',
   loggedOut: '您已登出。',
   forgotPasswordIdentityRequired: '請輸入您的E-mail信箱或身分證字號',

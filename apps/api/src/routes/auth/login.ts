@@ -20,14 +20,14 @@ export const loginRoute: FastifyPluginAsyncZod = async (app) => {
         tags: ['auth'],
         summary: '服務登入',
         body: LoginRequestSchema,
-        response: { 200: SessionSchema, 400: ErrorBodySchema, 401: ErrorBodySchema, 403: ErrorBodySchema, 415: ErrorBodySchema, 429: ErrorBodySchema },
+        response: { 200: SessionSchema, 400: ErrorBodySchema, 401: ErrorBodySchema, 403: ErrorBodySchema, 409: ErrorBodySchema, 415: ErrorBodySchema, 429: ErrorBodySchema },
       },
     },
     async (request, reply) => {
       let result;
       try {
         result = await login(
-          { prisma: app.db.prisma, failures: app.failureCounter, dummyPasswordHash: app.auth.dummyPasswordHash },
+          { prisma: app.db.prisma, sql: app.db.sql, failures: app.failureCounter, dummyPasswordHash: app.auth.dummyPasswordHash },
           request.body,
           { ip: request.ip, requestId: request.id, userAgent: request.headers['user-agent'] },
         );
