@@ -32,6 +32,7 @@ import { subsystemManagerRoutes } from './routes/subsystem-manager/index.js';
 import { staffRoutes } from './routes/staff/index.js';
 import { auditRoutes } from './routes/audit/index.js';
 import { dailyDigestPlugin } from './jobs/daily-digest.js';
+import { purgeExpiredCredentialsPlugin } from './jobs/purge-expired-credentials.js';
 
 export interface AppDependencies {
   env: Env;
@@ -90,6 +91,7 @@ export async function buildApp({ env, db, nationalIdCrypto, jwtSecret, logger }:
   await app.register(staffRoutes);
   await app.register(auditRoutes);
   await app.register(dailyDigestPlugin, { enabled: env.DIGEST_ENABLED, hour: env.DIGEST_HOUR });
+  await app.register(purgeExpiredCredentialsPlugin, { enabled: env.PURGE_ENABLED, hour: env.PURGE_HOUR });
 
   // Development only: parseEnv refuses MAIL_VIEWER in production, so these paths do not exist there.
   if (env.MAIL_VIEWER) await app.register(devMailRoutes);

@@ -54,6 +54,10 @@ export const EnvSchema = z.object({
   DIGEST_ENABLED: z.enum(['true', 'false', '1', '0', '']).optional(),
   /** Taipei hour (0–23) from which the day's digest is sent. */
   DIGEST_HOUR: z.coerce.number().int().min(0).max(23).default(8),
+  /** The daily purge of expired credentials (jobs/purge-expired-credentials.ts); unset: on except NODE_ENV=test. */
+  PURGE_ENABLED: z.enum(['true', 'false', '1', '0', '']).optional(),
+  /** Taipei hour (0–23) from which the day's purge runs (a quiet hour). */
+  PURGE_HOUR: z.coerce.number().int().min(0).max(23).default(3),
   // 醫事機構卡驗證 (issue #5): see services/card-verification/trust-store.ts for each variable.
   CARD_TRUST_ANCHORS: z.string().optional(),
   CARD_INTERMEDIATES: z.string().optional(),
@@ -69,13 +73,19 @@ export const EnvSchema = z.object({
   HOLIDAY_CALENDAR_FILE: z.string().optional(),
 });
 
-export type Env = Omit<z.infer<typeof EnvSchema>, 'MAIL_VIEWER' | 'MAIL_DISPATCH_INTERVAL_MS' | 'DIGEST_ENABLED'> & {
+export type Env = Omit<z.infer<typeof EnvSchema>, 'MAIL_VIEWER' | 'MAIL_DISPATCH_INTERVAL_MS' | 'DIGEST_ENABLED' | 'PURGE_ENABLED'> & {
   DIGEST_ENABLED: boolean;
+  PURGE_ENABLED: boolean;
   DATA_DIR: string;
   PUBLIC_ORIGIN: string;
   MAIL_DISPATCH_INTERVAL_MS: number;
   MAIL_VIEWER: boolean;
 };
+
+/** A daily job's switch: unset means on, except under NODE_ENV=test (tests call the job directly). */
+function dailyJobEnabled(value: string | undefined, nodeEnv: string): boolean {
+  return value === undefined || value === '' ? nodeEnv !== 'test' : value === 'true' || value === '1';
+}
 
 export function parseEnv(source: Record<string, string | undefined>): Env {
   const parsed = EnvSchema.safeParse(source);
@@ -102,7 +112,7 @@ export function parseEnv(source: Record<string, string | undefined>): Env {
     // Tests send with app.mail.dispatchNow(), so that no timer races their assertions.
     MAIL_DISPATCH_INTERVAL_MS: env.MAIL_DISPATCH_INTERVAL_MS ?? (env.NODE_ENV === 'test' ? 0 : 2000),
     MAIL_VIEWER: mailViewer,
-    DIGEST_ENABLED:
-      env.DIGEST_ENABLED === undefined || env.DIGEST_ENABLED === '' ? env.NODE_ENV !== 'test' : env.DIGEST_ENABLED === 'true' || env.DIGEST_ENABLED === '1',
+    DIGEST_ENABLED: dailyJobEnabled(env.DIGEST_ENABLED, env.NODE_ENV),
+    PURGE_ENABLED: dailyJobEnabled(env.PURGE_ENABLED, env.NODE_ENV),
   };
 }

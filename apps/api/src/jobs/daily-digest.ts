@@ -1,18 +1,13 @@
 /**
  * 待審核案件每日通知: once per Taipei date, at or after DIGEST_HOUR, every approver with
- * something waiting gets one mail with their pending and overdue (> 3 days) counts.
- *
- * Runs in-process on every API instance (checked hourly). "Only one instance sends it" is a
- * database invariant: the first to INSERT the JobRun (job, run_key = date) row proceeds, in the
- * same transaction as the mails it enqueues; the others hit the primary key and do nothing. If
- * the sender dies mid-way the transaction rolls back, and the next check retries.
+ * something waiting gets one mail with their pending and overdue (> 3 days) counts. Once across
+ * all instances: see daily-job.ts (the mails are enqueued in the transaction of the day's claim).
  */
-import type { FastifyInstance } from 'fastify';
-import fp from 'fastify-plugin';
-import { Prisma, type PrismaClient } from '@portal/db';
+import type { Prisma, PrismaClient } from '@portal/db';
 import { enqueueMail } from '../services/mail/outbox.js';
 import { renderMail, type ApproverDigestData } from '../services/mail/templates.js';
-import { OVERDUE_AFTER_MS, taipeiClock } from '../services/back-office/dates.js';
+import { OVERDUE_AFTER_MS } from '../services/back-office/dates.js';
+import { dailyJobPlugin, runOncePerDay } from './daily-job.js';
 
 export const DIGEST_JOB = 'approver-digest';
 
@@ -76,70 +71,22 @@ async function collectApprovers(tx: Prisma.TransactionClient, now: Date): Promis
 
 /** Runs the digest for `now`'s Taipei date unless some instance already has. */
 export async function runApproverDigest(prisma: PrismaClient, origin: string, now = new Date()): Promise<DigestResult> {
-  const { date } = taipeiClock(now);
-  try {
-    return await prisma.$transaction(
-      async (tx) => {
-        const claimed = await tx.$queryRaw<{ run_key: string }[]>`
-          INSERT INTO job_runs (job, run_key, started_at) VALUES (${DIGEST_JOB}, ${date}, ${now})
-          ON CONFLICT (job, run_key) DO NOTHING RETURNING run_key`;
-        if (claimed.length === 0) return { ran: false, mails: 0 };
-        const approvers = await collectApprovers(tx, now);
-        const shownDate = date.replaceAll('-', '/');
-        for (const approver of approvers) {
-          const mail = renderMail('approver-digest', { origin, name: approver.name, date: shownDate, queues: approver.queues });
-          await enqueueMail(tx, { template: 'approver-digest', to: approver.email, ...mail });
-        }
-        await tx.jobRun.update({
-          where: { job_runKey: { job: DIGEST_JOB, runKey: date } },
-          data: { finishedAt: new Date(), result: { mails: approvers.length } },
-        });
-        return { ran: true, mails: approvers.length };
-      },
-      { timeout: 120_000 },
-    );
-  } catch (error) {
-    // The loser of a simultaneous INSERT on PostgreSQL waits for the winner and then sees the
-    // row (ON CONFLICT DO NOTHING); a unique violation can still surface on some paths.
-    if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === 'P2002') return { ran: false, mails: 0 };
-    throw error;
+  const run = await runOncePerDay(prisma, DIGEST_JOB, now, async (tx, date) => {
+    const approvers = await collectApprovers(tx, now);
+    const shownDate = date.replaceAll('-', '/');
+    for (const approver of approvers) {
+      const mail = renderMail('approver-digest', { origin, name: approver.name, date: shownDate, queues: approver.queues });
+      await enqueueMail(tx, { template: 'approver-digest', to: approver.email, ...mail });
+    }
+    return { mails: approvers.length };
+  });
+  return run.ran ? { ran: true, mails: run.result.mails } : { ran: false, mails: 0 };
+}
+
+export const dailyDigestPlugin = dailyJobPlugin('daily-digest', async (app, now) => {
+  const result = await runApproverDigest(app.db.prisma, app.mail.origin, now);
+  if (result.ran) {
+    app.log.info({ mails: result.mails }, 'approver digest enqueued');
+    await app.mail.dispatchNow();
   }
-}
-
-export interface DigestJobOptions {
-  enabled: boolean;
-  /** Taipei hour (0–23) from which the day's digest is sent. */
-  hour: number;
-  /** How often to check (default hourly). */
-  intervalMs?: number;
-}
-
-/** The in-process scheduler: checks every interval; sends once the Taipei hour is reached. */
-export const dailyDigestPlugin = fp(
-  async (app: FastifyInstance, options: DigestJobOptions) => {
-    if (!options.enabled) return;
-    const check = async () => {
-      const now = new Date();
-      if (taipeiClock(now).hour < options.hour) return;
-      try {
-        const result = await runApproverDigest(app.db.prisma, app.mail.origin, now);
-        if (result.ran) {
-          app.log.info({ mails: result.mails }, 'approver digest enqueued');
-          await app.mail.dispatchNow();
-        }
-      } catch (err) {
-        app.log.warn({ err }, 'approver digest failed; retried at the next check');
-      }
-    };
-    let timer: NodeJS.Timeout | undefined;
-    app.addHook('onReady', async () => {
-      timer = setInterval(() => void check(), options.intervalMs ?? 60 * 60 * 1000);
-      timer.unref();
-      void check();
-    });
-    app.addHook('onClose', async () => {
-      if (timer) clearInterval(timer);
-    });
-  },
-  { name: 'daily-digest', dependencies: ['database', 'mail'] },
-);
+});

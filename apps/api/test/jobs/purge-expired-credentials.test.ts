@@ -1,0 +1,77 @@
+import { randomBytes, randomUUID } from 'node:crypto';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { KEEP_AFTER_EXPIRY_MS, PURGE_JOB, purgeExpiredCredentials } from '../../src/jobs/purge-expired-credentials.js';
+import { createTestApp, type TestContext } from '../helpers/test-app.js';
+
+let ctx: TestContext;
+beforeAll(async () => {
+  ctx = await createTestApp({ demoInstitutions: 0 });
+});
+afterAll(() => ctx.close());
+
+const now = new Date('2027-03-10T20:00:00Z'); // 04:00 on 3/11 in Taipei
+const ago = (ms: number) => new Date(now.getTime() - ms);
+const HOUR = 60 * 60 * 1000;
+const hash = () => randomBytes(32).toString('hex');
+
+describe('the daily purge of expired credentials', () => {
+  it('deletes what expired over a day ago, keeps the rest and every live session family whole, once a day', async () => {
+    const prisma = ctx.db.prisma;
+    const { id: accountId } = await prisma.account.findUniqueOrThrow({ where: { accountNameKey: 'demouser' } });
+    const deadFamily = randomUUID();
+    const liveFamily = randomUUID();
+    await prisma.session.createMany({
+      data: [
+        { accountId, familyId: deadFamily, tokenHash: hash(), expiresAt: ago(KEEP_AFTER_EXPIRY_MS + 3 * HOUR), rotatedAt: ago(40 * HOUR) },
+        { accountId, familyId: deadFamily, tokenHash: hash(), expiresAt: ago(KEEP_AFTER_EXPIRY_MS + HOUR) },
+        // An old, long-expired rotated token of a family that is still in use: kept, so that its
+        // reuse still revokes the family.
+        { accountId, familyId: liveFamily, tokenHash: hash(), expiresAt: ago(3 * KEEP_AFTER_EXPIRY_MS), rotatedAt: ago(80 * HOUR) },
+        { accountId, familyId: liveFamily, tokenHash: hash(), expiresAt: new Date(now.getTime() + HOUR) },
+      ],
+    });
+    await prisma.passwordResetToken.createMany({
+      data: [
+        { accountId, tokenHash: hash(), expiresAt: ago(KEEP_AFTER_EXPIRY_MS + HOUR), usedAt: ago(KEEP_AFTER_EXPIRY_MS + 2 * HOUR) },
+        { accountId, tokenHash: hash(), expiresAt: ago(HOUR) },
+      ],
+    });
+    await prisma.emailChangeToken.createMany({
+      data: [
+        { accountId, newEmail: 'old@example.tw', tokenHash: hash(), expiresAt: ago(KEEP_AFTER_EXPIRY_MS + HOUR) },
+        { accountId, newEmail: 'new@example.tw', tokenHash: hash(), expiresAt: new Date(now.getTime() + HOUR) },
+      ],
+    });
+    await prisma.cardChallenge.createMany({
+      data: [
+        { nonceHash: hash(), institutionCode: '9900000001', accountId, expiresAt: ago(KEEP_AFTER_EXPIRY_MS + HOUR) },
+        { nonceHash: hash(), institutionCode: '9900000001', accountId, expiresAt: ago(HOUR) },
+      ],
+    });
+
+    const [first, second] = await Promise.all([purgeExpiredCredentials(prisma, now), purgeExpiredCredentials(prisma, now)]);
+    const counts = first ?? second;
+    expect([first, second].filter(Boolean)).toHaveLength(1);
+    expect(counts).toEqual({ sessions: 2, passwordResetTokens: 1, emailChangeTokens: 1, cardChallenges: 1 });
+
+    expect(await prisma.session.count({ where: { familyId: deadFamily } })).toBe(0);
+    expect(await prisma.session.count({ where: { familyId: liveFamily } })).toBe(2);
+    expect(await prisma.passwordResetToken.count({ where: { accountId } })).toBe(1);
+    expect(await prisma.emailChangeToken.findMany({ where: { accountId }, select: { newEmail: true } })).toEqual([{ newEmail: 'new@example.tw' }]);
+    expect(await prisma.cardChallenge.count({ where: { accountId } })).toBe(1);
+
+    const audit = await prisma.auditEvent.findFirstOrThrow({ where: { action: 'system.credentials.purged' } });
+    expect(audit).toMatchObject({ actorLabel: 'system', entityType: 'job', entityId: `${PURGE_JOB}:2027-03-11`, after: counts });
+    expect(await prisma.jobRun.findUnique({ where: { job_runKey: { job: PURGE_JOB, runKey: '2027-03-11' } } })).toMatchObject({ result: counts });
+
+    // Later the same Taipei day: already done. The next day: runs again, and now takes what had
+    // only just expired the day before; the live family's token is still within its day.
+    expect(await purgeExpiredCredentials(prisma, new Date(now.getTime() + 2 * HOUR))).toBeUndefined();
+    expect(await purgeExpiredCredentials(prisma, new Date(now.getTime() + 24 * HOUR))).toEqual({
+      sessions: 0,
+      passwordResetTokens: 1,
+      emailChangeTokens: 0,
+      cardChallenges: 1,
+    });
+  });
+});
