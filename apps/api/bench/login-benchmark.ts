@@ -10,10 +10,10 @@
  * Creates and drops its own database. The API runs in a process of its own
  * (`login-server.ts`); this process is the load generator and measures the ceiling while the
  * API is idle. Ceiling and login runs alternate for BENCH_ROUNDS short rounds, because this
- * machine's argon2id rate drifts by ±10 % from minute to minute (memory bandwidth shared with
- * other guests): the share of the ceiling is taken over all rounds together, and the median round
- * is shown with where the CPU went during it. Every login request comes from a different
- * (trusted X-Forwarded-For) address so the per-IP limit measures nothing here.
+ * virtual machine's argon2id rate drifts by ±10 % from minute to minute: the share of the
+ * ceiling is taken over all rounds together, and the median round is shown with where the CPU
+ * went during it. Every login request comes from a different (trusted X-Forwarded-For) address
+ * so the per-IP limit measures nothing here.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
