@@ -1,9 +1,9 @@
 import { randomUUID } from 'node:crypto';
 import type { SqlRunner } from '@portal/db';
-import type { AccountRole, AccountStatus } from '@portal/shared';
+import type { AccountStatus } from '@portal/shared';
 import type { RequestOrigin } from './audit.js';
 import { newOpaqueToken, REFRESH_TOKEN_TTL_MS, sha256Hex, type IssuedRefreshToken } from './sessions.js';
-import type { SessionAccount } from './session-body.js';
+import { SESSION_ACCOUNT_COLUMNS, SESSION_ACCOUNT_FROM, type SessionAccount } from './session-body.js';
 
 /**
  * The two statements of a successful login, in plain SQL beside Prisma (as the per-request
@@ -17,19 +17,13 @@ export type LoginAccount = SessionAccount & { passwordHash: string; status: Acco
 /** The account with everything the session body shows, in one round trip. */
 export async function findLoginAccount(sql: SqlRunner, accountNameKey: string): Promise<LoginAccount | undefined> {
   const rows = await sql.query<LoginAccount>(
-    `SELECT a.id, a.account_name AS "accountName", a.name, a.role::text AS role, a.status::text AS status,
-            a.password_hash AS "passwordHash", a.session_version AS "sessionVersion",
-            CASE WHEN i.id IS NULL THEN NULL ELSE json_build_object('code', i.code, 'name', i.name) END AS institution,
-            COALESCE((SELECT json_agg(json_build_object('subsystem', json_build_object('code', s.code, 'name', s.name, 'sortOrder', s.sort_order)))
-                        FROM subsystem_managers m JOIN subsystems s ON s.id = m.subsystem_id
-                       WHERE m.account_id = a.id), '[]'::json) AS "managedSubsystems"
-       FROM accounts a LEFT JOIN institutions i ON i.id = a.institution_id
-      WHERE a.account_name_key = $1`,
+    `SELECT ${SESSION_ACCOUNT_COLUMNS}, a.status::text AS status, a.password_hash AS "passwordHash", a.session_version AS "sessionVersion"
+       FROM ${SESSION_ACCOUNT_FROM} WHERE a.account_name_key = $1`,
     [accountNameKey],
     { prepared: true },
   );
   const row = rows[0];
-  return row && { ...row, role: row.role as AccountRole, sessionVersion: Number(row.sessionVersion) };
+  return row && { ...row, sessionVersion: Number(row.sessionVersion) };
 }
 
 /**

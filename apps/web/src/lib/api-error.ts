@@ -18,3 +18,16 @@ export class ApiError extends Error {
     return this.status >= 400 && this.status < 500;
   }
 }
+
+/** Puts the API's field errors (of a 400) on these fields of a react-hook-form form. */
+export function showFieldErrors<Name extends string>(
+  error: unknown,
+  names: readonly Name[],
+  setError: (name: Name, error: { type: string; message: string }) => void,
+): void {
+  const fieldErrors = error instanceof ApiError ? error.fieldErrors : undefined;
+  for (const name of names) {
+    const message = fieldErrors?.[name]?.[0];
+    if (message) setError(name, { type: 'server', message });
+  }
+}

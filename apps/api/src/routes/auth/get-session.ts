@@ -1,6 +1,7 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import { ErrorBodySchema, SessionSchema } from '@portal/shared';
-import { sessionAccountSelect, toSessionBody } from '../../services/session-body.js';
+import { AUTH_MESSAGES, ErrorBodySchema, SessionSchema } from '@portal/shared';
+import { unauthorized } from '../../plugins/auth.js';
+import { findSessionAccount, toSessionBody } from '../../services/session-body.js';
 
 export const getSessionRoute: FastifyPluginAsyncZod = async (app) => {
   app.get(
@@ -10,7 +11,9 @@ export const getSessionRoute: FastifyPluginAsyncZod = async (app) => {
       schema: { tags: ['auth'], summary: '目前的登入', response: { 200: SessionSchema, 401: ErrorBodySchema } },
     },
     async (request, reply) => {
-      const account = await app.db.prisma.account.findUniqueOrThrow({ where: { id: request.user.id }, select: sessionAccountSelect });
+      const account = await findSessionAccount(app.db.sql, request.user.id);
+      // Deleted between the session check and here: as good as logged out.
+      if (!account) throw unauthorized('SESSION_EXPIRED', AUTH_MESSAGES.sessionExpired);
       reply.header('cache-control', 'no-store');
       return toSessionBody(account, {
         csrfToken: app.auth.csrfTokenFor(request.user.familyId),

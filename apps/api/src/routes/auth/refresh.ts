@@ -2,7 +2,7 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { AUTH_MESSAGES, ErrorBodySchema, SessionSchema } from '@portal/shared';
 import { COOKIE_NAMES, unauthorized } from '../../plugins/auth.js';
 import { rotateRefreshToken } from '../../services/sessions.js';
-import { sessionAccountSelect, toSessionBody } from '../../services/session-body.js';
+import { findSessionAccount, toSessionBody } from '../../services/session-body.js';
 
 export const refreshRoute: FastifyPluginAsyncZod = async (app) => {
   app.post(
@@ -27,7 +27,9 @@ export const refreshRoute: FastifyPluginAsyncZod = async (app) => {
         app.auth.clearCookies(reply);
         throw unauthorized(result.kind === 'reuse' ? 'SESSION_REUSED' : 'SESSION_EXPIRED', AUTH_MESSAGES.sessionExpired);
       }
-      const account = await app.db.prisma.account.findUniqueOrThrow({ where: { id: result.account.id }, select: sessionAccountSelect });
+      const account = await findSessionAccount(app.db.sql, result.account.id);
+      // Deleted between the session check and here: as good as logged out.
+      if (!account) throw unauthorized('SESSION_EXPIRED', AUTH_MESSAGES.sessionExpired);
       const cookies = await app.auth.issueCookies(reply, {
         accountId: result.account.id,
         role: result.account.role,

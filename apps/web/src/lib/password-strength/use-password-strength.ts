@@ -29,8 +29,12 @@ export interface PasswordStrength {
   unmet: readonly PasswordRule[];
   /** Starts the worker; call it when the password field is first focused. */
   prepare: () => void;
-  /** A fresh verdict for exactly these values (used on submit). */
-  evaluateNow: (password: string, userInputs: readonly string[]) => Promise<PasswordVerdict>;
+  /**
+   * On submit, a fresh verdict for exactly these values: the message to show on the password
+   * field when the policy refuses it, else null. Also null when the worker failed to load: the
+   * API judges the password with the same function.
+   */
+  refusalNow: (password: string, userInputs: readonly string[]) => Promise<string | null>;
 }
 
 /**
@@ -76,9 +80,11 @@ export function usePasswordStrength(password: string, userInputs: readonly strin
     evaluator();
   }, [evaluator]);
 
-  const evaluateNow = useCallback(
-    (value: string, inputs: readonly string[]) =>
-      value === '' ? Promise.resolve(EMPTY_VERDICT) : evaluator().evaluate(value, inputs),
+  const refusalNow = useCallback(
+    async (value: string, inputs: readonly string[]) => {
+      const verdict = await (value === '' ? Promise.resolve(EMPTY_VERDICT) : evaluator().evaluate(value, inputs)).catch(() => null);
+      return verdict && !verdict.acceptable ? verdict.unmet.map((rule) => rule.message).join('；') : null;
+    },
     [evaluator],
   );
 
@@ -93,6 +99,6 @@ export function usePasswordStrength(password: string, userInputs: readonly strin
     pending: !current || current.password !== password || current.inputsKey !== inputsKey,
     unmet: [...composition, ...strengthUnmet],
     prepare,
-    evaluateNow,
+    refusalNow,
   };
 }

@@ -194,11 +194,10 @@ export function AccountApplicationForm({
     }
 
     const inputs = collectPasswordUserInputs(values);
-    const verdict = await strength.evaluateNow(values.password, inputs).catch(() => null);
-    // null: the worker failed to load; the API judges the password with the same function.
-    if (verdict && !verdict.acceptable) {
+    const refusal = await strength.refusalNow(values.password, inputs);
+    if (refusal) {
       ok = false;
-      setError('password', { type: 'strength', message: verdict.unmet.map((rule) => rule.message).join('；') });
+      setError('password', { type: 'strength', message: refusal });
     }
     if (!ok) return fail();
 

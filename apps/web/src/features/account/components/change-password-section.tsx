@@ -4,7 +4,7 @@ import { useMemo, useState } from 'react';
 import { useForm, useWatch } from 'react-hook-form';
 import { NewPasswordField } from '../../../components/ui/new-password-field';
 import { TextField } from '../../../components/ui/text-field';
-import { ApiError } from '../../../lib/api-error';
+import { ApiError, showFieldErrors } from '../../../lib/api-error';
 import { usePasswordStrength } from '../../../lib/password-strength/use-password-strength';
 import { useChangePassword } from '../api/change-password';
 
@@ -31,10 +31,9 @@ export function ChangePasswordSection({ profile }: { profile: Profile }) {
 
   const submit = handleSubmit(async (request) => {
     setResult(null);
-    const verdict = await strength.evaluateNow(request.password, userInputs).catch(() => null);
-    // null: the worker failed to load; the API judges the password with the same function.
-    if (verdict && !verdict.acceptable) {
-      setError('password', { type: 'strength', message: verdict.unmet.map((rule) => rule.message).join('；') });
+    const refusal = await strength.refusalNow(request.password, userInputs);
+    if (refusal) {
+      setError('password', { type: 'strength', message: refusal });
       return;
     }
     try {
@@ -42,11 +41,7 @@ export function ChangePasswordSection({ profile }: { profile: Profile }) {
       reset(EMPTY);
       setResult(message);
     } catch (error) {
-      const fieldErrors = error instanceof ApiError ? error.fieldErrors : undefined;
-      for (const name of ['currentPassword', 'password', 'passwordConfirm'] as const) {
-        const message = fieldErrors?.[name]?.[0];
-        if (message) setError(name, { type: 'server', message });
-      }
+      showFieldErrors(error, ['currentPassword', 'password', 'passwordConfirm'] as const, setError);
     }
   });
 

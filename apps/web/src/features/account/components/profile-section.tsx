@@ -4,7 +4,7 @@ import { useState } from 'react';
 import { useForm } from 'react-hook-form';
 import type { z } from 'zod';
 import { TextField } from '../../../components/ui/text-field';
-import { ApiError } from '../../../lib/api-error';
+import { ApiError, showFieldErrors } from '../../../lib/api-error';
 import { useUpdateProfile } from '../api/profile';
 
 type FormInput = { phone: string; mobile: string; email: string };
@@ -35,11 +35,7 @@ export function ProfileSection({ profile }: { profile: Profile }) {
       const response = await update.mutateAsync(request);
       setResult(response.message);
     } catch (error) {
-      const fieldErrors = error instanceof ApiError ? error.fieldErrors : undefined;
-      for (const name of ['phone', 'mobile', 'email'] as const) {
-        const message = fieldErrors?.[name]?.[0];
-        if (message) setError(name, { type: 'server', message });
-      }
+      showFieldErrors(error, ['phone', 'mobile', 'email'] as const, setError);
     }
   });
 

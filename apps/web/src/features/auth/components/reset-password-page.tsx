@@ -6,7 +6,7 @@ import { Link, useSearchParams } from 'react-router';
 import { NewPasswordField } from '../../../components/ui/new-password-field';
 import { Page } from '../../../components/ui/page';
 import { TextField } from '../../../components/ui/text-field';
-import { ApiError } from '../../../lib/api-error';
+import { showFieldErrors } from '../../../lib/api-error';
 import { usePasswordStrength } from '../../../lib/password-strength/use-password-strength';
 import { paths, type LoginFocusState } from '../../../lib/site';
 import { useResetPassword } from '../api/reset-password';
@@ -36,19 +36,15 @@ export function ResetPasswordPage() {
 
   const submit = handleSubmit(async (request) => {
     setProblem(null);
-    const verdict = await strength.evaluateNow(request.password, NO_USER_INPUTS).catch(() => null);
-    if (verdict && !verdict.acceptable) {
-      setError('password', { type: 'strength', message: verdict.unmet.map((rule) => rule.message).join('；') });
+    const refusal = await strength.refusalNow(request.password, NO_USER_INPUTS);
+    if (refusal) {
+      setError('password', { type: 'strength', message: refusal });
       return;
     }
     try {
       setDone((await reset.mutateAsync(request)).message);
     } catch (error) {
-      const fieldErrors = error instanceof ApiError ? error.fieldErrors : undefined;
-      for (const name of ['password', 'passwordConfirm'] as const) {
-        const message = fieldErrors?.[name]?.[0];
-        if (message) setError(name, { type: 'server', message });
-      }
+      showFieldErrors(error, ['password', 'passwordConfirm'] as const, setError);
       setProblem(error instanceof Error ? error.message : null);
     }
   });
