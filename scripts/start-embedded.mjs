@@ -10,6 +10,7 @@ import { existsSync } from 'node:fs';
 import { spawn, spawnSync } from 'node:child_process';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { withApiRuntimeEnv } from '../apps/api/runtime-env.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const pnpm = process.env.npm_execpath && process.env.npm_execpath.includes('pnpm') ? process.env.npm_execpath : 'pnpm';
@@ -59,7 +60,7 @@ const cardSim = spawn(
 
 const server = spawn(process.execPath, ['--import', 'tsx', 'src/server.ts'], {
   cwd: path.join(root, 'apps/api'),
-  env,
+  env: withApiRuntimeEnv(env),
   stdio: 'inherit',
 });
 for (const signal of ['SIGINT', 'SIGTERM']) {

@@ -1,0 +1,40 @@
+#!/usr/bin/env node
+/**
+ * Runs the API (or a benchmark of it) in the process environment it is tuned for:
+ *
+ *   node --import tsx runtime-env.mjs src/server.ts   (`pnpm --filter @portal/api start`)
+ *
+ * It sets UV_THREADPOOL_SIZE to the number of cores (at least 2), which libuv reads when its
+ * thread pool first starts: before the server's code runs, as Node's module loader already uses
+ * the pool. Each login verifies an argon2id hash (19 MiB, ~10 ms of a core) on that pool; libuv's
+ * default of 4 threads on a 2-core machine has the hashes take turns on the cores and evict each
+ * other from the caches: verification alone ran ~13 % faster with 2 threads than with 4 there
+ * (docs/decisions/007-login-hot-path.md). A value already in the environment wins; then the
+ * entry is loaded in this process, otherwise in a child process that has it, signals passed on.
+ */
+import { spawn } from 'node:child_process';
+import { availableParallelism } from 'node:os';
+import path from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+
+/** `env` with the API's thread-pool size added unless it has one. */
+export function withApiRuntimeEnv(env = process.env) {
+  return { ...env, UV_THREADPOOL_SIZE: env.UV_THREADPOOL_SIZE || String(Math.max(2, availableParallelism())) };
+}
+
+const self = fileURLToPath(import.meta.url);
+if (process.argv[1] && path.resolve(process.argv[1]) === self) {
+  const [entry, ...args] = process.argv.slice(2);
+  if (!entry) {
+    console.error('usage: node runtime-env.mjs <entry script> [arguments]');
+    process.exit(2);
+  }
+  if (process.env.UV_THREADPOOL_SIZE) {
+    process.argv = [process.argv[0], path.resolve(entry), ...args];
+    await import(pathToFileURL(path.resolve(entry)).href);
+  } else {
+    const child = spawn(process.execPath, [...process.execArgv, self, entry, ...args], { env: withApiRuntimeEnv(), stdio: 'inherit' });
+    for (const signal of ['SIGINT', 'SIGTERM']) process.on(signal, () => child.kill(signal));
+    child.on('exit', (code, signal) => process.exit(code ?? (signal ? 1 : 0)));
+  }
+}
