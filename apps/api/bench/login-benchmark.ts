@@ -8,15 +8,15 @@
  *                                          BENCH_ROUNDS rounds,
  *                                          BENCH_CPU_PROFILE=<dir> to profile the API process)
  *
- * Runs under runtime-env.mjs, as the API does in production, so that the ceiling here and the
- * API it starts both have libuv's pool sized to the cores. Creates and drops its own database. The API runs in a process of its own
- * (`login-server.ts`); this process is the load generator and measures the ceiling while the
- * API is idle. Ceiling and login runs alternate for BENCH_ROUNDS short rounds, because this
- * virtual machine's argon2id rate drifts by ±10 % from minute to minute: the share of the
- * ceiling is taken over all rounds together, and the median round is shown with where the CPU
- * went during it. The load generator is `http-load.ts`, not autocannon, so that it takes less of
- * the two cores from the API it measures. Every login request comes from a different (trusted X-Forwarded-For) address
- * so the per-IP limit measures nothing here.
+ * Runs under runtime-env.mjs, as the API does in production, so that the ceiling measured here
+ * and the API it starts both have libuv's pool sized to the cores. Creates and drops its own
+ * database. The API runs in a process of its own (`login-server.ts`); this process is the load
+ * generator (`http-load.ts`, lighter on the shared cores than autocannon) and measures the
+ * ceiling while the API is idle. After a warm-up, ceiling and login runs alternate for
+ * BENCH_ROUNDS short rounds, because this virtual machine's argon2id rate drifts by ±10 % from
+ * minute to minute: the share of the ceiling is taken over all rounds together, and the median
+ * round is shown with where the CPU went during it. Every login request comes from a different
+ * (trusted X-Forwarded-For) address so the per-IP limit measures nothing here.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
@@ -95,7 +95,7 @@ async function withDatabase<T>(work: (url: string) => Promise<T>): Promise<T> {
  * argon2id verifications per second at CONCURRENCY, counting those that end within the run:
  * the ones still queued when it ends finish afterwards and are left out of the rate, as the
  * login run leaves out answers that arrive after its end (both would otherwise gain up to
- * CONCURRENCY operations, ~8 % of a 5-second run here). CPU per verification covers all.
+ * CONCURRENCY operations, 5–8 % of a 5-second run here). CPU per verification covers all.
  */
 async function argon2Ceiling(durationS = DURATION_S): Promise<{ perSecond: number; p99: number; cpuMsEach: number }> {
   const hash = await hashPassword(DEMO_PASSWORD);
