@@ -2,6 +2,7 @@ import { readFile } from 'node:fs/promises';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { launchChromium } from '../setup/browser.js';
+import { verifyWithCardPopup } from '../setup/card-popup.js';
 
 const baseUrl = inject('baseUrl');
 const cardSimUrl = inject('cardSimUrl');
@@ -71,18 +72,7 @@ describe('管理者帳號：醫事機構卡驗證與紙本審核', () => {
     page.on('request', (request) => {
       if (request.url().startsWith(`${baseUrl}/api/`)) apiBodies.push(request.postData() ?? '');
     });
-    const popup = page.waitForEvent('popup');
-    await page.getByRole('button', { name: '驗證機構卡' }).click();
-    // The HiPKI popup (the simulator) opens inside the click, answers and closes itself.
-    await popup;
-
-    await Promise.race([
-      page.getByRole('heading', { name: '成功！' }).waitFor({ timeout: 30_000 }),
-      page
-        .getByRole('alert')
-        .waitFor({ timeout: 30_000 })
-        .then(async () => expect.fail(`card verification refused: ${await page.getByRole('alert').innerText()}`)),
-    ]);
+    await verifyWithCardPopup(page);
     await page.getByText('您的帳號已開通，請由首頁服務登入。').waitFor();
     for (const body of apiBodies) expect(body).not.toContain(cardPin);
 

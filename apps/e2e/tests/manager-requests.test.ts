@@ -7,6 +7,7 @@ import { readFile } from 'node:fs/promises';
 import type { APIRequestContext, Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { launchChromium } from '../setup/browser.js';
+import { verifyWithCardPopup } from '../setup/card-popup.js';
 
 const baseUrl = inject('baseUrl');
 const cardSimUrl = inject('cardSimUrl');
@@ -73,16 +74,7 @@ function application(accountName: string, role: 'INSTITUTION_MANAGER' | 'GENERAL
 async function verifyByCard(page: Page) {
   await page.getByRole('heading', { name: '醫事機構卡驗證', level: 1 }).waitFor();
   await page.getByLabel('PIN碼').fill(cardPin);
-  const popup = page.waitForEvent('popup');
-  await page.getByRole('button', { name: '驗證機構卡' }).click();
-  await popup;
-  await Promise.race([
-    page.getByRole('heading', { name: '成功！' }).waitFor({ timeout: 30_000 }),
-    page
-      .getByRole('alert')
-      .waitFor({ timeout: 30_000 })
-      .then(async () => expect.fail(`card verification refused: ${await page.getByRole('alert').innerText()}`)),
-  ]);
+  await verifyWithCardPopup(page);
 }
 
 /** On 我的帳號: start `action` (confirming the dialog), then open the chosen verification. */

@@ -97,6 +97,9 @@ declare module 'fastify' {
 export const unauthorized = (code = 'UNAUTHORIZED', message: string = messages.unauthorized) =>
   new HttpError(401, code, message);
 
+/** The 401 of a session that no longer holds (expired, revoked, account changed or gone). */
+export const sessionExpired = () => unauthorized('SESSION_EXPIRED', AUTH_MESSAGES.sessionExpired);
+
 /** onRequest hook admitting only `roles` (after app.authenticate, before the body is even parsed). */
 export function requireRoles(...roles: AccountRole[]): RoleGuard {
   const guard = async (request: FastifyRequest) => {
@@ -154,12 +157,12 @@ export const authPlugin = fp(
       try {
         user = userFromClaims(app.jwt.verify<AccessClaims>(token));
       } catch {
-        throw unauthorized('SESSION_EXPIRED', AUTH_MESSAGES.sessionExpired);
+        throw sessionExpired();
       }
       request.user = user;
       const live = await readLiveSessionState(app.db.sql, user.id, user.familyId);
       if (!live || live.status !== 'ACTIVE' || live.sessionVersion !== user.sessionVersion || live.familyRevoked) {
-        throw unauthorized('SESSION_EXPIRED', AUTH_MESSAGES.sessionExpired);
+        throw sessionExpired();
       }
       // The role of the moment (a role change also bumps the version, so they agree anyway).
       user.role = live.role;

@@ -1,6 +1,6 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import { AUTH_MESSAGES, ErrorBodySchema, SessionSchema } from '@portal/shared';
-import { unauthorized } from '../../plugins/auth.js';
+import { ErrorBodySchema, SessionSchema } from '@portal/shared';
+import { sessionExpired } from '../../plugins/auth.js';
 import { findSessionAccount, toSessionBody } from '../../services/session-body.js';
 
 export const getSessionRoute: FastifyPluginAsyncZod = async (app) => {
@@ -13,7 +13,7 @@ export const getSessionRoute: FastifyPluginAsyncZod = async (app) => {
     async (request, reply) => {
       const account = await findSessionAccount(app.db.sql, request.user.id);
       // Deleted between the session check and here: as good as logged out.
-      if (!account) throw unauthorized('SESSION_EXPIRED', AUTH_MESSAGES.sessionExpired);
+      if (!account) throw sessionExpired();
       reply.header('cache-control', 'no-store');
       return toSessionBody(account, {
         csrfToken: app.auth.csrfTokenFor(request.user.familyId),

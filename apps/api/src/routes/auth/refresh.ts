@@ -1,6 +1,6 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { AUTH_MESSAGES, ErrorBodySchema, SessionSchema } from '@portal/shared';
-import { COOKIE_NAMES, unauthorized } from '../../plugins/auth.js';
+import { COOKIE_NAMES, sessionExpired, unauthorized } from '../../plugins/auth.js';
 import { rotateRefreshToken } from '../../services/sessions.js';
 import { findSessionAccount, toSessionBody } from '../../services/session-body.js';
 
@@ -29,7 +29,7 @@ export const refreshRoute: FastifyPluginAsyncZod = async (app) => {
       }
       const account = await findSessionAccount(app.db.sql, result.account.id);
       // Deleted between the session check and here: as good as logged out.
-      if (!account) throw unauthorized('SESSION_EXPIRED', AUTH_MESSAGES.sessionExpired);
+      if (!account) throw sessionExpired();
       const cookies = await app.auth.issueCookies(reply, {
         accountId: result.account.id,
         role: result.account.role,

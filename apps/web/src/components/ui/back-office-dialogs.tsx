@@ -3,6 +3,7 @@ import { useId } from 'react';
 import { useForm } from 'react-hook-form';
 import type { z } from 'zod';
 import { ErrorSummary } from './error-summary';
+import { FormButtons } from './form-buttons';
 import { FormField } from './form-field';
 import { ModalDialog } from './modal-dialog';
 
@@ -100,14 +101,7 @@ export function ReasonDialog<Body>({
         <FormField id={reasonId} label={reasonLabel} required={required} error={reasonError}>
           {(control) => <textarea {...control} rows={4} maxLength={500} data-autofocus {...register('reason')} />}
         </FormField>
-        <div className="modal-actions">
-          <button type="submit" className="button button-primary" disabled={pending}>
-            {confirmLabel}
-          </button>
-          <button type="button" className="button button-secondary" onClick={onCancel}>
-            取消
-          </button>
-        </div>
+        <FormButtons submitLabel={confirmLabel} busy={pending} onCancel={onCancel} />
       </form>
     </ModalDialog>
   );

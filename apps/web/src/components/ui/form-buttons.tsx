@@ -1,4 +1,4 @@
-/** The 儲存 / 取消 row under a back-office form: submit while `busy` is off, cancel always. */
+/** The submit / 取消 row under a back-office form or reason dialog: submit while `busy` is off, cancel always. */
 export function FormButtons({ submitLabel, busy, onCancel }: { submitLabel: string; busy: boolean; onCancel: () => void }) {
   return (
     <div className="form-buttons">
