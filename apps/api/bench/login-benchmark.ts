@@ -15,8 +15,10 @@
  * ceiling while the API is idle. After a warm-up, ceiling and login runs alternate for
  * BENCH_ROUNDS short rounds, because this virtual machine's argon2id rate drifts by ±10 % from
  * minute to minute: the share of the ceiling is taken over all rounds together, and the median
- * round is shown with where the CPU went during it. Every login request comes from a different
- * (trusted X-Forwarded-For) address so the per-IP limit measures nothing here.
+ * round is shown with where the CPU went during it and how many context switches the machine
+ * made (on a small virtual machine, each is dear: docs/decisions/007-login-hot-path.md). Every
+ * login request comes from a different (trusted X-Forwarded-For) address so the per-IP limit
+ * measures nothing here.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
@@ -29,7 +31,7 @@ import pg from 'pg';
 import { createNationalIdCrypto, DEMO_PASSWORD, hashPassword, migrate, openDatabase, runSeed, verifyPassword, type SqlRunner } from '@portal/db';
 import { percentile } from './bench-support.js';
 import { jsonRequest, runHttpLoad } from './http-load.js';
-import { startCpuCount, type CpuReport } from './process-cpu.js';
+import { machineContextSwitches, startCpuCount, type CpuReport } from './process-cpu.js';
 
 const CONCURRENCY = 50;
 const DURATION_S = Number(process.env.BENCH_DURATION_S ?? 5);
@@ -97,11 +99,14 @@ async function withDatabase<T>(work: (url: string) => Promise<T>): Promise<T> {
  * login run leaves out answers that arrive after its end (both would otherwise gain up to
  * CONCURRENCY operations, 5–8 % of a 5-second run here). CPU per verification covers all.
  */
-async function argon2Ceiling(durationS = DURATION_S): Promise<{ perSecond: number; p99: number; cpuMsEach: number }> {
+async function argon2Ceiling(
+  durationS = DURATION_S,
+): Promise<{ perSecond: number; p99: number; cpuMsEach: number; contextSwitchesEach?: number }> {
   const hash = await hashPassword(DEMO_PASSWORD);
   const timings: number[] = [];
   let inTime = 0;
   const cpuBefore = process.cpuUsage();
+  const switchesBefore = machineContextSwitches();
   const end = performance.now() + durationS * 1000;
   await Promise.all(
     Array.from({ length: CONCURRENCY }, async () => {
@@ -115,10 +120,12 @@ async function argon2Ceiling(durationS = DURATION_S): Promise<{ perSecond: numbe
     }),
   );
   const cpu = process.cpuUsage(cpuBefore);
+  const switchesAfter = machineContextSwitches();
   return {
     perSecond: inTime / durationS,
     p99: percentile(timings, 0.99),
     cpuMsEach: (cpu.user + cpu.system) / 1000 / timings.length,
+    ...(switchesBefore !== undefined && switchesAfter !== undefined && { contextSwitchesEach: (switchesAfter - switchesBefore) / timings.length }),
   };
 }
 
@@ -159,11 +166,13 @@ async function startServer(databaseUrl: string): Promise<{ origin: string; child
 }
 
 const ms = (value: number | undefined, per: number) => (value === undefined ? 'n/a' : `${(value / per).toFixed(2)} ms`);
+const perEach = (value: number | undefined, per: number) => (value === undefined ? 'n/a' : (value / per).toFixed(1));
 
 function describeCpu(cpu: CpuReport, logins: number) {
   return (
     `CPU per login: API process ${ms(cpu.server, logins)} (of which its event loop ${ms(cpu.serverMainThread, logins)}, argon2id on the pool the rest), PostgreSQL ${ms(cpu.postgres, logins)}, ` +
-    `load generator ${ms(cpu.generator, logins)}; machine busy ${cpu.machineBusy === undefined ? 'n/a' : `${(cpu.machineBusy * 100).toFixed(0)} %`}`
+    `load generator ${ms(cpu.generator, logins)}; machine busy ${cpu.machineBusy === undefined ? 'n/a' : `${(cpu.machineBusy * 100).toFixed(0)} %`}, ` +
+    `${perEach(cpu.contextSwitches, logins)} context switches a login`
   );
 }
 
@@ -241,7 +250,7 @@ await withDatabase(async (databaseUrl) => {
       `machine: ${cpus().length} CPUs, UV_THREADPOOL_SIZE=${process.env.UV_THREADPOOL_SIZE ?? 4 + ' (default)'}, ${WARMUP_S} s warm-up, ${DURATION_S} s per run, ${ROUNDS} rounds (median shown)`,
       `login throughput over all rounds: ${(overall * 100).toFixed(1)} % of the argon2 ceiling ` +
         `(per round: ${rounds.map((r) => `${(r.share * 100).toFixed(0)} %`).join(', ')})`,
-      `argon2id verify alone, ${CONCURRENCY} concurrent: ${ceiling.perSecond.toFixed(1)} /s, p99 ${ceiling.p99.toFixed(1)} ms, ${ceiling.cpuMsEach.toFixed(2)} ms CPU each`,
+      `argon2id verify alone, ${CONCURRENCY} concurrent: ${ceiling.perSecond.toFixed(1)} /s, p99 ${ceiling.p99.toFixed(1)} ms, ${ceiling.cpuMsEach.toFixed(2)} ms CPU and ${perEach(ceiling.contextSwitchesEach, 1)} context switches each`,
       `login over HTTP (PostgreSQL), ${CONCURRENCY} connections: ${(ok / DURATION_S).toFixed(1)} /s (2xx ${ok} in time, ${logins.result['2xx'] - ok} after, non-2xx ${logins.result.non2xx}, errors ${logins.result.errors}), ` +
         `latency p50 ${logins.result.latency.p50} ms, p99 ${logins.result.latency.p99} ms` +
         ` = ${(median.share * 100).toFixed(0)} % of the ceiling (median round)`,

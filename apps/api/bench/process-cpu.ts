@@ -40,13 +40,21 @@ function postgresProcesses(): Map<number, number> {
   return found;
 }
 
-function machineBusyAndTotal(): { busy: number; total: number } | undefined {
+interface MachineTimes {
+  busy: number;
+  total: number;
+  /** Context switches since boot, every process: each is a task woken or preempted. */
+  contextSwitches: number;
+}
+
+function machineTimes(): MachineTimes | undefined {
   try {
-    const [cpuLine] = readFileSync('/proc/stat', 'utf8').split('\n');
-    const values = cpuLine!.trim().split(/\s+/).slice(1).map(Number);
+    const lines = readFileSync('/proc/stat', 'utf8').split('\n');
+    const values = lines[0]!.trim().split(/\s+/).slice(1).map(Number);
     const total = values.reduce((sum, value) => sum + value, 0);
     const idle = values[3]! + (values[4] ?? 0);
-    return { busy: total - idle, total };
+    const ctxt = lines.find((line) => line.startsWith('ctxt '));
+    return { busy: total - idle, total, contextSwitches: Number(ctxt?.slice(5)) };
   } catch {
     return undefined;
   }
@@ -64,7 +72,16 @@ export interface CpuReport {
   generator: number;
   /** Share of the machine's cores that were busy (any process), 0–1. */
   machineBusy?: number;
+  /** Context switches on the whole machine. */
+  contextSwitches?: number;
 }
+
+/**
+ * Context switches on the whole machine since boot. On a small virtual machine each costs far
+ * more than on bare metal (the hypervisor takes part in every switch of address space), so how
+ * many an operation needs tells as much about its cost as its CPU time.
+ */
+export const machineContextSwitches = () => machineTimes()?.contextSwitches;
 
 /** Starts counting; the returned function stops and reports. */
 export function startCpuCount(serverPid: number): () => CpuReport {
@@ -74,14 +91,14 @@ export function startCpuCount(serverPid: number): () => CpuReport {
   const serverMain = cpuMsOf(serverPid, serverPid)?.ms;
   const postgres = postgresProcesses();
   const generator = process.cpuUsage();
-  const machine = machineBusyAndTotal();
+  const machine = machineTimes();
   return () => {
     const serverNow = cpuMsOf(serverPid)?.ms;
     const serverMainNow = cpuMsOf(serverPid, serverPid)?.ms;
     let postgresMs = 0;
     for (const [pid, ms] of postgresProcesses()) postgresMs += ms - (postgres.get(pid) ?? 0);
     const generatorUsage = process.cpuUsage(generator);
-    const machineNow = machineBusyAndTotal();
+    const machineNow = machineTimes();
     return {
       wallMs: performance.now() - started,
       ...(server !== undefined && serverNow !== undefined && { server: serverNow - server }),
@@ -89,7 +106,10 @@ export function startCpuCount(serverPid: number): () => CpuReport {
       ...(postgres.size > 0 && { postgres: postgresMs }),
       generator: (generatorUsage.user + generatorUsage.system) / 1000,
       ...(machine &&
-        machineNow && { machineBusy: (machineNow.busy - machine.busy) / Math.max(1, machineNow.total - machine.total) }),
+        machineNow && {
+          machineBusy: (machineNow.busy - machine.busy) / Math.max(1, machineNow.total - machine.total),
+          contextSwitches: machineNow.contextSwitches - machine.contextSwitches,
+        }),
     };
   };
 }
