@@ -166,7 +166,7 @@ async function startServer(databaseUrl: string): Promise<{ origin: string; child
 }
 
 const ms = (value: number | undefined, per: number) => (value === undefined ? 'n/a' : `${(value / per).toFixed(2)} ms`);
-const perEach = (value: number | undefined, per: number) => (value === undefined ? 'n/a' : (value / per).toFixed(1));
+const perEach = (value: number | undefined, per = 1) => (value === undefined ? 'n/a' : (value / per).toFixed(1));
 
 function describeCpu(cpu: CpuReport, logins: number) {
   return (
@@ -250,7 +250,7 @@ await withDatabase(async (databaseUrl) => {
       `machine: ${cpus().length} CPUs, UV_THREADPOOL_SIZE=${process.env.UV_THREADPOOL_SIZE ?? 4 + ' (default)'}, ${WARMUP_S} s warm-up, ${DURATION_S} s per run, ${ROUNDS} rounds (median shown)`,
       `login throughput over all rounds: ${(overall * 100).toFixed(1)} % of the argon2 ceiling ` +
         `(per round: ${rounds.map((r) => `${(r.share * 100).toFixed(0)} %`).join(', ')})`,
-      `argon2id verify alone, ${CONCURRENCY} concurrent: ${ceiling.perSecond.toFixed(1)} /s, p99 ${ceiling.p99.toFixed(1)} ms, ${ceiling.cpuMsEach.toFixed(2)} ms CPU and ${perEach(ceiling.contextSwitchesEach, 1)} context switches each`,
+      `argon2id verify alone, ${CONCURRENCY} concurrent: ${ceiling.perSecond.toFixed(1)} /s, p99 ${ceiling.p99.toFixed(1)} ms, ${ceiling.cpuMsEach.toFixed(2)} ms CPU and ${perEach(ceiling.contextSwitchesEach)} context switches each`,
       `login over HTTP (PostgreSQL), ${CONCURRENCY} connections: ${(ok / DURATION_S).toFixed(1)} /s (2xx ${ok} in time, ${logins.result['2xx'] - ok} after, non-2xx ${logins.result.non2xx}, errors ${logins.result.errors}), ` +
         `latency p50 ${logins.result.latency.p50} ms, p99 ${logins.result.latency.p99} ms` +
         ` = ${(median.share * 100).toFixed(0)} % of the ceiling (median round)`,

@@ -79,7 +79,7 @@ declare module 'fastify' {
     authenticate: onRequestAsyncHookHandler;
     auth: {
       /** Sets portal_at (+ portal_rt, portal_csrf); returns what the session body needs. */
-      issueCookies(reply: FastifyReply, input: SessionCookieInput): Promise<{ csrfToken: string; accessExpiresAt: Date }>;
+      issueCookies(reply: FastifyReply, input: SessionCookieInput): { csrfToken: string; accessExpiresAt: Date };
       clearCookies(reply: FastifyReply): void;
       csrfTokenFor(familyId: string): string;
       /** The 403 for a missing / wrong X-CSRF-Token (refresh and logout check it themselves). */
@@ -171,7 +171,7 @@ export const authPlugin = fp(
 
     app.decorate('authenticate', authenticate);
     app.decorate('auth', {
-      async issueCookies(reply: FastifyReply, input: SessionCookieInput) {
+      issueCookies(reply: FastifyReply, input: SessionCookieInput) {
         const token = app.jwt.sign({ sub: input.accountId, role: input.role, sv: input.sessionVersion, sid: input.familyId });
         const csrfToken = csrfTokenFor(jwtSecret, input.familyId);
         const base = { secure, sameSite: 'strict' as const };

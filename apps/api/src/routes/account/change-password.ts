@@ -25,7 +25,7 @@ export const changePasswordRoute: FastifyPluginAsyncZod = async (app) => {
         { ip: request.ip, requestId: request.id },
       );
       // Other logins ended with the version bump; this one continues with a fresh access token.
-      await app.auth.issueCookies(reply, {
+      app.auth.issueCookies(reply, {
         accountId: request.user.id,
         role: request.user.role,
         sessionVersion,

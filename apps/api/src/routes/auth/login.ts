@@ -35,7 +35,7 @@ export const loginRoute: FastifyPluginAsyncZod = async (app) => {
         if (error instanceof TooManyAttemptsError) reply.header('retry-after', String(error.retryAfterSeconds));
         throw error;
       }
-      const cookies = await app.auth.issueCookies(reply, {
+      const cookies = app.auth.issueCookies(reply, {
         accountId: result.account.id,
         role: result.account.role,
         sessionVersion: result.account.sessionVersion,

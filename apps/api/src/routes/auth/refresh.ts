@@ -30,7 +30,7 @@ export const refreshRoute: FastifyPluginAsyncZod = async (app) => {
       const account = await findSessionAccount(app.db.sql, result.account.id);
       // Deleted between the session check and here: as good as logged out.
       if (!account) throw sessionExpired();
-      const cookies = await app.auth.issueCookies(reply, {
+      const cookies = app.auth.issueCookies(reply, {
         accountId: result.account.id,
         role: result.account.role,
         sessionVersion: result.account.sessionVersion,
