@@ -4,8 +4,8 @@ import cookie from '@fastify/cookie';
 import jwt from '@fastify/jwt';
 import { randomBytes } from 'node:crypto';
 import { hashPassword } from '@portal/db';
-import { AUTH_MESSAGES, messages, type AccountRole } from '@portal/shared';
-import { HttpError } from './errors.js';
+import { AUTH_MESSAGES, type AccountRole } from '@portal/shared';
+import { forbidden, HttpError, sessionExpired, unauthorized } from '../errors/http-error.js';
 import {
   ACCESS_TOKEN_TTL_SECONDS,
   csrfTokenFor,
@@ -94,17 +94,11 @@ declare module 'fastify' {
   }
 }
 
-export const unauthorized = (code = 'UNAUTHORIZED', message: string = messages.unauthorized) =>
-  new HttpError(401, code, message);
-
-/** The 401 of a session that no longer holds (expired, revoked, account changed or gone). */
-export const sessionExpired = () => unauthorized('SESSION_EXPIRED', AUTH_MESSAGES.sessionExpired);
-
 /** onRequest hook admitting only `roles` (after app.authenticate, before the body is even parsed). */
 export function requireRoles(...roles: AccountRole[]): RoleGuard {
   const guard = async (request: FastifyRequest) => {
     if (!request.user) throw unauthorized();
-    if (!roles.includes(request.user.role)) throw new HttpError(403, 'FORBIDDEN', messages.forbidden);
+    if (!roles.includes(request.user.role)) throw forbidden();
   };
   return Object.assign(guard, { roles: Object.freeze([...roles]) });
 }

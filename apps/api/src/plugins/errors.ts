@@ -2,25 +2,12 @@ import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from
 import fp from 'fastify-plugin';
 import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
 import { messages, type ErrorBody } from '@portal/shared';
-
-/** A refusal the client can act on: status + stable code + zh-TW message. */
-export class HttpError extends Error {
-  constructor(
-    readonly statusCode: number,
-    readonly code: string,
-    message: string,
-    readonly fieldErrors?: Record<string, string[]>,
-  ) {
-    super(message);
-  }
-}
+import { HttpError } from '../errors/http-error.js';
 
 /** The 404 of a path no route serves (app.ts or the SPA plugin installs it). */
 export function sendRouteNotFound(_request: FastifyRequest, reply: FastifyReply) {
   return reply.status(404).send({ code: 'NOT_FOUND', message: messages.routeNotFound } satisfies ErrorBody);
 }
-
-export const notFound = (message: string = messages.notFound) => new HttpError(404, 'NOT_FOUND', message);
 
 const MESSAGE_BY_STATUS: Record<number, [code: string, message: string]> = {
   400: ['BAD_REQUEST', messages.badRequest],

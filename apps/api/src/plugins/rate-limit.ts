@@ -2,7 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import fp from 'fastify-plugin';
 import rateLimit from '@fastify/rate-limit';
 import type { Redis } from 'ioredis';
-import { HttpError } from './errors.js';
+import { HttpError } from '../errors/http-error.js';
 import { createMemoryFailureCounter, createRedisFailureCounter, type FailureCounter } from '../services/failure-counter.js';
 
 declare module 'fastify' {

@@ -8,7 +8,7 @@ import {
 } from '@portal/shared';
 import { evaluatePassword } from '@portal/shared/password-strength';
 import { hashPassword, type NationalIdCrypto, type PrismaClient } from '@portal/db';
-import { HttpError } from '../plugins/errors.js';
+import { HttpError } from '../errors/http-error.js';
 import { recordAudit, type RequestOrigin } from './audit.js';
 import { enqueueTemplate } from './mail/outbox.js';
 import { MANAGER_HOLDING_STATUSES } from './institution-directory.js';

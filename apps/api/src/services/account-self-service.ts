@@ -10,7 +10,7 @@ import {
   type UpdateProfileResponse,
 } from '@portal/shared';
 import { hashPassword, verifyPassword, type NationalIdCrypto, type Prisma, type PrismaClient } from '@portal/db';
-import { HttpError } from '../plugins/errors.js';
+import { HttpError } from '../errors/http-error.js';
 import { recordAudit, type RequestOrigin } from './audit.js';
 import { enqueueTemplate } from './mail/outbox.js';
 import { emailChangeLink } from './mail/templates.js';

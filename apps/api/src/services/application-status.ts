@@ -9,7 +9,7 @@ import {
   type ApplicationStep,
 } from '@portal/shared';
 import type { NationalIdCrypto, PrismaClient } from '@portal/db';
-import { HttpError } from '../plugins/errors.js';
+import { HttpError } from '../errors/http-error.js';
 import { managerRequestSteps } from './manager-requests/status-steps.js';
 
 const iso = (date: Date | null | undefined) => (date ? date.toISOString() : null);

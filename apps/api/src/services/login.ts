@@ -1,6 +1,6 @@
 import { accountNameKey, AUTH_MESSAGES, LOGIN_REFUSAL_CODES, tooManyLoginFailuresMessage, type LoginRequest } from '@portal/shared';
 import { verifyPassword, type PrismaClient, type SqlRunner } from '@portal/db';
-import { HttpError } from '../plugins/errors.js';
+import { HttpError, TooManyAttemptsError } from '../errors/http-error.js';
 import { recordAudit, type RequestOrigin } from './audit.js';
 import type { FailureCounter } from './failure-counter.js';
 import { findLoginAccount, recordLogin } from './login-records.js';
@@ -10,16 +10,6 @@ import type { SessionAccount } from './session-body.js';
 /** Per account: this many failed logins within the window lock further attempts until it ends. */
 export const LOGIN_FAILURE_LIMIT = 10;
 export const LOGIN_FAILURE_WINDOW_MS = 15 * 60 * 1000;
-
-/** 429 with the time to wait; the route copies retryAfterSeconds into Retry-After. */
-export class TooManyAttemptsError extends HttpError {
-  constructor(
-    readonly retryAfterSeconds: number,
-    message: string,
-  ) {
-    super(429, 'TOO_MANY_ATTEMPTS', message);
-  }
-}
 
 const STATUS_REFUSALS = {
   PENDING_VERIFICATION: AUTH_MESSAGES.pendingVerification,

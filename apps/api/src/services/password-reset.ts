@@ -7,10 +7,9 @@ import {
 } from '@portal/shared';
 import { evaluatePassword } from '@portal/shared/password-strength';
 import { hashPassword, verifyPassword, type NationalIdCrypto, type Prisma, type PrismaClient } from '@portal/db';
-import { HttpError } from '../plugins/errors.js';
+import { HttpError, TooManyAttemptsError } from '../errors/http-error.js';
 import { recordAudit, type RequestOrigin } from './audit.js';
 import type { FailureCounter } from './failure-counter.js';
-import { TooManyAttemptsError } from './login.js';
 import { enqueueTemplate } from './mail/outbox.js';
 import { passwordResetLink } from './mail/templates.js';
 import { newOpaqueToken, revokeAllSessions, sha256Hex } from './sessions.js';

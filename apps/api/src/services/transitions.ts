@@ -8,7 +8,7 @@
  */
 import type { Prisma } from '@portal/db';
 import { BACK_OFFICE_MESSAGES, type AccessStatus, type AccountStatus } from '@portal/shared';
-import { HttpError } from '../plugins/errors.js';
+import { HttpError } from '../errors/http-error.js';
 import { recordAudit, type RequestOrigin } from './audit.js';
 
 interface Transition<Status extends string> {

@@ -1,7 +1,7 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { AUTH_MESSAGES, ErrorBodySchema, ForgotPasswordRequestSchema, ForgotPasswordResponseSchema } from '@portal/shared';
 import { rateLimitPerIp } from '../../plugins/rate-limit.js';
-import { TooManyAttemptsError } from '../../services/login.js';
+import { TooManyAttemptsError } from '../../errors/http-error.js';
 import { requestPasswordReset } from '../../services/password-reset.js';
 
 export const forgotPasswordRoute: FastifyPluginAsyncZod = async (app) => {

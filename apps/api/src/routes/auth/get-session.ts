@@ -1,6 +1,6 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { ErrorBodySchema, SessionSchema } from '@portal/shared';
-import { sessionExpired } from '../../plugins/auth.js';
+import { sessionExpired } from '../../errors/http-error.js';
 import { findSessionAccount, toSessionBody } from '../../services/session-body.js';
 
 export const getSessionRoute: FastifyPluginAsyncZod = async (app) => {

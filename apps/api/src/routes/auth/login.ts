@@ -1,7 +1,8 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { ErrorBodySchema, LoginRequestSchema, SessionSchema } from '@portal/shared';
 import { rateLimitPerIp } from '../../plugins/rate-limit.js';
-import { login, TooManyAttemptsError } from '../../services/login.js';
+import { TooManyAttemptsError } from '../../errors/http-error.js';
+import { login } from '../../services/login.js';
 import { toSessionBody } from '../../services/session-body.js';
 
 /**

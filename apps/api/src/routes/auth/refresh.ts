@@ -1,6 +1,7 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { AUTH_MESSAGES, ErrorBodySchema, SessionSchema } from '@portal/shared';
-import { COOKIE_NAMES, sessionExpired, unauthorized } from '../../plugins/auth.js';
+import { sessionExpired, unauthorized } from '../../errors/http-error.js';
+import { COOKIE_NAMES } from '../../plugins/auth.js';
 import { rotateRefreshToken } from '../../services/sessions.js';
 import { findSessionAccount, toSessionBody } from '../../services/session-body.js';
 

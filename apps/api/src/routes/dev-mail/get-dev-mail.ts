@@ -1,7 +1,7 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { messages } from '@portal/shared';
 import { z } from 'zod';
-import { notFound } from '../../plugins/errors.js';
+import { notFound } from '../../errors/http-error.js';
 import { findMail } from '../../services/mail/outbox.js';
 import { escapeHtml } from '../../services/mail/templates.js';
 import { formatTime, STATUS_LABELS, viewerPage } from './page.js';

@@ -2,7 +2,7 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { ErrorBodySchema, IdParamsSchema, messages } from '@portal/shared';
 import { contentDisposition } from '../../lib/content-disposition.js';
-import { notFound } from '../../plugins/errors.js';
+import { notFound } from '../../errors/http-error.js';
 import { findDownloadFile } from '../../services/content.js';
 
 export const getDownloadFileRoute: FastifyPluginAsyncZod = async (app) => {

@@ -1,6 +1,6 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { ErrorBodySchema, InstitutionCodeParamsSchema, InstitutionSchema, messages } from '@portal/shared';
-import { notFound } from '../../plugins/errors.js';
+import { notFound } from '../../errors/http-error.js';
 import { findInstitution } from '../../services/institution-directory.js';
 
 export const getInstitutionRoute: FastifyPluginAsyncZod = async (app) => {

@@ -13,7 +13,7 @@ import {
   UpdateDownloadRequestSchema,
 } from '@portal/shared';
 import { requireRoles } from '../../plugins/auth.js';
-import { HttpError } from '../../plugins/errors.js';
+import { HttpError } from '../../errors/http-error.js';
 import {
   createDownload,
   listDownloadsForStaff,

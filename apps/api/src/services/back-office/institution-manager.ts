@@ -16,7 +16,7 @@ import {
   type PageQuery,
   type PendingUserApplicationPage,
 } from '@portal/shared';
-import { HttpError, notFound } from '../../plugins/errors.js';
+import { HttpError, notFound } from '../../errors/http-error.js';
 import type { RequestOrigin } from '../audit.js';
 import { enqueueTemplate } from '../mail/outbox.js';
 import { revokeAllSessions } from '../sessions.js';

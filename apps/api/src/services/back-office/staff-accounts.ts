@@ -9,7 +9,7 @@ import {
   type AccountStatus,
   type StaffAccountPage,
 } from '@portal/shared';
-import { HttpError } from '../../plugins/errors.js';
+import { HttpError } from '../../errors/http-error.js';
 
 export interface StaffAccountSearch {
   page: number;

@@ -15,7 +15,7 @@ import {
   type UpdateAnnouncementRequest,
   type UpdateDownloadRequest,
 } from '@portal/shared';
-import { HttpError, notFound } from '../../plugins/errors.js';
+import { HttpError, notFound } from '../../errors/http-error.js';
 import { recordAudit, type RequestOrigin } from '../audit.js';
 
 // ───────────────────────── announcements ─────────────────────────

@@ -8,7 +8,7 @@ import {
   type StaffInstitutionPage,
   type UpdateInstitutionRequest,
 } from '@portal/shared';
-import { HttpError, notFound } from '../../plugins/errors.js';
+import { HttpError, notFound } from '../../errors/http-error.js';
 import { recordAudit, type RequestOrigin } from '../audit.js';
 import { MANAGER_HOLDING_STATUSES } from '../institution-directory.js';
 import { isUniqueViolation } from '../unique-violation.js';

@@ -17,7 +17,7 @@ import {
   type DecisionResult,
   type ManagedSubsystemList,
 } from '@portal/shared';
-import { HttpError, notFound } from '../../plugins/errors.js';
+import { HttpError, notFound } from '../../errors/http-error.js';
 import type { RequestOrigin } from '../audit.js';
 import { enqueueTemplate } from '../mail/outbox.js';
 import { renderMail } from '../mail/templates.js';

@@ -1,5 +1,5 @@
 import type { CardRefusalCodeName } from '@portal/shared';
-import { HttpError } from '../../plugins/errors.js';
+import { HttpError } from '../../errors/http-error.js';
 
 /**
  * Every way a 醫事機構卡 verification can be refused: a stable code (for the SPA, the audit log

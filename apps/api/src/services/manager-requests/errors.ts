@@ -1,5 +1,5 @@
 import { MANAGER_REQUEST_MESSAGES as M, type ManagerRequestErrorCode } from '@portal/shared';
-import { HttpError } from '../../plugins/errors.js';
+import { HttpError } from '../../errors/http-error.js';
 
 const REFUSALS: Record<ManagerRequestErrorCode, [status: number, message: string]> = {
   MANAGER_REQUEST_NOT_FOUND: [404, M.notFound],

@@ -1,6 +1,6 @@
 import { accountNameKey, type PendingApplicationCredentials } from '@portal/shared';
 import { verifyPassword } from '@portal/db';
-import { HttpError } from '../../plugins/errors.js';
+import { HttpError } from '../../errors/http-error.js';
 import type { RequestOrigin } from '../audit.js';
 import type { FailureCounter } from '../failure-counter.js';
 import { LOGIN_FAILURE_LIMIT, LOGIN_FAILURE_WINDOW_MS, loginFailureKey } from '../login.js';
