@@ -6,7 +6,7 @@
  * the purge itself is audited with its counts.
  */
 import type { PrismaClient } from '@portal/db';
-import { recordAudit } from '../services/audit.js';
+import { recordAudit } from '../services/audit/record-audit.js';
 import { dailyJobPlugin, runOncePerDay } from './daily-job.js';
 
 export const PURGE_JOB = 'purge-expired-credentials';

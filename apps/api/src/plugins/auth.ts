@@ -12,7 +12,7 @@ import {
   csrfTokenMatches,
   readLiveSessionState,
   REFRESH_TOKEN_TTL_MS,
-} from '../services/sessions.js';
+} from '../services/auth/sessions.js';
 
 /** Claims of the access token. */
 export interface AccessClaims {

@@ -1,6 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import fp from 'fastify-plugin';
-import { loadHolidayCalendar, type HolidayCalendar } from '../services/working-days.js';
+import { loadHolidayCalendar, type HolidayCalendar } from '../lib/working-days.js';
 
 declare module 'fastify' {
   interface FastifyInstance {

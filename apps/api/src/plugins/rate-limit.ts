@@ -3,7 +3,7 @@ import fp from 'fastify-plugin';
 import rateLimit from '@fastify/rate-limit';
 import type { Redis } from 'ioredis';
 import { HttpError } from '../errors/http-error.js';
-import { createMemoryFailureCounter, createRedisFailureCounter, type FailureCounter } from '../services/failure-counter.js';
+import { createMemoryFailureCounter, createRedisFailureCounter, type FailureCounter } from '../services/auth/failure-counter.js';
 
 declare module 'fastify' {
   interface FastifyInstance {

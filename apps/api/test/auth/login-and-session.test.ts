@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { PER_IP_LOGIN_LIMIT } from '../../src/routes/auth/login.js';
+import { PER_IP_LOGIN_LIMIT } from '../../src/routes/auth/session.js';
 import { DEMO_PASSWORD } from '@portal/db';
 import { AUTH_MESSAGES } from '@portal/shared';
 import { createTestApp, type TestContext } from '../helpers/test-app.js';

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { AUTH_MESSAGES } from '@portal/shared';
-import { revokeAllSessions } from '../../src/services/sessions.js';
+import { revokeAllSessions } from '../../src/services/auth/sessions.js';
 import { createTestApp, type TestContext } from '../helpers/test-app.js';
 import { login, type TestSession } from '../helpers/auth.js';
 

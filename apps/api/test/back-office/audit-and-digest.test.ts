@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type TestContext } from '../helpers/test-app.js';
 import { login, type TestSession } from '../helpers/auth.js';
 import { createAccount } from '../helpers/accounts.js';
-import { csvCell } from '../../src/services/back-office/audit-log.js';
+import { csvCell } from '../../src/services/audit/audit-log.js';
 import { runApproverDigest } from '../../src/jobs/daily-digest.js';
 
 let ctx: TestContext;

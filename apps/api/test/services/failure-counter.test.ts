@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { Redis } from 'ioredis';
 import { afterAll, describe, expect, it } from 'vitest';
-import { createMemoryFailureCounter, createRedisFailureCounter } from '../../src/services/failure-counter.js';
+import { createMemoryFailureCounter, createRedisFailureCounter } from '../../src/services/auth/failure-counter.js';
 
 describe('memory FailureCounter', () => {
   it('counts within a window that starts at the first event and then forgets', async () => {

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { findLoginAccount, recordLogin } from '../../src/services/login-records.js';
+import { findLoginAccount, recordLogin } from '../../src/services/auth/login-records.js';
 import { createTestApp, type TestContext } from '../helpers/test-app.js';
 
 let ctx: TestContext;

@@ -1,17 +1,9 @@
 import type { FastifyPluginAsync } from 'fastify';
-import { forgotPasswordRoute } from './forgot-password.js';
-import { getSessionRoute } from './get-session.js';
-import { loginRoute } from './login.js';
-import { logoutRoute } from './logout.js';
-import { refreshRoute } from './refresh.js';
-import { resetPasswordRoute } from './reset-password.js';
+import { passwordRoutes } from './password.js';
+import { sessionRoutes } from './session.js';
 
-/** /api/auth/*: login, session, refresh, logout, forgot / reset password. */
+/** Login, session, refresh, logout; forgot / reset / change password. */
 export const authRoutes: FastifyPluginAsync = async (app) => {
-  await app.register(loginRoute);
-  await app.register(getSessionRoute);
-  await app.register(refreshRoute);
-  await app.register(logoutRoute);
-  await app.register(forgotPasswordRoute);
-  await app.register(resetPasswordRoute);
+  await app.register(sessionRoutes);
+  await app.register(passwordRoutes);
 };

@@ -1,5 +1,4 @@
-import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import { contentDisposition } from '../../lib/content-disposition.js';
+import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { SCAN_MAX_BYTES } from '@portal/shared';
 import type { ManagerRequestDeps } from '../../services/manager-requests/core.js';
 import { refuseRequest } from '../../services/manager-requests/errors.js';
@@ -46,19 +45,3 @@ export async function readUpload(request: FastifyRequest): Promise<{ bytes: Buff
   if (!upload || upload.bytes.length === 0) throw refuseRequest('SCAN_REQUIRED');
   return { ...upload, fields };
 }
-
-/** Sends stored bytes as a download that the browser must not sniff or run. */
-export function sendFile(reply: FastifyReply, file: { filename: string; contentType: string; data: Uint8Array }, inline = true) {
-  return reply
-    .header('content-type', file.contentType)
-    .header('x-content-type-options', 'nosniff')
-    .header('cache-control', 'private, no-store')
-    .header('content-disposition', contentDisposition(file.filename, inline ? 'inline' : 'attachment'))
-    // Staff see the scan beside the request's data in a frame of the portal itself; the content
-    // type was established from the bytes at upload, so only a PDF or an image is ever framed.
-    .header('content-security-policy', "frame-ancestors 'self'")
-    .header('x-frame-options', 'SAMEORIGIN')
-    .send(Buffer.from(file.data));
-}
-
-export const FORM_FILENAME = (requestNo: string) => `管理者帳號申請異動表_${requestNo}.pdf`;

@@ -1,17 +1,21 @@
 import type { FastifyPluginAsync } from 'fastify';
 import multipart from '@fastify/multipart';
-import { applicantManagerRequestRoutes } from './applicant-routes.js';
+import { applicantManagerRequestRoutes } from './applicant.js';
 import { MULTIPART_LIMITS } from './deps.js';
-import { pendingApplicantRoutes } from './pending-applicant-routes.js';
-import { staffManagerRequestRoutes } from './staff-routes.js';
+import { pendingCardRoutes, pendingPaperRoutes } from './pending-applicant.js';
+import { staffManagerRequestRoutes } from './staff.js';
 
 /**
- * 管理者帳號申請、異動 (issue #5). The multipart parser is registered in this scope only, so no
- * other route accepts multipart bodies.
+ * 管理者帳號申請、異動 (A / B / C-a / C-b) with 醫事機構卡驗證 and 紙本審核. The multipart parser is
+ * registered only in the scope of the routes that take a scan, so no other route accepts
+ * multipart bodies (an anonymous JSON endpoint must answer a cross-site form post with 415).
  */
 export const managerRequestRoutes: FastifyPluginAsync = async (app) => {
-  await app.register(multipart, { limits: MULTIPART_LIMITS });
-  await app.register(applicantManagerRequestRoutes);
-  await app.register(pendingApplicantRoutes);
-  await app.register(staffManagerRequestRoutes);
+  await app.register(pendingCardRoutes);
+  await app.register(async (uploads) => {
+    await uploads.register(multipart, { limits: MULTIPART_LIMITS });
+    await uploads.register(applicantManagerRequestRoutes);
+    await uploads.register(pendingPaperRoutes);
+    await uploads.register(staffManagerRequestRoutes);
+  });
 };

@@ -17,10 +17,10 @@ import {
   type PendingUserApplicationPage,
 } from '@portal/shared';
 import { HttpError, notFound } from '../../errors/http-error.js';
-import type { RequestOrigin } from '../audit.js';
+import type { RequestOrigin } from '../audit/record-audit.js';
 import { enqueueTemplate } from '../mail/outbox.js';
-import { revokeAllSessions } from '../sessions.js';
-import { alreadyDecided, applyTransition, canTransition } from '../transitions.js';
+import { revokeAllSessions } from '../auth/sessions.js';
+import { alreadyDecided, applyTransition, canTransition } from './transitions.js';
 
 export interface Caller {
   id: string;

@@ -9,9 +9,9 @@ import {
   type UpdateInstitutionRequest,
 } from '@portal/shared';
 import { HttpError, notFound } from '../../errors/http-error.js';
-import { recordAudit, type RequestOrigin } from '../audit.js';
-import { MANAGER_HOLDING_STATUSES } from '../institution-directory.js';
-import { isUniqueViolation } from '../unique-violation.js';
+import { recordAudit, type RequestOrigin } from '../audit/record-audit.js';
+import { MANAGER_HOLDING_STATUSES } from '../institutions/directory.js';
+import { isUniqueViolation } from '../../lib/unique-violation.js';
 
 const SELECT = {
   id: true, code: true, name: true, kind: true, city: true, address: true, phone: true, closedAt: true, createdAt: true, updatedAt: true,

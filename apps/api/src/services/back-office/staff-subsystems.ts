@@ -11,8 +11,8 @@
 import type { Prisma, PrismaClient } from '@portal/db';
 import { BACK_OFFICE_MESSAGES, type StaffSubsystem, type StaffSubsystemList, type UpdateSubsystemRequest } from '@portal/shared';
 import { HttpError, notFound } from '../../errors/http-error.js';
-import { recordAudit, type RequestOrigin } from '../audit.js';
-import { isUniqueViolation } from '../unique-violation.js';
+import { recordAudit, type RequestOrigin } from '../audit/record-audit.js';
+import { isUniqueViolation } from '../../lib/unique-violation.js';
 
 type Client = PrismaClient | Prisma.TransactionClient;
 

@@ -18,10 +18,10 @@ import {
   type ManagedSubsystemList,
 } from '@portal/shared';
 import { HttpError, notFound } from '../../errors/http-error.js';
-import type { RequestOrigin } from '../audit.js';
+import type { RequestOrigin } from '../audit/record-audit.js';
 import { enqueueTemplate } from '../mail/outbox.js';
 import { renderMail } from '../mail/templates.js';
-import { ACCESS_TRANSITIONS, alreadyDecided, applyTransition, canTransition } from '../transitions.js';
+import { ACCESS_TRANSITIONS, alreadyDecided, applyTransition, canTransition } from './transitions.js';
 import { taipeiDayEnd, taipeiDayStart, OVERDUE_AFTER_MS } from './dates.js';
 
 interface Deps {

@@ -1,17 +1,18 @@
 import {
   accountNameKey,
   MANAGER_REQUEST_MESSAGES as M,
+  type CardSignature,
   type CreateManagerRequest,
   type ManagerRequestKind,
   type OnlineManagerRequestKind,
 } from '@portal/shared';
 import type { Prisma } from '@portal/db';
-import { recordAudit, type RequestOrigin } from '../audit.js';
+import { recordAudit, type RequestOrigin } from '../audit/record-audit.js';
 import { enqueueTemplate } from '../mail/outbox.js';
 import type { VerifiedCard } from '../card-verification/index.js';
-import { addWorkingDays } from '../working-days.js';
-import { isUniqueViolation } from '../unique-violation.js';
-import { cardFacts } from './card.js';
+import { addWorkingDays } from '../../lib/working-days.js';
+import { isUniqueViolation } from '../../lib/unique-violation.js';
+import { cardFacts, consumeAndVerify } from './card.js';
 import {
   applyEffect,
   audit,
@@ -123,6 +124,13 @@ export async function findOwnRequest(deps: ManagerRequestDeps, actorId: string, 
   return row;
 }
 
+/** The actor's own request, still waiting for a card or paper (the card steps need one). */
+export async function findOwnOpenRequest(deps: ManagerRequestDeps, actorId: string, id: string) {
+  const row = await findOwnRequest(deps, actorId, id);
+  if (!(OPEN_STATUSES as readonly string[]).includes(row.status)) throw refuseRequest('MANAGER_REQUEST_NOT_AWAITING_VERIFICATION');
+  return row;
+}
+
 export async function listOwnRequests(deps: ManagerRequestDeps, actorId: string) {
   const rows = await deps.prisma.managerRequest.findMany({
     where: { OR: [{ accountId: actorId }, { requestedById: actorId }] },
@@ -171,16 +179,24 @@ export async function applyRequestByCard(
 
 /**
  * A pending 單位業務管理者 verified by card: the account is active at once; an open A request
- * (the paper path chosen earlier) is closed as approved by card.
+ * (the paper path chosen earlier) is closed as approved by card. Only challenges issued for a
+ * pending application (not bound to a B / C request) are accepted.
  */
 export async function activatePendingManagerByCard(
   deps: ManagerRequestDeps,
-  account: { id: string; institution: { id: string } },
-  card: VerifiedCard,
+  signature: CardSignature,
   origin: RequestOrigin,
 ): Promise<void> {
+  const { challenge, card } = await consumeAndVerify(deps, signature, { managerRequestId: null }, origin);
+  if (!challenge.accountId) throw refuseRequest('PENDING_APPLICATION_NOT_FOUND');
+  const account = await deps.prisma.account.findUnique({
+    where: { id: challenge.accountId },
+    select: { id: true, institution: { select: { id: true } } },
+  });
+  if (!account?.institution) throw refuseRequest('PENDING_APPLICATION_NOT_FOUND');
+  const institutionId = account.institution.id;
   await deps.prisma.$transaction(async (tx) => {
-    await lockInstitution(tx, account.institution.id);
+    await lockInstitution(tx, institutionId);
     const now = nowOf(deps);
     await applyEffect(tx, { id: '', kind: 'A', accountId: account.id }, 'CARD', now);
     const open = await tx.managerRequest.findUnique({ where: { openAccountId: account.id }, select: { id: true, kind: true } });

@@ -9,7 +9,7 @@ import {
   verifyCardSignature,
   type VerifiedCard,
 } from '../card-verification/index.js';
-import type { RequestOrigin } from '../audit.js';
+import type { RequestOrigin } from '../audit/record-audit.js';
 import { audit, nowOf, type ManagerRequestDeps } from './core.js';
 
 const sha256Hex = (value: string) => createHash('sha256').update(value).digest('hex');

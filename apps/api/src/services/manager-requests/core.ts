@@ -2,11 +2,11 @@ import { randomInt } from 'node:crypto';
 import type { ManagerRequestKind } from '@portal/shared';
 import type { NationalIdCrypto, Prisma, PrismaClient } from '@portal/db';
 import type { CardTrustStore } from '../card-verification/index.js';
-import { recordAudit, type RequestOrigin } from '../audit.js';
-import { MANAGER_HOLDING_STATUSES } from '../institution-directory.js';
+import { recordAudit, type RequestOrigin } from '../audit/record-audit.js';
+import { MANAGER_HOLDING_STATUSES } from '../institutions/directory.js';
 import { enqueueTemplate } from '../mail/outbox.js';
-import { revokeAllSessions } from '../sessions.js';
-import type { HolidayCalendar } from '../working-days.js';
+import { revokeAllSessions } from '../auth/sessions.js';
+import type { HolidayCalendar } from '../../lib/working-days.js';
 import { refuseRequest } from './errors.js';
 
 /** What the manager-request services need (no Fastify). */

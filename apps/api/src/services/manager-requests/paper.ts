@@ -1,8 +1,8 @@
 import { createHash } from 'node:crypto';
 import { renderFilledManagerForm, type ManagerFormData } from '@portal/forms';
 import { SCAN_MAX_BYTES, type ScanContentType } from '@portal/shared';
-import type { RequestOrigin } from '../audit.js';
-import { addWorkingDays } from '../working-days.js';
+import type { RequestOrigin } from '../audit/record-audit.js';
+import { addWorkingDays } from '../../lib/working-days.js';
 import { REVIEW_WORKING_DAYS } from './applicant.js';
 import { audit, mailReceived, nowOf, type Actor, type ManagerRequestDeps } from './core.js';
 import { refuseRequest } from './errors.js';
@@ -19,7 +19,7 @@ export async function renderRequestForm(
   deps: ManagerRequestDeps,
   request: ManagerRequestRow,
   viewer: { id: string } | 'staff',
-): Promise<Uint8Array> {
+): Promise<{ filename: string; contentType: 'application/pdf'; data: Uint8Array }> {
   const account = await deps.prisma.account.findUniqueOrThrow({
     where: { id: request.accountId },
     select: { accountName: true, name: true, nationalIdCipher: true, phone: true, email: true, department: true },
@@ -37,7 +37,7 @@ export async function renderRequestForm(
     phone: account.phone,
     email: account.email,
   };
-  return renderFilledManagerForm(data);
+  return { filename: `管理者帳號申請異動表_${request.requestNo}.pdf`, contentType: 'application/pdf', data: await renderFilledManagerForm(data) };
 }
 
 /** The type of a scan, from its first bytes (never from its name or the browser's claim). */

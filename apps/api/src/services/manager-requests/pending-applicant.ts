@@ -1,11 +1,12 @@
 import { accountNameKey, type PendingApplicationCredentials } from '@portal/shared';
 import { verifyPassword } from '@portal/db';
 import { HttpError } from '../../errors/http-error.js';
-import type { RequestOrigin } from '../audit.js';
-import type { FailureCounter } from '../failure-counter.js';
-import { LOGIN_FAILURE_LIMIT, LOGIN_FAILURE_WINDOW_MS, loginFailureKey } from '../login.js';
+import type { RequestOrigin } from '../audit/record-audit.js';
+import type { FailureCounter } from '../auth/failure-counter.js';
+import { LOGIN_FAILURE_LIMIT, LOGIN_FAILURE_WINDOW_MS, loginFailureKey } from '../auth/login.js';
 import { audit, type ManagerRequestDeps } from './core.js';
 import { refuseRequest } from './errors.js';
+import { managerRequestSelect } from './view.js';
 
 export interface PendingApplicant {
   id: string;
@@ -55,4 +56,15 @@ export async function authenticatePendingApplicant(
     throw refuseRequest('PENDING_APPLICATION_NOT_FOUND');
   }
   return { id: account.id, accountName: account.accountName, name: account.name, email: account.email, institution: account.institution };
+}
+
+/** The pending applicant's A request (the latest), as the paper-review page shows it. */
+export async function findPendingRequestA(deps: Pick<ManagerRequestDeps, 'prisma'>, applicant: PendingApplicant) {
+  const row = await deps.prisma.managerRequest.findFirst({
+    where: { accountId: applicant.id, kind: 'A' },
+    orderBy: { submittedAt: 'desc' },
+    select: managerRequestSelect,
+  });
+  if (!row) throw refuseRequest('MANAGER_REQUEST_NOT_FOUND');
+  return row;
 }

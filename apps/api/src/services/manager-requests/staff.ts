@@ -6,7 +6,7 @@ import {
   type StaffManagerRequestListItem,
 } from '@portal/shared';
 import type { Prisma } from '@portal/db';
-import type { RequestOrigin } from '../audit.js';
+import type { RequestOrigin } from '../audit/record-audit.js';
 import { applyEffect, audit, countManagers, leavesWithoutManager, lockInstitution, mailDecision, nowOf, type ManagerRequestDeps } from './core.js';
 import { refuseRequest } from './errors.js';
 import { maskNationalId } from './paper.js';
@@ -51,6 +51,13 @@ export async function listForStaff(deps: ManagerRequestDeps, query: Query): Prom
     }),
   ]);
   return { items: rows.map((row) => toItem(row, now)), total, page: query.page, pageSize: query.pageSize };
+}
+
+/** Any request (staff see every one). */
+export async function findRequest(deps: Pick<ManagerRequestDeps, 'prisma'>, id: string): Promise<ManagerRequestRow> {
+  const row = await deps.prisma.managerRequest.findUnique({ where: { id }, select: managerRequestSelect });
+  if (!row) throw refuseRequest('MANAGER_REQUEST_NOT_FOUND');
+  return row;
 }
 
 export async function staffDetail(deps: ManagerRequestDeps, id: string): Promise<StaffManagerRequestDetail> {

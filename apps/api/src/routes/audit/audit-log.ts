@@ -1,0 +1,35 @@
+import { Readable } from 'node:stream';
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { AuditEventFilterSchema, AuditEventPageSchema, AuditEventQuerySchema, ErrorBodySchema } from '@portal/shared';
+import { requireRoles } from '../../plugins/auth.js';
+import { auditEventsCsv, searchAuditEvents } from '../../services/audit/audit-log.js';
+
+const errors = { 400: ErrorBodySchema, 401: ErrorBodySchema, 403: ErrorBodySchema };
+
+/** /api/audit-events*: 稽核紀錄 search and CSV export (系統人員 only). */
+export const auditRoutes: FastifyPluginAsyncZod = async (app) => {
+  const onRequest = [app.authenticate, requireRoles('SYSTEM_STAFF')];
+
+  app.get(
+    '/api/audit-events',
+    { onRequest, schema: { tags: ['audit'], summary: '稽核紀錄查詢（新到舊，以 nextCursor 取下一頁）', querystring: AuditEventQuerySchema, response: { 200: AuditEventPageSchema, ...errors } } },
+    async (request) => searchAuditEvents(app.db.prisma, request.query),
+  );
+
+  app.get(
+    '/api/audit-events.csv',
+    {
+      onRequest,
+      schema: { tags: ['audit'], summary: '稽核紀錄匯出 CSV（UTF-8，含 BOM）', querystring: AuditEventFilterSchema, response: { 200: z.any().describe('text/csv'), ...errors } },
+    },
+    async (request, reply) => {
+      const stamp = new Date(Date.now() + 8 * 3600_000).toISOString().slice(0, 10).replaceAll('-', '');
+      return reply
+        .header('content-type', 'text/csv; charset=utf-8')
+        .header('content-disposition', `attachment; filename="audit-events-${stamp}.csv"`)
+        .header('cache-control', 'no-store')
+        .send(Readable.from(auditEventsCsv(app.db.prisma, request.query)));
+    },
+  );
+};

@@ -1,0 +1,94 @@
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import {
+  ACCOUNT_MESSAGES,
+  AUTH_MESSAGES,
+  ChangePasswordRequestSchema,
+  ErrorBodySchema,
+  ForgotPasswordRequestSchema,
+  ForgotPasswordResponseSchema,
+  MessageResponseSchema,
+  ResetPasswordRequestSchema,
+} from '@portal/shared';
+import { TooManyAttemptsError } from '../../errors/http-error.js';
+import { rateLimitPerIp } from '../../plugins/rate-limit.js';
+import { changePassword } from '../../services/auth/change-password.js';
+import { requestPasswordReset, resetPassword } from '../../services/auth/password-reset.js';
+
+/** 忘記密碼, 重設密碼 (no login: the e-mailed token is the proof) and 變更密碼 (logged in). */
+export const passwordRoutes: FastifyPluginAsyncZod = async (app) => {
+  app.post(
+    '/api/auth/forgot-password',
+    {
+      config: rateLimitPerIp(10, '10 minutes'),
+      schema: {
+        tags: ['auth'],
+        summary: '忘記密碼',
+        body: ForgotPasswordRequestSchema,
+        response: { 202: ForgotPasswordResponseSchema, 400: ErrorBodySchema, 415: ErrorBodySchema, 429: ErrorBodySchema },
+      },
+    },
+    async (request, reply) => {
+      try {
+        await requestPasswordReset(
+          { prisma: app.db.prisma, crypto: app.nationalIdCrypto, failures: app.failureCounter, publicOrigin: app.auth.publicOrigin },
+          request.body,
+          { ip: request.ip, requestId: request.id },
+        );
+      } catch (error) {
+        if (error instanceof TooManyAttemptsError) reply.header('retry-after', String(error.retryAfterSeconds));
+        throw error;
+      }
+      return reply.status(202).send({ message: AUTH_MESSAGES.forgotPasswordAccepted });
+    },
+  );
+
+  app.post(
+    '/api/auth/reset-password',
+    {
+      config: rateLimitPerIp(20, '10 minutes'),
+      schema: {
+        tags: ['auth'],
+        summary: '重設密碼',
+        body: ResetPasswordRequestSchema,
+        response: { 200: MessageResponseSchema, 400: ErrorBodySchema, 415: ErrorBodySchema, 429: ErrorBodySchema },
+      },
+    },
+    async (request, reply) => {
+      await resetPassword({ prisma: app.db.prisma, crypto: app.nationalIdCrypto }, request.body, { ip: request.ip, requestId: request.id });
+      // Every session of the account has just ended; this browser's cookies go too.
+      app.auth.clearCookies(reply);
+      return { message: AUTH_MESSAGES.passwordResetDone };
+    },
+  );
+
+  app.post(
+    '/api/account/password',
+    {
+      onRequest: [app.authenticate],
+      // Each try verifies the current password: bound guessing through a stolen session too.
+      config: rateLimitPerIp(20, '10 minutes'),
+      schema: {
+        tags: ['account'],
+        summary: '變更密碼',
+        body: ChangePasswordRequestSchema,
+        response: { 200: MessageResponseSchema, 400: ErrorBodySchema, 401: ErrorBodySchema, 403: ErrorBodySchema, 429: ErrorBodySchema },
+      },
+    },
+    async (request, reply) => {
+      const { sessionVersion } = await changePassword(
+        { prisma: app.db.prisma, crypto: app.nationalIdCrypto },
+        request.user,
+        request.body,
+        { ip: request.ip, requestId: request.id },
+      );
+      // Other logins ended with the version bump; this one continues with a fresh access token.
+      app.auth.issueCookies(reply, {
+        accountId: request.user.id,
+        role: request.user.role,
+        sessionVersion,
+        familyId: request.user.familyId,
+      });
+      return { message: ACCOUNT_MESSAGES.passwordChanged };
+    },
+  );
+};

@@ -1,0 +1,135 @@
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { AUTH_MESSAGES, ErrorBodySchema, LoginRequestSchema, MessageResponseSchema, SessionSchema } from '@portal/shared';
+import { sessionExpired, TooManyAttemptsError, unauthorized } from '../../errors/http-error.js';
+import { COOKIE_NAMES, type AccessClaims } from '../../plugins/auth.js';
+import { rateLimitPerIp } from '../../plugins/rate-limit.js';
+import { login } from '../../services/auth/login.js';
+import { findSessionAccount, toSessionBody } from '../../services/auth/session-body.js';
+import { endSession, refreshSession } from '../../services/auth/sessions.js';
+
+/**
+ * Logins per client address in 10 minutes. Generous on purpose: a hospital's staff often share
+ * one public address (NAT), so this only stops floods; guessing one account's password is
+ * stopped by the per-account failure limit in the login service.
+ */
+export const PER_IP_LOGIN_LIMIT = 120;
+
+/** /api/auth/login, session, refresh, logout: a login's life. */
+export const sessionRoutes: FastifyPluginAsyncZod = async (app) => {
+  app.post(
+    '/api/auth/login',
+    {
+      config: rateLimitPerIp(PER_IP_LOGIN_LIMIT, '10 minutes'),
+      schema: {
+        tags: ['auth'],
+        summary: '服務登入',
+        body: LoginRequestSchema,
+        response: { 200: SessionSchema, 400: ErrorBodySchema, 401: ErrorBodySchema, 403: ErrorBodySchema, 409: ErrorBodySchema, 415: ErrorBodySchema, 429: ErrorBodySchema },
+      },
+    },
+    async (request, reply) => {
+      let result;
+      try {
+        result = await login(
+          { prisma: app.db.prisma, sql: app.db.sql, failures: app.failureCounter, dummyPasswordHash: app.auth.dummyPasswordHash },
+          request.body,
+          { ip: request.ip, requestId: request.id, userAgent: request.headers['user-agent'] },
+        );
+      } catch (error) {
+        if (error instanceof TooManyAttemptsError) reply.header('retry-after', String(error.retryAfterSeconds));
+        throw error;
+      }
+      const cookies = app.auth.issueCookies(reply, {
+        accountId: result.account.id,
+        role: result.account.role,
+        sessionVersion: result.account.sessionVersion,
+        familyId: result.refresh.familyId,
+        refreshToken: result.refresh.token,
+      });
+      return toSessionBody(result.account, cookies);
+    },
+  );
+
+  app.get(
+    '/api/auth/session',
+    {
+      onRequest: [app.authenticate],
+      schema: { tags: ['auth'], summary: '目前的登入', response: { 200: SessionSchema, 401: ErrorBodySchema } },
+    },
+    async (request, reply) => {
+      const account = await findSessionAccount(app.db.sql, request.user.id);
+      // Deleted between the session check and here: as good as logged out.
+      if (!account) throw sessionExpired();
+      reply.header('cache-control', 'no-store');
+      return toSessionBody(account, {
+        csrfToken: app.auth.csrfTokenFor(request.user.familyId),
+        accessExpiresAt: new Date(request.user.accessExpiresAt),
+      });
+    },
+  );
+
+  app.post(
+    '/api/auth/refresh',
+    {
+      schema: {
+        tags: ['auth'],
+        summary: '延長登入（換發權杖）',
+        response: { 200: SessionSchema, 401: ErrorBodySchema, 403: ErrorBodySchema },
+      },
+    },
+    async (request, reply) => {
+      const presented = request.cookies[COOKIE_NAMES.refresh];
+      if (!presented) throw unauthorized();
+      const result = await refreshSession(app.db, presented, {
+        ip: request.ip,
+        requestId: request.id,
+        userAgent: request.headers['user-agent'],
+        beforeRotate: (familyId) => app.auth.assertCsrf(request, familyId),
+      });
+      if (result.kind !== 'rotated') {
+        app.auth.clearCookies(reply);
+        throw unauthorized(result.kind === 'reuse' ? 'SESSION_REUSED' : 'SESSION_EXPIRED', AUTH_MESSAGES.sessionExpired);
+      }
+      const cookies = app.auth.issueCookies(reply, {
+        accountId: result.account.id,
+        role: result.account.role,
+        sessionVersion: result.account.sessionVersion,
+        familyId: result.refresh.familyId,
+        refreshToken: result.refresh.token,
+      });
+      return toSessionBody(result.account, cookies);
+    },
+  );
+
+  /**
+   * 登出. Works with an expired access token too: the session is found by the refresh token
+   * (its cookie is sent to /api/auth) or, failing that, by the access token. With no session at
+   * all there is nothing to end and the answer is the same 200.
+   */
+  app.post(
+    '/api/auth/logout',
+    {
+      schema: { tags: ['auth'], summary: '登出', response: { 200: MessageResponseSchema, 403: ErrorBodySchema } },
+    },
+    async (request, reply) => {
+      await endSession(
+        app.db.prisma,
+        { refreshToken: request.cookies[COOKIE_NAMES.refresh], fromAccessToken: accessTokenSession(request.cookies[COOKIE_NAMES.access]) },
+        { ip: request.ip, requestId: request.id, beforeEnd: (familyId) => app.auth.assertCsrf(request, familyId) },
+      );
+      app.auth.clearCookies(reply);
+      return { message: AUTH_MESSAGES.loggedOut };
+    },
+  );
+
+  /** The session an access token names, expired or not; none when it was not signed by us. */
+  function accessTokenSession(token: string | undefined) {
+    if (!token) return undefined;
+    try {
+      const claims = app.jwt.verify<AccessClaims>(token, { ignoreExpiration: true });
+      return { accountId: claims.sub, familyId: claims.sid };
+    } catch {
+      return undefined;
+    }
+  }
+};

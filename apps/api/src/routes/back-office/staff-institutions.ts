@@ -1,0 +1,48 @@
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import {
+  BackOfficeIdParamsSchema,
+  CreateInstitutionRequestSchema,
+  StaffInstitutionPageSchema,
+  StaffInstitutionQuerySchema,
+  StaffInstitutionSchema,
+  UpdateInstitutionRequestSchema,
+} from '@portal/shared';
+import { requireRoles } from '../../plugins/auth.js';
+import {
+  createInstitution,
+  listInstitutionsForStaff,
+  setInstitutionClosed,
+  updateInstitution,
+} from '../../services/back-office/staff-institutions.js';
+import { errorResponses, originOf } from '../../http/responses.js';
+
+export const staffInstitutionRoutes: FastifyPluginAsyncZod = async (app) => {
+  const onRequest = [app.authenticate, requireRoles('SYSTEM_STAFF')];
+  const tags = ['staff'];
+
+  app.get(
+    '/api/staff/institutions',
+    { onRequest, schema: { tags, summary: '醫事機構管理：查詢', querystring: StaffInstitutionQuerySchema, response: { 200: StaffInstitutionPageSchema, ...errorResponses } } },
+    async (request) => listInstitutionsForStaff(app.db.prisma, request.query),
+  );
+  app.post(
+    '/api/staff/institutions',
+    { onRequest, schema: { tags, summary: '醫事機構管理：新增', body: CreateInstitutionRequestSchema, response: { 201: StaffInstitutionSchema, ...errorResponses } } },
+    async (request, reply) => reply.status(201).send(await createInstitution(app.db.prisma, request.user.id, request.body, originOf(request))),
+  );
+  app.patch(
+    '/api/staff/institutions/:id',
+    {
+      onRequest,
+      schema: { tags, summary: '醫事機構管理：修改', params: BackOfficeIdParamsSchema, body: UpdateInstitutionRequestSchema, response: { 200: StaffInstitutionSchema, ...errorResponses } },
+    },
+    async (request) => updateInstitution(app.db.prisma, request.user.id, request.params.id, request.body, originOf(request)),
+  );
+  for (const [suffix, close, summary] of [['close', true, '醫事機構管理：關閉'], ['reopen', false, '醫事機構管理：重新開放']] as const) {
+    app.post(
+      `/api/staff/institutions/:id/${suffix}`,
+      { onRequest, schema: { tags, summary, params: BackOfficeIdParamsSchema, response: { 200: StaffInstitutionSchema, ...errorResponses } } },
+      async (request) => setInstitutionClosed(app.db.prisma, request.user.id, request.params.id, close, originOf(request)),
+    );
+  }
+};

@@ -1,0 +1,153 @@
+import { randomInt } from 'node:crypto';
+import {
+  APPLICATION_MESSAGES,
+  canApplyForRole,
+  collectPasswordUserInputs,
+  type AccountApplication,
+  type ApplicationResult,
+} from '@portal/shared';
+import { evaluatePassword } from '@portal/shared/password-strength';
+import { hashPassword, type NationalIdCrypto, type PrismaClient } from '@portal/db';
+import { HttpError } from '../../errors/http-error.js';
+import { recordAudit, type RequestOrigin } from '../audit/record-audit.js';
+import { enqueueTemplate } from '../mail/outbox.js';
+import { MANAGER_HOLDING_STATUSES } from '../institutions/directory.js';
+import { isUniqueViolation } from '../../lib/unique-violation.js';
+
+const refuse = (status: number, code: string, field: string, message: string) =>
+  new HttpError(status, code, message, { [field]: [message] });
+
+const APPLICATION_NO_ATTEMPTS = 5;
+
+/** 申請編號: AP + the date in Taipei + six random digits, e.g. AP20261126048213. */
+function newApplicationNo(now: Date): string {
+  const date = now.toLocaleDateString('sv-SE', { timeZone: 'Asia/Taipei' }).replaceAll('-', '');
+  return `AP${date}${String(randomInt(1_000_000)).padStart(6, '0')}`;
+}
+
+/**
+ * 帳號申請 (flow 1 and 5). The password policy and the role rule are the shared functions the
+ * form runs too. The role rule and the account-name check are made inside the transaction that
+ * creates the account, after locking the institution's row: every change to whether an
+ * institution has a manager takes the same lock, so no application can be decided on a stale
+ * answer. The unique index on the lower-cased name settles same-name races across institutions.
+ */
+export async function submitApplication(
+  deps: { prisma: PrismaClient; crypto: NationalIdCrypto; origin: string },
+  input: AccountApplication,
+  origin: RequestOrigin,
+): Promise<ApplicationResult> {
+  const { prisma, crypto } = deps;
+  const verdict = evaluatePassword(
+    input.password,
+    collectPasswordUserInputs({ accountName: input.accountName, name: input.name, nationalId: input.nationalId, email: input.email }),
+  );
+  if (!verdict.acceptable) {
+    throw new HttpError(400, 'WEAK_PASSWORD', APPLICATION_MESSAGES.weakPassword, {
+      password: verdict.unmet.map((rule) => rule.message),
+    });
+  }
+  const subsystems = await prisma.subsystem.findMany({
+    where: { code: { in: input.subsystems }, active: true },
+    select: { id: true, code: true, name: true, sortOrder: true },
+    orderBy: { sortOrder: 'asc' },
+  });
+  if (subsystems.length !== input.subsystems.length) {
+    throw refuse(400, 'VALIDATION_FAILED', 'subsystems', APPLICATION_MESSAGES.subsystemUnknown);
+  }
+  const passwordHash = await hashPassword(input.password);
+  const accountNameKey = input.accountName.toLowerCase();
+  const isManager = input.role === 'INSTITUTION_MANAGER';
+
+  // 申請編號 are short random numbers people can read out on the phone; a clash with an existing
+  // one (rare) is retried in a fresh transaction with a new number.
+  for (let attempt = 1; ; attempt += 1) {
+    try {
+      return await createInTransaction(newApplicationNo(new Date()));
+    } catch (error) {
+      if (isUniqueViolation(error, 'account_name_key')) {
+        throw refuse(409, 'ACCOUNT_NAME_TAKEN', 'accountName', APPLICATION_MESSAGES.accountNameTaken);
+      }
+      if (!isUniqueViolation(error, 'application_no') || attempt === APPLICATION_NO_ATTEMPTS) throw error;
+    }
+  }
+
+  function createInTransaction(applicationNo: string) {
+    return prisma.$transaction(async (tx) => {
+      const [institution] = await tx.$queryRaw<{ id: string; code: string; name: string }[]>`
+        SELECT id, code, name FROM institutions
+        WHERE code = ${input.institutionCode} AND closed_at IS NULL
+        FOR UPDATE`;
+      if (!institution) {
+        throw refuse(404, 'INSTITUTION_NOT_FOUND', 'institutionCode', APPLICATION_MESSAGES.institutionNotFound);
+      }
+      const managers = await tx.account.count({
+        where: { institutionId: institution.id, role: 'INSTITUTION_MANAGER', status: { in: [...MANAGER_HOLDING_STATUSES] } },
+      });
+      const decision = canApplyForRole(input.role, { hasManager: managers > 0 });
+      if (!decision.allowed) throw refuse(422, 'ROLE_RULE', 'role', decision.message);
+      if (await tx.account.findUnique({ where: { accountNameKey }, select: { id: true } })) {
+        throw refuse(409, 'ACCOUNT_NAME_TAKEN', 'accountName', APPLICATION_MESSAGES.accountNameTaken);
+      }
+      const now = new Date();
+      const account = await tx.account.create({
+        data: {
+          accountName: input.accountName,
+          accountNameKey,
+          passwordHash,
+          nationalIdCipher: crypto.encrypt(input.nationalId),
+          nationalIdHash: crypto.lookupHash(input.nationalId),
+          name: input.name,
+          phone: input.phone,
+          mobile: input.mobile ?? null,
+          email: input.email,
+          role: input.role,
+          status: isManager ? 'PENDING_VERIFICATION' : 'PENDING_APPROVAL',
+          verificationMethod: isManager ? null : 'MANAGER_APPROVAL',
+          applicationNo,
+          institutionId: institution.id,
+          subsystemAccesses: { create: subsystems.map((s) => ({ subsystemId: s.id, requestedAt: now })) },
+        },
+        select: { id: true, applicationNo: true, status: true },
+      });
+      await recordAudit(
+        tx,
+        {
+          actorId: account.id,
+          action: 'account.applied',
+          entityType: 'account',
+          entityId: account.id,
+          // Never the password or the 身分證: the audit trail is readable by staff.
+          after: {
+            accountName: input.accountName,
+            role: input.role,
+            status: account.status,
+            institutionCode: institution.code,
+            subsystems: subsystems.map((s) => s.code),
+          },
+        },
+        origin,
+      );
+      const result: ApplicationResult = {
+        applicationNo: account.applicationNo!,
+        accountName: input.accountName,
+        role: input.role,
+        status: account.status,
+        institution: { code: institution.code, name: institution.name },
+        subsystems: subsystems.map((s) => ({ code: s.code, name: s.name, status: 'PENDING' as const })),
+        nextStep: isManager ? 'INSTITUTION_VERIFICATION' : 'MANAGER_APPROVAL',
+      };
+      await enqueueTemplate(tx, 'application-received', input.email, {
+        origin: deps.origin,
+        name: input.name,
+        applicationNo: result.applicationNo,
+        accountName: result.accountName,
+        institution: result.institution,
+        role: result.role,
+        nextStep: result.nextStep,
+        subsystems: result.subsystems.map((s) => s.name),
+      });
+      return result;
+    });
+  }
+}

@@ -1,0 +1,124 @@
+import {
+  accessStatusLabels,
+  ACCOUNT_ROLE_LABELS,
+  ACCOUNT_STATUS_LABELS,
+  accountNameKey,
+  AUTH_MESSAGES,
+  type ApplicationStatus,
+  type ApplicationStatusQuery,
+  type ApplicationStep,
+} from '@portal/shared';
+import type { NationalIdCrypto, PrismaClient } from '@portal/db';
+import { HttpError } from '../../errors/http-error.js';
+import { managerRequestSteps } from '../manager-requests/status-steps.js';
+
+const iso = (date: Date | null | undefined) => (date ? date.toISOString() : null);
+
+const VERIFICATION_LABELS = {
+  CARD: '醫事機構卡驗證',
+  PAPER: '紙本審核',
+  MANAGER_APPROVAL: '單位業務管理者核准',
+  UNCHOSEN: '醫事機構卡驗證或紙本審核',
+} as const;
+
+/**
+ * 申請進度查詢 (no login): 帳號 + 身分證. Either one wrong gives the same 404, so the query
+ * cannot be used to learn which account names exist.
+ */
+export async function queryApplicationStatus(
+  deps: { prisma: PrismaClient; crypto: NationalIdCrypto },
+  input: ApplicationStatusQuery,
+): Promise<ApplicationStatus> {
+  const nationalIdHash = deps.crypto.lookupHash(input.nationalId);
+  const account = await deps.prisma.account.findUnique({
+    where: { accountNameKey: accountNameKey(input.accountName) },
+    select: {
+      id: true,
+      accountName: true,
+      applicationNo: true,
+      nationalIdHash: true,
+      role: true,
+      status: true,
+      verificationMethod: true,
+      createdAt: true,
+      activatedAt: true,
+      deactivatedAt: true,
+      updatedAt: true,
+      institution: { select: { code: true, name: true } },
+      managerRequests: {
+        where: { kind: 'A' },
+        orderBy: { submittedAt: 'desc' },
+        take: 1,
+        select: { status: true, decidedAt: true, reason: true, dueAt: true },
+      },
+      subsystemAccesses: {
+        orderBy: [{ subsystem: { sortOrder: 'asc' } }],
+        select: { status: true, decidedAt: true, reason: true, subsystem: { select: { code: true, name: true } } },
+      },
+    },
+  });
+  if (!account || account.nationalIdHash !== nationalIdHash) {
+    throw new HttpError(404, 'APPLICATION_NOT_FOUND', AUTH_MESSAGES.applicationStatusNotFound);
+  }
+
+  const wasActivated = account.status === 'ACTIVE' || (account.status === 'DEACTIVATED' && account.activatedAt !== null);
+  const request = account.managerRequests[0];
+  const steps: ApplicationStep[] = [
+    { key: 'submitted', label: '帳號申請', state: 'DONE', date: iso(account.createdAt), note: null },
+  ];
+
+  const isGeneralUser = account.role === 'GENERAL_USER';
+  const label = isGeneralUser
+    ? VERIFICATION_LABELS.MANAGER_APPROVAL
+    : VERIFICATION_LABELS[account.verificationMethod ?? 'UNCHOSEN'];
+  if (wasActivated) {
+    steps.push({ key: 'verification', label, state: 'DONE', date: iso(account.activatedAt), note: null });
+  } else if (account.status === 'REJECTED' || account.status === 'DEACTIVATED') {
+    steps.push({
+      key: 'verification',
+      label,
+      state: 'REJECTED',
+      date: iso(request?.decidedAt ?? account.deactivatedAt ?? account.updatedAt),
+      note: request?.reason ?? null,
+    });
+  } else {
+    let note: string;
+    if (isGeneralUser) note = '待貴機構單位業務管理者核准。';
+    else if (account.verificationMethod === 'PAPER') {
+      note = '請列印申請表並蓋妥機構關防後上傳或寄送服務信箱，系統人員將於 3 個工作天內審核。';
+    } else note = '請以醫事機構卡完成驗證；若無法使用醫事機構卡，請改以紙本審核。';
+    steps.push({ key: 'verification', label, state: 'WAITING', date: null, note });
+  }
+
+  for (const access of account.subsystemAccesses) {
+    const step = { key: `subsystem:${access.subsystem.code}`, label: `子系統申請：${access.subsystem.name}` };
+    if (access.status === 'APPROVED') {
+      steps.push({ ...step, state: 'DONE', date: iso(access.decidedAt), note: null });
+    } else if (access.status === 'REJECTED' || access.status === 'REVOKED') {
+      steps.push({
+        ...step,
+        state: 'REJECTED',
+        date: iso(access.decidedAt),
+        note: access.reason ?? accessStatusLabels[access.status],
+      });
+    } else if (account.status === 'ACTIVE') {
+      steps.push({ ...step, state: 'WAITING', date: null, note: '待子系統管理者審核。' });
+    } else {
+      steps.push({ ...step, state: 'NOT_STARTED', date: null, note: '帳號開通後，由子系統管理者審核。' });
+    }
+  }
+
+  steps.push(...(await managerRequestSteps(deps.prisma, account.id)));
+
+  return {
+    applicationNo: account.applicationNo,
+    accountName: account.accountName,
+    role: account.role,
+    roleLabel: ACCOUNT_ROLE_LABELS[account.role],
+    status: account.status,
+    statusLabel: ACCOUNT_STATUS_LABELS[account.status],
+    institution: account.institution,
+    submittedAt: account.createdAt.toISOString(),
+    steps,
+  };
+}

@@ -1,0 +1,95 @@
+import { accountNameKey, AUTH_MESSAGES, LOGIN_REFUSAL_CODES, tooManyLoginFailuresMessage, type LoginRequest } from '@portal/shared';
+import { verifyPassword, type PrismaClient, type SqlRunner } from '@portal/db';
+import { HttpError, TooManyAttemptsError } from '../../errors/http-error.js';
+import { recordAudit, type RequestOrigin } from '../audit/record-audit.js';
+import type { FailureCounter } from './failure-counter.js';
+import { findLoginAccount, recordLogin } from './login-records.js';
+import type { IssuedRefreshToken } from './sessions.js';
+import type { SessionAccount } from './session-body.js';
+
+/** Per account: this many failed logins within the window lock further attempts until it ends. */
+export const LOGIN_FAILURE_LIMIT = 10;
+export const LOGIN_FAILURE_WINDOW_MS = 15 * 60 * 1000;
+
+const STATUS_REFUSALS = {
+  PENDING_VERIFICATION: AUTH_MESSAGES.pendingVerification,
+  PENDING_APPROVAL: AUTH_MESSAGES.pendingApproval,
+  REJECTED: AUTH_MESSAGES.rejected,
+  DEACTIVATED: AUTH_MESSAGES.deactivated,
+} as const;
+
+export interface LoginDeps {
+  prisma: PrismaClient;
+  sql: SqlRunner;
+  failures: FailureCounter;
+  /** Verified against when the account does not exist, so both cases cost one argon2id verify. */
+  dummyPasswordHash: string;
+}
+
+export const loginFailureKey = (accountName: string) => `login:${accountNameKey(accountName)}`;
+
+/**
+ * 服務登入. The answer never reveals whether an account exists: unknown name and wrong
+ * password both verify one argon2id hash and get the same 401; the account's status is told
+ * only to someone who knows its password.
+ */
+export async function login(
+  deps: LoginDeps,
+  input: LoginRequest,
+  origin: RequestOrigin & { userAgent?: string | undefined },
+): Promise<{ account: SessionAccount & { sessionVersion: number }; refresh: IssuedRefreshToken }> {
+  const { prisma, failures } = deps;
+  const failureKey = loginFailureKey(input.accountName);
+  const throttle = await failures.peek(failureKey);
+  if (throttle.count >= LOGIN_FAILURE_LIMIT) {
+    const seconds = Math.max(1, Math.ceil(throttle.retryAfterMs / 1000));
+    await recordAudit(
+      prisma,
+      { actorLabel: 'anonymous', action: 'auth.login.failed', entityType: 'account', after: { accountName: input.accountName, reason: 'throttled' } },
+      origin,
+    );
+    throw new TooManyAttemptsError(seconds, tooManyLoginFailuresMessage(Math.ceil(seconds / 60)));
+  }
+
+  const account = await findLoginAccount(deps.sql, accountNameKey(input.accountName));
+  const passwordOk = await verifyPassword(account?.passwordHash ?? deps.dummyPasswordHash, input.password);
+
+  if (!account || !passwordOk) {
+    await failures.increment(failureKey, LOGIN_FAILURE_WINDOW_MS);
+    await recordAudit(
+      prisma,
+      {
+        actorLabel: 'anonymous',
+        action: 'auth.login.failed',
+        entityType: 'account',
+        ...(account && { entityId: account.id }),
+        after: { accountName: input.accountName, reason: account ? 'wrong-password' : 'unknown-account' },
+      },
+      origin,
+    );
+    throw new HttpError(401, 'INVALID_CREDENTIALS', AUTH_MESSAGES.invalidCredentials);
+  }
+
+  if (account.status !== 'ACTIVE') {
+    await recordAudit(
+      prisma,
+      {
+        actorId: account.id,
+        action: 'auth.login.failed',
+        entityType: 'account',
+        entityId: account.id,
+        after: { accountName: input.accountName, reason: 'status', status: account.status },
+      },
+      origin,
+    );
+    throw new HttpError(403, LOGIN_REFUSAL_CODES[account.status], STATUS_REFUSALS[account.status]);
+  }
+
+  const refresh = await recordLogin(deps.sql, account, origin);
+  // The account changed between the read and the password check (deactivated, role changed,
+  // password reset: each bumps session_version); what was checked no longer holds.
+  if (!refresh) throw new HttpError(409, 'ACCOUNT_CHANGED', AUTH_MESSAGES.accountChangedDuringLogin);
+  await failures.reset(failureKey);
+  const { passwordHash: _hash, status: _status, ...sessionAccount } = account;
+  return { account: sessionAccount, refresh };
+}

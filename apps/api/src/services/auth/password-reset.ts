@@ -1,0 +1,165 @@
+import {
+  accountNameKey,
+  AUTH_MESSAGES,
+  collectPasswordUserInputs,
+  type ForgotPasswordRequest,
+  type ResetPasswordRequest,
+} from '@portal/shared';
+import { evaluatePassword } from '@portal/shared/password-strength';
+import { hashPassword, verifyPassword, type NationalIdCrypto, type Prisma, type PrismaClient } from '@portal/db';
+import { HttpError, TooManyAttemptsError } from '../../errors/http-error.js';
+import { recordAudit, type RequestOrigin } from '../audit/record-audit.js';
+import type { FailureCounter } from './failure-counter.js';
+import { enqueueTemplate } from '../mail/outbox.js';
+import { passwordResetLink } from '../mail/templates.js';
+import { newOpaqueToken, revokeAllSessions, sha256Hex } from './sessions.js';
+
+export const PASSWORD_RESET_TTL_MINUTES = 30;
+/** Per account name: reset mails within the window (a mailbox must not be flooded). */
+export const FORGOT_PASSWORD_ACCOUNT_LIMIT = 5;
+export const FORGOT_PASSWORD_ACCOUNT_WINDOW_MS = 60 * 60 * 1000;
+
+export interface PasswordResetDeps {
+  prisma: PrismaClient;
+  crypto: NationalIdCrypto;
+  failures: FailureCounter;
+  publicOrigin: string;
+}
+
+const sameEmail = (a: string, b: string) => a.trim().toLowerCase() === b.trim().toLowerCase();
+
+/**
+ * 忘記密碼. The caller always answers 202 with the same sentence. Whether or not the data
+ * match, one read and one transaction (with an audit row) are made, so the answer takes about
+ * the same time either way.
+ */
+export async function requestPasswordReset(
+  deps: PasswordResetDeps,
+  input: ForgotPasswordRequest,
+  origin: RequestOrigin,
+): Promise<void> {
+  const { prisma, crypto } = deps;
+  const key = accountNameKey(input.accountName);
+  // Counted per name whether or not it exists, so the throttle reveals nothing either.
+  const attempts = await deps.failures.increment(`forgot:${key}`, FORGOT_PASSWORD_ACCOUNT_WINDOW_MS);
+  if (attempts.count > FORGOT_PASSWORD_ACCOUNT_LIMIT) {
+    const seconds = Math.max(1, Math.ceil(attempts.retryAfterMs / 1000));
+    throw new TooManyAttemptsError(seconds, `重設密碼申請次數過多，請於 ${Math.ceil(seconds / 60)} 分鐘後再試。`);
+  }
+  const account = await prisma.account.findUnique({
+    where: { accountNameKey: key },
+    select: { id: true, accountName: true, name: true, email: true, nationalIdHash: true, status: true },
+  });
+  const nationalIdHash = input.nationalId ? crypto.lookupHash(input.nationalId) : undefined;
+  const matches =
+    account !== null &&
+    account.status === 'ACTIVE' &&
+    (input.email === undefined || sameEmail(account.email, input.email)) &&
+    (nationalIdHash === undefined || account.nationalIdHash === nationalIdHash);
+
+  await prisma.$transaction(async (tx) => {
+    if (!matches) {
+      await recordAudit(
+        tx,
+        { actorLabel: 'anonymous', action: 'password.reset.requested', entityType: 'account', after: { accountName: input.accountName, matched: false } },
+        origin,
+      );
+      return;
+    }
+    const token = newOpaqueToken();
+    const now = new Date();
+    // Only the newest link works: asking again retires the previous ones.
+    await tx.passwordResetToken.updateMany({ where: { accountId: account.id, usedAt: null }, data: { usedAt: now } });
+    await tx.passwordResetToken.create({
+      data: {
+        accountId: account.id,
+        tokenHash: sha256Hex(token),
+        expiresAt: new Date(now.getTime() + PASSWORD_RESET_TTL_MINUTES * 60_000),
+      },
+    });
+    await enqueueTemplate(tx, 'password-reset', account.email, {
+      name: account.name,
+      accountName: account.accountName,
+      link: passwordResetLink(deps.publicOrigin, token),
+      expiresMinutes: PASSWORD_RESET_TTL_MINUTES,
+    });
+    await recordAudit(
+      tx,
+      { actorLabel: 'anonymous', action: 'password.reset.requested', entityType: 'account', entityId: account.id, after: { accountName: account.accountName, matched: true } },
+      origin,
+    );
+  });
+}
+
+const invalidToken = () =>
+  new HttpError(400, 'RESET_TOKEN_INVALID', AUTH_MESSAGES.resetTokenInvalid, { token: [AUTH_MESSAGES.resetTokenInvalid] });
+
+/** Policy + "not the current password"; shared by reset and change. Throws 400 with fieldErrors. */
+export async function assertAcceptableNewPassword(
+  account: { accountName: string; name: string; email: string; passwordHash: string; nationalIdCipher: Uint8Array },
+  crypto: NationalIdCrypto,
+  password: string,
+) {
+  const verdict = evaluatePassword(
+    password,
+    collectPasswordUserInputs({
+      accountName: account.accountName,
+      name: account.name,
+      nationalId: crypto.decrypt(account.nationalIdCipher),
+      email: account.email,
+    }),
+  );
+  if (!verdict.acceptable) {
+    throw new HttpError(400, 'WEAK_PASSWORD', verdict.unmet[0]?.message ?? AUTH_MESSAGES.passwordRequired, {
+      password: verdict.unmet.map((rule) => rule.message),
+    });
+  }
+  if (await verifyPassword(account.passwordHash, password)) {
+    throw new HttpError(400, 'PASSWORD_UNCHANGED', AUTH_MESSAGES.passwordSameAsCurrent, {
+      password: [AUTH_MESSAGES.passwordSameAsCurrent],
+    });
+  }
+}
+
+export const passwordCheckSelect = {
+  id: true,
+  accountName: true,
+  name: true,
+  email: true,
+  passwordHash: true,
+  nationalIdCipher: true,
+  status: true,
+} satisfies Prisma.AccountSelect;
+
+/** 重設密碼: the token is single-use; every session of the account ends. */
+export async function resetPassword(
+  deps: Pick<PasswordResetDeps, 'prisma' | 'crypto'>,
+  input: ResetPasswordRequest,
+  origin: RequestOrigin,
+): Promise<void> {
+  const { prisma, crypto } = deps;
+  const tokenHash = sha256Hex(input.token);
+  const row = await prisma.passwordResetToken.findUnique({
+    where: { tokenHash },
+    select: { id: true, expiresAt: true, usedAt: true, account: { select: passwordCheckSelect } },
+  });
+  if (!row || row.usedAt || row.expiresAt <= new Date() || row.account.status !== 'ACTIVE') throw invalidToken();
+  await assertAcceptableNewPassword(row.account, crypto, input.password);
+  const passwordHash = await hashPassword(input.password);
+
+  await prisma.$transaction(async (tx) => {
+    // Conditional: of two concurrent uses of one link, only one changes the password.
+    const claimed = await tx.passwordResetToken.updateMany({
+      where: { id: row.id, usedAt: null, expiresAt: { gt: new Date() } },
+      data: { usedAt: new Date() },
+    });
+    if (claimed.count === 0) throw invalidToken();
+    await tx.account.update({ where: { id: row.account.id }, data: { passwordHash } });
+    await revokeAllSessions(tx, row.account.id);
+    await recordAudit(
+      tx,
+      { actorId: row.account.id, action: 'password.reset.completed', entityType: 'account', entityId: row.account.id },
+      origin,
+    );
+  });
+}

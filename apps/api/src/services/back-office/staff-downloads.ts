@@ -1,0 +1,157 @@
+/** 系統人員: 下載專區 (upload, new version, unpublish). */
+import { createHash } from 'node:crypto';
+import type { Prisma, PrismaClient } from '@portal/db';
+import {
+  BACK_OFFICE_MESSAGES,
+  DOWNLOAD_CONTENT_TYPES,
+  PUBLICATION_STATUS_LABELS,
+  type CreateDownloadFields,
+  type PublicationStatus,
+  type StaffDownload,
+  type StaffDownloadPage,
+  type UpdateDownloadRequest,
+} from '@portal/shared';
+import { HttpError, notFound } from '../../errors/http-error.js';
+import { recordAudit, type RequestOrigin } from '../audit/record-audit.js';
+
+/**
+ * The type of an upload, from its content (never from its name or the browser's claim): PDF by
+ * its `%PDF-` header; DOCX / XLSX / ODT are ZIP containers told apart by their entries.
+ */
+export function sniffDocumentType(data: Buffer): keyof typeof DOWNLOAD_CONTENT_TYPES | null {
+  if (data.subarray(0, 5).toString('latin1') === '%PDF-') return 'pdf';
+  if (data.length < 30 || data.readUInt32LE(0) !== 0x04034b50) return null;
+  // ODF: the first entry is an uncompressed "mimetype" holding the media type.
+  const nameLength = data.readUInt16LE(26);
+  const extraLength = data.readUInt16LE(28);
+  const firstName = data.subarray(30, 30 + nameLength).toString('latin1');
+  if (firstName === 'mimetype') {
+    const start = 30 + nameLength + extraLength;
+    const mediaType = data.subarray(start, start + DOWNLOAD_CONTENT_TYPES.odt.length).toString('latin1');
+    return mediaType === DOWNLOAD_CONTENT_TYPES.odt ? 'odt' : null;
+  }
+  const text = data.toString('latin1');
+  if (!text.includes('[Content_Types].xml')) return null;
+  if (text.includes('word/document.xml')) return 'docx';
+  if (text.includes('xl/workbook.xml')) return 'xlsx';
+  return null;
+}
+
+export interface UploadedFile {
+  filename: string;
+  data: Buffer;
+}
+
+/** Checks and stores an upload; returns the StoredFile id. */
+async function storeFile(tx: Prisma.TransactionClient, file: UploadedFile) {
+  const kind = sniffDocumentType(file.data);
+  if (!kind) throw new HttpError(415, 'FILE_TYPE_NOT_ALLOWED', BACK_OFFICE_MESSAGES.fileTypeNotAllowed, { file: [BACK_OFFICE_MESSAGES.fileTypeNotAllowed] });
+  // Keep the given name but make its extension tell the truth.
+  const base = file.filename.replace(/[\\/\r\n"]/g, '_').replace(/\.[^.]*$/, '').slice(0, 190) || 'file';
+  const stored = await tx.storedFile.create({
+    data: {
+      filename: `${base}.${kind}`,
+      contentType: DOWNLOAD_CONTENT_TYPES[kind],
+      size: file.data.length,
+      sha256: createHash('sha256').update(file.data).digest('hex'),
+      data: new Uint8Array(file.data),
+    },
+    select: { id: true, filename: true, size: true, sha256: true, contentType: true },
+  });
+  return stored;
+}
+
+const DOWNLOAD_SELECT = {
+  id: true, system: true, category: true, title: true, status: true, publishedAt: true, createdAt: true, updatedAt: true,
+  file: { select: { id: true, filename: true, contentType: true, size: true, sha256: true, createdAt: true } },
+} as const;
+type DownloadRow = Prisma.DownloadGetPayload<{ select: typeof DOWNLOAD_SELECT }>;
+
+const downloadDto = (row: DownloadRow): StaffDownload => ({
+  id: row.id,
+  system: row.system,
+  category: row.category,
+  title: row.title,
+  status: row.status,
+  statusLabel: PUBLICATION_STATUS_LABELS[row.status],
+  publishedAt: row.publishedAt.toISOString(),
+  file: {
+    id: row.file.id,
+    filename: row.file.filename,
+    contentType: row.file.contentType,
+    size: row.file.size,
+    sha256: row.file.sha256,
+    uploadedAt: row.file.createdAt.toISOString(),
+  },
+  href: `/api/downloads/${row.id}/file`,
+  createdAt: row.createdAt.toISOString(),
+  updatedAt: row.updatedAt.toISOString(),
+});
+const downloadSnapshot = (row: DownloadRow) => ({
+  system: row.system, category: row.category, title: row.title, status: row.status, fileId: row.file.id, filename: row.file.filename, sha256: row.file.sha256,
+});
+
+export async function listDownloadsForStaff(
+  prisma: PrismaClient,
+  query: { page: number; pageSize: number; status?: PublicationStatus | undefined; system?: string | undefined; category?: string | undefined; q?: string | undefined },
+): Promise<StaffDownloadPage> {
+  const where: Prisma.DownloadWhereInput = {
+    ...(query.status && { status: query.status }),
+    ...(query.system && { system: query.system }),
+    ...(query.category && { category: query.category }),
+    ...(query.q && { title: { contains: query.q } }),
+  };
+  const [total, rows] = await Promise.all([
+    prisma.download.count({ where }),
+    prisma.download.findMany({ where, orderBy: [{ publishedAt: 'desc' }, { id: 'desc' }], skip: (query.page - 1) * query.pageSize, take: query.pageSize, select: DOWNLOAD_SELECT }),
+  ]);
+  return { items: rows.map(downloadDto), total, page: query.page, pageSize: query.pageSize };
+}
+
+export async function createDownload(prisma: PrismaClient, actorId: string, fields: CreateDownloadFields, file: UploadedFile, origin: RequestOrigin) {
+  return prisma.$transaction(async (tx) => {
+    const stored = await storeFile(tx, file);
+    const row = await tx.download.create({
+      data: { system: fields.system, category: fields.category, title: fields.title, fileId: stored.id, status: 'PUBLISHED', publishedAt: new Date() },
+      select: DOWNLOAD_SELECT,
+    });
+    await recordAudit(tx, { actorId, action: 'download.created', entityType: 'download', entityId: row.id, after: downloadSnapshot(row) }, origin);
+    return downloadDto(row);
+  });
+}
+
+/** 上傳新版本: the download points at the new file and its 日期 becomes now; the old file stays stored. */
+export async function replaceDownloadFile(prisma: PrismaClient, actorId: string, id: string, file: UploadedFile, origin: RequestOrigin) {
+  return prisma.$transaction(async (tx) => {
+    const locked = await tx.$queryRaw<{ id: string }[]>`SELECT id FROM downloads WHERE id = ${id}::uuid FOR UPDATE`;
+    if (locked.length === 0) throw notFound();
+    const before = await tx.download.findUniqueOrThrow({ where: { id }, select: DOWNLOAD_SELECT });
+    const stored = await storeFile(tx, file);
+    const row = await tx.download.update({ where: { id }, data: { fileId: stored.id, publishedAt: new Date() }, select: DOWNLOAD_SELECT });
+    await recordAudit(
+      tx,
+      { actorId, action: 'download.file-replaced', entityType: 'download', entityId: id, before: downloadSnapshot(before), after: downloadSnapshot(row) },
+      origin,
+    );
+    return downloadDto(row);
+  });
+}
+
+export async function updateDownload(prisma: PrismaClient, actorId: string, id: string, input: UpdateDownloadRequest, origin: RequestOrigin) {
+  return prisma.$transaction(async (tx) => {
+    const before = await tx.download.findUnique({ where: { id }, select: DOWNLOAD_SELECT });
+    if (!before) throw notFound();
+    const row = await tx.download.update({
+      where: { id },
+      data: {
+        ...(input.system !== undefined && { system: input.system }),
+        ...(input.category !== undefined && { category: input.category }),
+        ...(input.title !== undefined && { title: input.title }),
+        ...(input.status !== undefined && { status: input.status }),
+      },
+      select: DOWNLOAD_SELECT,
+    });
+    await recordAudit(tx, { actorId, action: 'download.updated', entityType: 'download', entityId: id, before: downloadSnapshot(before), after: downloadSnapshot(row) }, origin);
+    return downloadDto(row);
+  });
+}
