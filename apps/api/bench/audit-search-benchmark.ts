@@ -4,6 +4,7 @@
  * for the newest page, a deep keyset page, and each filter; plus a CSV export of one actor.
  * `npx tsx bench/audit-search-benchmark.ts` (BENCH_POSTGRES_URL; BENCH_EVENTS default 1000000).
  */
+import { addTaipeiDays, taipeiDate } from '@portal/shared';
 import { percentile } from './bench-support.js';
 import { insertBenchAccounts, withBenchDatabase } from './back-office-support.js';
 
@@ -39,7 +40,7 @@ await withBenchDatabase(200, async (ctx) => {
   const [deep] = await ctx.sql(`SELECT id::text AS id FROM audit_events ORDER BY id DESC OFFSET ${Math.floor(EVENTS * 0.9)} LIMIT 1`);
 
   const call = await ctx.as('demostaff');
-  const recent = new Date(Date.now() + 8 * 3600_000 - 7 * 86400_000).toISOString().slice(0, 10);
+  const recent = addTaipeiDays(taipeiDate(new Date()), -7);
   const cases: Record<string, (i: number) => string> = {
     'newest page (50)': () => '/api/audit-events',
     'deep keyset page (90% back)': () => `/api/audit-events?cursor=${deep!.id}`,
@@ -49,7 +50,7 @@ await withBenchDatabase(200, async (ctx) => {
     'entity type + id': () => `/api/audit-events?entityType=${sample!.entity_type}&entityId=${sample!.entity_id}`,
     'IP': () => `/api/audit-events?ip=${sample!.ip}`,
     'date range (one day, 60 days ago)': () => {
-      const day = new Date(Date.now() + 8 * 3600_000 - 60 * 86400_000).toISOString().slice(0, 10);
+      const day = addTaipeiDays(taipeiDate(new Date()), -60);
       return `/api/audit-events?from=${day}&to=${day}`;
     },
   };

@@ -5,6 +5,7 @@
  * and each filter; then bulk approve of 1,000 selected requests.
  * `npx tsx bench/queue-benchmark.ts` (BENCH_POSTGRES_URL; BENCH_PENDING default 50000).
  */
+import { addTaipeiDays, taipeiDate } from '@portal/shared';
 import { percentile } from './bench-support.js';
 import { insertBenchAccounts, withBenchDatabase } from './back-office-support.js';
 
@@ -38,9 +39,8 @@ await withBenchDatabase(1000, async (ctx) => {
     'filter city': () => `/api/subsystem-manager/access-requests?city=${encodeURIComponent('臺北市')}`,
     'filter institution code prefix': (i) => `/api/subsystem-manager/access-requests?institution=${String(10 + (i % 12)).padStart(2, '0')}`,
     'filter date range (7 days)': () => {
-      const to = new Date(Date.now() + 8 * 3600_000);
-      const from = new Date(to.getTime() - 7 * 86400_000);
-      return `/api/subsystem-manager/access-requests?from=${from.toISOString().slice(0, 10)}&to=${to.toISOString().slice(0, 10)}`;
+      const to = taipeiDate(new Date());
+      return `/api/subsystem-manager/access-requests?from=${addTaipeiDays(to, -7)}&to=${to}`;
     },
     'decided (APPROVED) list': () => '/api/subsystem-manager/access-requests?status=APPROVED',
   };

@@ -1,3 +1,5 @@
+import { taipeiDateParts as taipeiDatePartsOf } from '@portal/shared';
+
 /** Calendar date parts (Gregorian, 西元) of an instant as seen in Asia/Taipei. */
 export interface DateParts {
   year: number;
@@ -5,24 +7,11 @@ export interface DateParts {
   day: number;
 }
 
-const taipeiFormatter = new Intl.DateTimeFormat('en-US', {
-  timeZone: 'Asia/Taipei',
-  year: 'numeric',
-  month: 'numeric',
-  day: 'numeric',
-});
-
 export function taipeiDateParts(date: Date): DateParts {
   if (!(date instanceof Date) || Number.isNaN(date.getTime())) {
     throw new RangeError('appliedAt must be a valid Date');
   }
-  const parts = taipeiFormatter.formatToParts(date);
-  const get = (type: Intl.DateTimeFormatPartTypes): number => {
-    const part = parts.find((p) => p.type === type);
-    if (!part) throw new RangeError(`cannot format ${type} of ${date.toISOString()}`);
-    return Number(part.value);
-  };
-  return { year: get('year'), month: get('month'), day: get('day') };
+  return taipeiDatePartsOf(date);
 }
 
 /** A phone number split into the slots of the paper form: 「(區碼) 號碼 分機」. */

@@ -6,7 +6,7 @@
 import type { Prisma, PrismaClient } from '@portal/db';
 import { enqueueMail } from '../services/mail/outbox.js';
 import { renderMail, type ApproverDigestData } from '../services/mail/templates.js';
-import { OVERDUE_AFTER_MS } from '../services/back-office/dates.js';
+import { overdueBefore } from '../services/back-office/overdue.js';
 import { dailyJobPlugin, runOncePerDay } from './daily-job.js';
 
 export const DIGEST_JOB = 'approver-digest';
@@ -24,7 +24,7 @@ interface Approver {
 }
 
 async function collectApprovers(tx: Prisma.TransactionClient, now: Date): Promise<Approver[]> {
-  const overdueBefore = new Date(now.getTime() - OVERDUE_AFTER_MS);
+  const overdueCutoff = overdueBefore(now);
   const approvers = new Map<string, Approver>();
   const add = (row: { id: string; email: string; name: string }, queue: ApproverDigestData['queues'][number]) => {
     const approver = approvers.get(row.id) ?? { email: row.email, name: row.name, queues: [] };
@@ -35,7 +35,7 @@ async function collectApprovers(tx: Prisma.TransactionClient, now: Date): Promis
   // 單位業務管理者: 一般使用者 applications of their institution.
   const institutionQueues = await tx.$queryRaw<{ id: string; email: string; name: string; pending: bigint; overdue: bigint }[]>`
     SELECT m.id, m.email, m.name, q.pending, q.overdue
-      FROM (SELECT institution_id, count(*) AS pending, count(*) FILTER (WHERE created_at < ${overdueBefore}) AS overdue
+      FROM (SELECT institution_id, count(*) AS pending, count(*) FILTER (WHERE created_at < ${overdueCutoff}) AS overdue
               FROM accounts WHERE role = 'GENERAL_USER' AND status = 'PENDING_APPROVAL' GROUP BY institution_id) q
       JOIN accounts m ON m.institution_id = q.institution_id AND m.role = 'INSTITUTION_MANAGER' AND m.status = 'ACTIVE'
      ORDER BY m.id`;
@@ -46,7 +46,7 @@ async function collectApprovers(tx: Prisma.TransactionClient, now: Date): Promis
   // 子系統管理者: access requests of each subsystem they manage.
   const subsystemQueues = await tx.$queryRaw<{ id: string; email: string; name: string; subsystem: string; pending: bigint; overdue: bigint }[]>`
     SELECT a.id, a.email, a.name, s.name AS subsystem, q.pending, q.overdue
-      FROM (SELECT subsystem_id, count(*) AS pending, count(*) FILTER (WHERE requested_at < ${overdueBefore}) AS overdue
+      FROM (SELECT subsystem_id, count(*) AS pending, count(*) FILTER (WHERE requested_at < ${overdueCutoff}) AS overdue
               FROM subsystem_accesses WHERE status = 'PENDING' GROUP BY subsystem_id) q
       JOIN subsystems s ON s.id = q.subsystem_id
       JOIN subsystem_managers sm ON sm.subsystem_id = q.subsystem_id

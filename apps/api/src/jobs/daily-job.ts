@@ -8,7 +8,7 @@
 import type { FastifyInstance } from 'fastify';
 import fp from 'fastify-plugin';
 import { Prisma, type PrismaClient } from '@portal/db';
-import { taipeiClock } from '../services/back-office/dates.js';
+import { taipeiClock } from '@portal/shared';
 
 export type DailyRun<T> = { ran: true; result: T; date: string } | { ran: false };
 

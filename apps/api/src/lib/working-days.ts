@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
+import { addTaipeiDays, taipeiDate, taipeiDayEnd } from '@portal/shared';
 
 /**
  * Working days in Asia/Taipei: Monday–Friday, minus public holidays, plus make-up workdays
@@ -42,14 +43,6 @@ export function loadHolidayCalendar(file: string = DEFAULT_HOLIDAY_CALENDAR_FILE
   }
 }
 
-const TAIPEI_OFFSET_MS = 8 * 60 * 60 * 1000; // Taiwan has no daylight saving time.
-const DAY_MS = 24 * 60 * 60 * 1000;
-
-/** The Taipei calendar date of an instant, as YYYY-MM-DD. */
-export function taipeiDate(instant: Date): string {
-  return new Date(instant.getTime() + TAIPEI_OFFSET_MS).toISOString().slice(0, 10);
-}
-
 export function isWorkingDay(date: string, calendar: HolidayCalendar): boolean {
   if (calendar.workdays.has(date)) return true;
   if (calendar.holidays.has(date)) return false;
@@ -64,13 +57,12 @@ export function isWorkingDay(date: string, calendar: HolidayCalendar): boolean {
  */
 export function addWorkingDays(start: Date, days: number, calendar: HolidayCalendar): Date {
   if (!Number.isInteger(days) || days < 1) throw new Error('days must be a positive integer');
-  let cursor = Date.parse(`${taipeiDate(start)}T00:00:00Z`);
+  let date = taipeiDate(start);
   let counted = 0;
   for (let guard = 0; counted < days; guard += 1) {
     if (guard > 366) throw new Error('no working day within a year: check the holiday calendar');
-    cursor += DAY_MS;
-    if (isWorkingDay(new Date(cursor).toISOString().slice(0, 10), calendar)) counted += 1;
+    date = addTaipeiDays(date, 1);
+    if (isWorkingDay(date, calendar)) counted += 1;
   }
-  // cursor is midnight of the due date read as UTC; Taipei's end of that day:
-  return new Date(cursor + DAY_MS - 1 - TAIPEI_OFFSET_MS);
+  return new Date(taipeiDayEnd(date).getTime() - 1);
 }

@@ -3,7 +3,8 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parseEnv } from '../../src/env.js';
-import { addWorkingDays, isWorkingDay, loadHolidayCalendar, parseHolidayCalendar, taipeiDate } from '../../src/lib/working-days.js';
+import { taipeiDate } from '@portal/shared';
+import { addWorkingDays, isWorkingDay, loadHolidayCalendar, parseHolidayCalendar } from '../../src/lib/working-days.js';
 
 const calendar = loadHolidayCalendar();
 /** The due instant as the Taipei date it falls on. */

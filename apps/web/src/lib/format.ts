@@ -1,17 +1,6 @@
-import { PageQuerySchema } from '@portal/shared';
+import { formatTaipeiDate, PageQuerySchema } from '@portal/shared';
 
-const taipeiDate = new Intl.DateTimeFormat('en-CA', {
-  timeZone: 'Asia/Taipei',
-  year: 'numeric',
-  month: '2-digit',
-  day: '2-digit',
-});
-
-/** ISO 8601 → YYYY/MM/DD in Asia/Taipei, as the seed document shows dates (2020/09/26). */
-export function formatTaipeiDate(iso: string): string {
-  const parts = Object.fromEntries(taipeiDate.formatToParts(new Date(iso)).map((part) => [part.type, part.value]));
-  return `${parts.year}/${parts.month}/${parts.day}`;
-}
+export { formatTaipeiDate };
 
 /** The same date for a <time dateTime> attribute (YYYY-MM-DD). */
 export function taipeiDateTimeAttribute(iso: string): string {

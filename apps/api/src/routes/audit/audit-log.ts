@@ -1,7 +1,7 @@
 import { Readable } from 'node:stream';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { AuditEventFilterSchema, AuditEventPageSchema, AuditEventQuerySchema, ErrorBodySchema } from '@portal/shared';
+import { AuditEventFilterSchema, compactTaipeiDate, AuditEventPageSchema, AuditEventQuerySchema, ErrorBodySchema } from '@portal/shared';
 import { requireRoles } from '../../plugins/auth.js';
 import { auditEventsCsv, searchAuditEvents } from '../../services/audit/audit-log.js';
 
@@ -24,10 +24,9 @@ export const auditRoutes: FastifyPluginAsyncZod = async (app) => {
       schema: { tags: ['audit'], summary: '稽核紀錄匯出 CSV（UTF-8，含 BOM）', querystring: AuditEventFilterSchema, response: { 200: z.any().describe('text/csv'), ...errors } },
     },
     async (request, reply) => {
-      const stamp = new Date(Date.now() + 8 * 3600_000).toISOString().slice(0, 10).replaceAll('-', '');
       return reply
         .header('content-type', 'text/csv; charset=utf-8')
-        .header('content-disposition', `attachment; filename="audit-events-${stamp}.csv"`)
+        .header('content-disposition', `attachment; filename="audit-events-${compactTaipeiDate(new Date())}.csv"`)
         .header('cache-control', 'no-store')
         .send(Readable.from(auditEventsCsv(app.db.prisma, request.query)));
     },

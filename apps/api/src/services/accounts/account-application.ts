@@ -1,4 +1,3 @@
-import { randomInt } from 'node:crypto';
 import {
   APPLICATION_MESSAGES,
   canApplyForRole,
@@ -8,22 +7,13 @@ import {
 } from '@portal/shared';
 import { evaluatePassword } from '@portal/shared/password-strength';
 import { hashPassword, type NationalIdCrypto, type PrismaClient } from '@portal/db';
-import { HttpError } from '../../errors/http-error.js';
-import { recordAudit, type RequestOrigin } from '../audit/record-audit.js';
-import { enqueueTemplate } from '../mail/outbox.js';
-import { MANAGER_HOLDING_STATUSES } from '../institutions/directory.js';
+import { fieldError as refuse, HttpError } from '../../errors/http-error.js';
+import { withNewApplicationNumber } from '../../lib/application-number.js';
 import { isUniqueViolation } from '../../lib/unique-violation.js';
-
-const refuse = (status: number, code: string, field: string, message: string) =>
-  new HttpError(status, code, message, { [field]: [message] });
-
-const APPLICATION_NO_ATTEMPTS = 5;
-
-/** 申請編號: AP + the date in Taipei + six random digits, e.g. AP20261126048213. */
-function newApplicationNo(now: Date): string {
-  const date = now.toLocaleDateString('sv-SE', { timeZone: 'Asia/Taipei' }).replaceAll('-', '');
-  return `AP${date}${String(randomInt(1_000_000)).padStart(6, '0')}`;
-}
+import { recordAudit, type RequestOrigin } from '../audit/record-audit.js';
+import { lockInstitution } from '../institutions/institution-lock.js';
+import { countManagers } from '../institutions/managers.js';
+import { enqueueTemplate } from '../mail/outbox.js';
 
 /**
  * 帳號申請 (flow 1 and 5). The password policy and the role rule are the shared functions the
@@ -59,32 +49,22 @@ export async function submitApplication(
   const accountNameKey = input.accountName.toLowerCase();
   const isManager = input.role === 'INSTITUTION_MANAGER';
 
-  // 申請編號 are short random numbers people can read out on the phone; a clash with an existing
-  // one (rare) is retried in a fresh transaction with a new number.
-  for (let attempt = 1; ; attempt += 1) {
-    try {
-      return await createInTransaction(newApplicationNo(new Date()));
-    } catch (error) {
-      if (isUniqueViolation(error, 'account_name_key')) {
-        throw refuse(409, 'ACCOUNT_NAME_TAKEN', 'accountName', APPLICATION_MESSAGES.accountNameTaken);
-      }
-      if (!isUniqueViolation(error, 'application_no') || attempt === APPLICATION_NO_ATTEMPTS) throw error;
+  try {
+    return await withNewApplicationNumber('AP', 'application_no', () => new Date(), createInTransaction);
+  } catch (error) {
+    if (isUniqueViolation(error, 'account_name_key')) {
+      throw refuse(409, 'ACCOUNT_NAME_TAKEN', 'accountName', APPLICATION_MESSAGES.accountNameTaken);
     }
+    throw error;
   }
 
   function createInTransaction(applicationNo: string) {
     return prisma.$transaction(async (tx) => {
-      const [institution] = await tx.$queryRaw<{ id: string; code: string; name: string }[]>`
-        SELECT id, code, name FROM institutions
-        WHERE code = ${input.institutionCode} AND closed_at IS NULL
-        FOR UPDATE`;
-      if (!institution) {
+      const institution = await lockInstitution(tx, { code: input.institutionCode });
+      if (!institution || institution.closedAt) {
         throw refuse(404, 'INSTITUTION_NOT_FOUND', 'institutionCode', APPLICATION_MESSAGES.institutionNotFound);
       }
-      const managers = await tx.account.count({
-        where: { institutionId: institution.id, role: 'INSTITUTION_MANAGER', status: { in: [...MANAGER_HOLDING_STATUSES] } },
-      });
-      const decision = canApplyForRole(input.role, { hasManager: managers > 0 });
+      const decision = canApplyForRole(input.role, { hasManager: (await countManagers(tx, institution.id)) > 0 });
       if (!decision.allowed) throw refuse(422, 'ROLE_RULE', 'role', decision.message);
       if (await tx.account.findUnique({ where: { accountNameKey }, select: { id: true } })) {
         throw refuse(409, 'ACCOUNT_NAME_TAKEN', 'accountName', APPLICATION_MESSAGES.accountNameTaken);

@@ -5,8 +5,7 @@
  * path here, and the migration's trigger refuses them in the database.
  */
 import { Prisma, type PrismaClient } from '@portal/db';
-import type { AuditEvent, AuditEventPage } from '@portal/shared';
-import { taipeiDayEnd, taipeiDayStart } from '../back-office/dates.js';
+import { taipeiDayEnd, taipeiDayStart, type AuditEvent, type AuditEventPage } from '@portal/shared';
 
 export interface AuditFilter {
   actor?: string | undefined;

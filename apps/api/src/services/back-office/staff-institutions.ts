@@ -10,23 +10,14 @@ import {
 } from '@portal/shared';
 import { HttpError, notFound } from '../../errors/http-error.js';
 import { recordAudit, type RequestOrigin } from '../audit/record-audit.js';
-import { MANAGER_HOLDING_STATUSES } from '../institutions/directory.js';
+import { lockInstitution } from '../institutions/institution-lock.js';
+import { countManagersOf } from '../institutions/managers.js';
 import { isUniqueViolation } from '../../lib/unique-violation.js';
 
 const SELECT = {
   id: true, code: true, name: true, kind: true, city: true, address: true, phone: true, closedAt: true, createdAt: true, updatedAt: true,
 } as const;
 type Row = Prisma.InstitutionGetPayload<{ select: typeof SELECT }>;
-
-async function managerCounts(prisma: PrismaClient | Prisma.TransactionClient, ids: string[]) {
-  if (ids.length === 0) return new Map<string, number>();
-  const groups = await prisma.account.groupBy({
-    by: ['institutionId'],
-    where: { institutionId: { in: ids }, role: 'INSTITUTION_MANAGER', status: { in: [...MANAGER_HOLDING_STATUSES] } },
-    _count: { _all: true },
-  });
-  return new Map(groups.map((group) => [group.institutionId!, group._count._all]));
-}
 
 const toDto = (row: Row, managerCount: number): StaffInstitution => ({
   id: row.id,
@@ -63,7 +54,7 @@ export async function listInstitutionsForStaff(
     prisma.institution.count({ where }),
     prisma.institution.findMany({ where, orderBy: { code: 'asc' }, skip: (query.page - 1) * query.pageSize, take: query.pageSize, select: SELECT }),
   ]);
-  const counts = await managerCounts(prisma, rows.map((row) => row.id));
+  const counts = await countManagersOf(prisma, rows.map((row) => row.id));
   return { items: rows.map((row) => toDto(row, counts.get(row.id) ?? 0)), total, page: query.page, pageSize: query.pageSize };
 }
 
@@ -87,19 +78,17 @@ export async function createInstitution(prisma: PrismaClient, actorId: string, i
   }
 }
 
-/**
- * Every change takes the institution row lock (SELECT … FOR UPDATE), the same lock the
- * application flow takes to decide "does the institution have a manager".
- */
-async function lockInstitution(tx: Prisma.TransactionClient, id: string): Promise<Row> {
-  const locked = await tx.$queryRaw<{ id: string }[]>`SELECT id FROM institutions WHERE id = ${id}::uuid FOR UPDATE`;
-  if (locked.length === 0) throw notFound();
+/** Every change takes the institution row lock (the one the role rule relies on). */
+async function lockForChange(tx: Prisma.TransactionClient, id: string): Promise<Row> {
+  if (!(await lockInstitution(tx, { id }))) throw notFound();
   return tx.institution.findUniqueOrThrow({ where: { id }, select: SELECT });
 }
 
+const managerCountOf = async (tx: Prisma.TransactionClient, id: string) => (await countManagersOf(tx, [id])).get(id) ?? 0;
+
 export async function updateInstitution(prisma: PrismaClient, actorId: string, id: string, input: UpdateInstitutionRequest, origin: RequestOrigin) {
   return prisma.$transaction(async (tx) => {
-    const before = await lockInstitution(tx, id);
+    const before = await lockForChange(tx, id);
     const row = await tx.institution.update({
       where: { id },
       data: {
@@ -112,7 +101,7 @@ export async function updateInstitution(prisma: PrismaClient, actorId: string, i
       select: SELECT,
     });
     await recordAudit(tx, { actorId, action: 'institution.updated', entityType: 'institution', entityId: id, before: snapshot(before), after: snapshot(row) }, origin);
-    return toDto(row, (await managerCounts(tx, [id])).get(id) ?? 0);
+    return toDto(row, await managerCountOf(tx, id));
   });
 }
 
@@ -123,7 +112,7 @@ export async function updateInstitution(prisma: PrismaClient, actorId: string, i
  */
 export async function setInstitutionClosed(prisma: PrismaClient, actorId: string, id: string, close: boolean, origin: RequestOrigin) {
   return prisma.$transaction(async (tx) => {
-    const before = await lockInstitution(tx, id);
+    const before = await lockForChange(tx, id);
     if (close === (before.closedAt !== null)) {
       const message = close ? BACK_OFFICE_MESSAGES.institutionAlreadyClosed : BACK_OFFICE_MESSAGES.institutionNotClosed;
       throw new HttpError(409, 'INVALID_STATE', message);
@@ -134,6 +123,6 @@ export async function setInstitutionClosed(prisma: PrismaClient, actorId: string
       { actorId, action: close ? 'institution.closed' : 'institution.reopened', entityType: 'institution', entityId: id, before: snapshot(before), after: snapshot(row) },
       origin,
     );
-    return toDto(row, (await managerCounts(tx, [id])).get(id) ?? 0);
+    return toDto(row, await managerCountOf(tx, id));
   });
 }

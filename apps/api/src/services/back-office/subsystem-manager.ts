@@ -16,13 +16,15 @@ import {
   type DecisionRequest,
   type DecisionResult,
   type ManagedSubsystemList,
+  taipeiDayEnd,
+  taipeiDayStart,
 } from '@portal/shared';
 import { HttpError, notFound } from '../../errors/http-error.js';
 import type { RequestOrigin } from '../audit/record-audit.js';
 import { enqueueTemplate } from '../mail/outbox.js';
 import { renderMail } from '../mail/templates.js';
 import { ACCESS_TRANSITIONS, alreadyDecided, applyTransition, canTransition } from './transitions.js';
-import { taipeiDayEnd, taipeiDayStart, OVERDUE_AFTER_MS } from './dates.js';
+import { overdueBefore } from './overdue.js';
 
 interface Deps {
   prisma: PrismaClient;
@@ -47,12 +49,11 @@ async function managedSubsystemIds(prisma: PrismaClient | Prisma.TransactionClie
 }
 
 export async function listManagedSubsystems(prisma: PrismaClient, callerId: string): Promise<ManagedSubsystemList> {
-  const overdueBefore = new Date(Date.now() - OVERDUE_AFTER_MS);
   const rows = await prisma.$queryRaw<{ code: string; name: string; pending: bigint; overdue: bigint }[]>`
     SELECT s.code, s.name,
            (SELECT count(*) FROM subsystem_accesses sa WHERE sa.subsystem_id = s.id AND sa.status = 'PENDING') AS pending,
            (SELECT count(*) FROM subsystem_accesses sa WHERE sa.subsystem_id = s.id AND sa.status = 'PENDING'
-               AND sa.requested_at < ${overdueBefore}) AS overdue
+               AND sa.requested_at < ${overdueBefore(new Date())}) AS overdue
       FROM subsystem_managers m JOIN subsystems s ON s.id = m.subsystem_id
      WHERE m.account_id = ${callerId}::uuid
      ORDER BY s.sort_order, s.code`;

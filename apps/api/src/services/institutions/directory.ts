@@ -1,8 +1,6 @@
 import type { Institution, InstitutionPage, InstitutionSearchQuery } from '@portal/shared';
 import type { Prisma, PrismaClient } from '@portal/db';
-
-/** Statuses in which a 單位業務管理者 counts as existing for the role rule. */
-export const MANAGER_HOLDING_STATUSES = ['ACTIVE', 'PENDING_VERIFICATION'] as const;
+import { COUNTED_MANAGERS } from './managers.js';
 
 const institutionSelect = {
   code: true,
@@ -11,7 +9,7 @@ const institutionSelect = {
   city: true,
   _count: {
     select: {
-      accounts: { where: { role: 'INSTITUTION_MANAGER', status: { in: [...MANAGER_HOLDING_STATUSES] } } },
+      accounts: { where: COUNTED_MANAGERS },
     },
   },
 } satisfies Prisma.InstitutionSelect;

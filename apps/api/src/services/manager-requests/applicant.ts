@@ -11,16 +11,16 @@ import { recordAudit, type RequestOrigin } from '../audit/record-audit.js';
 import { enqueueTemplate } from '../mail/outbox.js';
 import type { VerifiedCard } from '../card-verification/index.js';
 import { addWorkingDays } from '../../lib/working-days.js';
+import { withNewApplicationNumber } from '../../lib/application-number.js';
 import { isUniqueViolation } from '../../lib/unique-violation.js';
 import { cardFacts, consumeAndVerify } from './card.js';
 import {
   applyEffect,
   audit,
   leavesWithoutManager,
-  lockInstitution,
+  lockRequestInstitution,
   mailDecision,
   mailReceived,
-  newRequestNo,
   nowOf,
   type ManagerRequestDeps,
 } from './core.js';
@@ -87,7 +87,7 @@ export async function createManagerRequest(
   origin: RequestOrigin,
 ): Promise<{ row: ManagerRequestRow; leavesInstitutionWithoutManager: boolean }> {
   try {
-    return await deps.prisma.$transaction(async (tx) => {
+    return await withNewApplicationNumber('MR', 'request_no', () => nowOf(deps), (requestNo) => deps.prisma.$transaction(async (tx) => {
       const { target } = await resolveTarget(tx, actorId, input);
       if (await tx.managerRequest.findUnique({ where: { openAccountId: target.id }, select: { id: true } })) {
         throw refuseRequest('MANAGER_REQUEST_ALREADY_OPEN');
@@ -95,7 +95,7 @@ export async function createManagerRequest(
       const now = nowOf(deps);
       const row = await tx.managerRequest.create({
         data: {
-          requestNo: newRequestNo(now),
+          requestNo,
           kind: input.kind,
           status: 'AWAITING_VERIFICATION',
           accountId: target.id,
@@ -109,7 +109,7 @@ export async function createManagerRequest(
       const leaves = await leavesWithoutManager(tx, input.kind, target);
       await audit(tx, { id: actorId }, 'manager-request.created', row.id, { kind: row.kind, requestNo: row.requestNo, accountId: target.id, leavesInstitutionWithoutManager: leaves }, origin);
       return { row, leavesInstitutionWithoutManager: leaves };
-    });
+    }));
   } catch (error) {
     // The unique index on open_account_id settles two concurrent creations.
     if (isUniqueViolation(error, 'open_account_id')) throw refuseRequest('MANAGER_REQUEST_ALREADY_OPEN');
@@ -163,7 +163,7 @@ export async function applyRequestByCard(
 ): Promise<ManagerRequestRow> {
   return deps.prisma.$transaction(async (tx) => {
     const request = await tx.managerRequest.findUniqueOrThrow({ where: { id: requestId }, select: managerRequestSelect });
-    await lockInstitution(tx, request.institutionId);
+    await lockRequestInstitution(tx, request.institutionId);
     const now = nowOf(deps);
     const closed = await tx.managerRequest.updateMany({
       where: { id: requestId, status: { in: [...OPEN_STATUSES] } },
@@ -196,7 +196,7 @@ export async function activatePendingManagerByCard(
   if (!account?.institution) throw refuseRequest('PENDING_APPLICATION_NOT_FOUND');
   const institutionId = account.institution.id;
   await deps.prisma.$transaction(async (tx) => {
-    await lockInstitution(tx, institutionId);
+    await lockRequestInstitution(tx, institutionId);
     const now = nowOf(deps);
     await applyEffect(tx, { id: '', kind: 'A', accountId: account.id }, 'CARD', now);
     const open = await tx.managerRequest.findUnique({ where: { openAccountId: account.id }, select: { id: true, kind: true } });
@@ -255,13 +255,13 @@ export async function ensurePaperRequestA(
 ): Promise<ManagerRequestRow> {
   let id: string;
   try {
-    id = await deps.prisma.$transaction(async (tx) => {
+    id = await withNewApplicationNumber('MR', 'request_no', () => nowOf(deps), (requestNo) => deps.prisma.$transaction(async (tx) => {
       const open = await tx.managerRequest.findUnique({ where: { openAccountId: applicant.id }, select: { id: true } });
       if (open) return open.id;
       const now = nowOf(deps);
       const created = await tx.managerRequest.create({
         data: {
-          requestNo: newRequestNo(now),
+          requestNo,
           kind: 'A',
           status: 'AWAITING_VERIFICATION',
           accountId: applicant.id,
@@ -275,7 +275,7 @@ export async function ensurePaperRequestA(
       await tx.account.update({ where: { id: applicant.id }, data: { verificationMethod: 'PAPER' } });
       await audit(tx, { id: applicant.id }, 'manager-request.created', created.id, { kind: 'A' }, origin);
       return created.id;
-    });
+    }));
   } catch (error) {
     if (!isUniqueViolation(error, 'open_account_id')) throw error;
     id = (await deps.prisma.managerRequest.findUniqueOrThrow({ where: { openAccountId: applicant.id }, select: { id: true } })).id;

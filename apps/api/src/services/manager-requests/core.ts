@@ -1,9 +1,9 @@
-import { randomInt } from 'node:crypto';
 import type { ManagerRequestKind } from '@portal/shared';
 import type { NationalIdCrypto, Prisma, PrismaClient } from '@portal/db';
 import type { CardTrustStore } from '../card-verification/index.js';
 import { recordAudit, type RequestOrigin } from '../audit/record-audit.js';
-import { MANAGER_HOLDING_STATUSES } from '../institutions/directory.js';
+import { lockInstitution } from '../institutions/institution-lock.js';
+import { countManagers } from '../institutions/managers.js';
 import { enqueueTemplate } from '../mail/outbox.js';
 import { revokeAllSessions } from '../auth/sessions.js';
 import type { HolidayCalendar } from '../../lib/working-days.js';
@@ -23,32 +23,9 @@ export interface ManagerRequestDeps {
 
 export const nowOf = (deps: Pick<ManagerRequestDeps, 'now'>) => deps.now?.() ?? new Date();
 
-/** 申請編號 of a manager request: MR + the date in Taipei + six random digits. */
-export function newRequestNo(now: Date): string {
-  const date = now.toLocaleDateString('sv-SE', { timeZone: 'Asia/Taipei' }).replaceAll('-', '');
-  return `MR${date}${String(randomInt(1_000_000)).padStart(6, '0')}`;
-}
-
-/**
- * The institution-row lock that every change to "does this institution have a manager" takes
- * (account-application.ts takes it to check the role rule): activation of a manager, B, C-a, C-b.
- */
-export async function lockInstitution(tx: Prisma.TransactionClient, institutionId: string): Promise<void> {
-  const rows = await tx.$queryRaw<{ id: string }[]>`
-    SELECT id FROM institutions WHERE id = ${institutionId}::uuid FOR UPDATE`;
-  if (rows.length === 0) throw refuseRequest('MANAGER_REQUEST_NOT_FOUND');
-}
-
-/** Managers that count for the role rule (active or awaiting activation), except `exceptAccountId`. */
-export function countManagers(tx: Prisma.TransactionClient | PrismaClient, institutionId: string, exceptAccountId?: string) {
-  return tx.account.count({
-    where: {
-      institutionId,
-      role: 'INSTITUTION_MANAGER',
-      status: { in: [...MANAGER_HOLDING_STATUSES] },
-      ...(exceptAccountId && { id: { not: exceptAccountId } }),
-    },
-  });
+/** Takes the institution lock of the role rule before a request changes who the managers are. */
+export async function lockRequestInstitution(tx: Prisma.TransactionClient, institutionId: string): Promise<void> {
+  if (!(await lockInstitution(tx, { id: institutionId }))) throw refuseRequest('MANAGER_REQUEST_NOT_FOUND');
 }
 
 /** B and C-b take a manager away: true when none would be left. */

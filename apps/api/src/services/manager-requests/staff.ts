@@ -7,7 +7,8 @@ import {
 } from '@portal/shared';
 import type { Prisma } from '@portal/db';
 import type { RequestOrigin } from '../audit/record-audit.js';
-import { applyEffect, audit, countManagers, leavesWithoutManager, lockInstitution, mailDecision, nowOf, type ManagerRequestDeps } from './core.js';
+import { countManagers } from '../institutions/managers.js';
+import { applyEffect, audit, leavesWithoutManager, lockRequestInstitution, mailDecision, nowOf, type ManagerRequestDeps } from './core.js';
 import { refuseRequest } from './errors.js';
 import { maskNationalId } from './paper.js';
 import { isOverdue, managerRequestSelect, OPEN_STATUSES, staffScanUrl, toManagerRequest, type ManagerRequestRow } from './view.js';
@@ -106,7 +107,7 @@ export async function decide(
   await deps.prisma.$transaction(async (tx) => {
     const request = await tx.managerRequest.findUnique({ where: { id }, select: managerRequestSelect });
     if (!request) throw refuseRequest('MANAGER_REQUEST_NOT_FOUND');
-    await lockInstitution(tx, request.institutionId);
+    await lockRequestInstitution(tx, request.institutionId);
     const approve = body.decision === 'APPROVE';
     if (approve && !request.scanFile) throw refuseRequest('MANAGER_REQUEST_SCAN_MISSING');
     const now = nowOf(deps);

@@ -1,7 +1,5 @@
-import { MANAGER_REQUEST_KIND_LABELS, MANAGER_VERIFICATION_METHOD_LABELS, type ApplicationStep } from '@portal/shared';
+import { formatTaipeiDate, MANAGER_REQUEST_KIND_LABELS, MANAGER_VERIFICATION_METHOD_LABELS, type ApplicationStep } from '@portal/shared';
 import type { PrismaClient } from '@portal/db';
-
-const taipeiDay = (date: Date) => date.toLocaleDateString('zh-TW', { timeZone: 'Asia/Taipei', year: 'numeric', month: '2-digit', day: '2-digit' });
 
 /**
  * 申請進度查詢: one step per manager request of the account (A included: it says which way it is
@@ -29,7 +27,7 @@ export async function managerRequestSteps(prisma: PrismaClient, accountId: strin
           ...step,
           state: 'WAITING',
           date: null,
-          note: row.dueAt ? `紙本審核中，預計於 ${taipeiDay(row.dueAt)} 前完成。` : '紙本審核中。',
+          note: row.dueAt ? `紙本審核中，預計於 ${formatTaipeiDate(row.dueAt)} 前完成。` : '紙本審核中。',
         };
       case 'AWAITING_VERIFICATION':
         return { ...step, state: 'WAITING', date: null, note: '請以醫事機構卡驗證，或列印申請表改以紙本審核。' };

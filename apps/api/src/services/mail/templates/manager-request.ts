@@ -1,5 +1,5 @@
 import { renderLayout, type RenderedMail } from '../layout.js';
-import { formatTaipeiDate } from './format.js';
+import { formatTaipeiDate } from '@portal/shared';
 
 /** The four kinds of 管理者帳號申請、異動 (Prisma's ManagerRequestKind). */
 export type ManagerRequestKind = 'A' | 'B' | 'C_A' | 'C_B';
