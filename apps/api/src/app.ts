@@ -5,6 +5,7 @@ import type { Env } from './env.js';
 import { databasePlugin } from './plugins/database.js';
 import { mailPlugin } from './plugins/mail.js';
 import { errorsPlugin, sendRouteNotFound } from './plugins/errors.js';
+import { requestOriginPlugin } from './plugins/request-origin.js';
 import { openapiPlugin } from './plugins/openapi.js';
 import { rateLimitPlugin } from './plugins/rate-limit.js';
 import { redisPlugin } from './plugins/redis.js';
@@ -47,6 +48,7 @@ export async function buildApp({ env, db, nationalIdCrypto, jwtSecret, logger }:
   app.setSerializerCompiler(serializerCompiler);
 
   await app.register(errorsPlugin);
+  await app.register(requestOriginPlugin);
   await app.register(securityHeadersPlugin, { publicOrigin: env.PUBLIC_ORIGIN });
   await app.register(databasePlugin, { db, nationalIdCrypto });
   await app.register(mailPlugin, {

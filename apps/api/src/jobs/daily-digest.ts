@@ -4,8 +4,8 @@
  * all instances: see daily-job.ts (the mails are enqueued in the transaction of the day's claim).
  */
 import type { Prisma, PrismaClient } from '@portal/db';
-import { enqueueMail } from '../services/mail/outbox.js';
-import { renderMail, type ApproverDigestData } from '../services/mail/templates.js';
+import { enqueueTemplate } from '../services/mail/outbox.js';
+import type { ApproverDigestData } from '../services/mail/templates.js';
 import { overdueBefore } from '../services/back-office/overdue.js';
 import { dailyJobPlugin, runOncePerDay } from './daily-job.js';
 
@@ -75,8 +75,7 @@ export async function runApproverDigest(prisma: PrismaClient, origin: string, no
     const approvers = await collectApprovers(tx, now);
     const shownDate = date.replaceAll('-', '/');
     for (const approver of approvers) {
-      const mail = renderMail('approver-digest', { origin, name: approver.name, date: shownDate, queues: approver.queues });
-      await enqueueMail(tx, { template: 'approver-digest', to: approver.email, ...mail });
+      await enqueueTemplate(tx, 'approver-digest', approver.email, { origin, name: approver.name, date: shownDate, queues: approver.queues });
     }
     return { mails: approvers.length };
   });

@@ -1,7 +1,7 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import fp from 'fastify-plugin';
 import { dispatchPendingMail, type DispatchResult } from '../services/mail/dispatcher.js';
-import { enqueueTemplate, type OutboxClient } from '../services/mail/outbox.js';
+import { enqueueTemplate, type OutboxClient, type WithMail } from '../services/mail/outbox.js';
 import type { MailTemplateData, MailTemplateName } from '../services/mail/templates.js';
 import { createMailTransport, type MailTransportConfig } from '../services/mail/transport.js';
 
@@ -29,6 +29,11 @@ declare module 'fastify' {
   interface FastifyRequest {
     /** Set when the request enqueued mail: the dispatcher runs right after the response. */
     mailEnqueued: boolean;
+    /**
+     * Takes a service's answer: if its transaction put mail in the outbox, the dispatcher runs
+     * right after the response (instead of at the next tick). Returns the service's result.
+     */
+    dispatchQueuedMail<T>(outcome: WithMail<T>): T;
   }
 }
 
@@ -84,6 +89,10 @@ export const mailPlugin = fp(
       },
     } satisfies MailService);
     app.decorateRequest('mailEnqueued', false);
+    app.decorateRequest('dispatchQueuedMail', function <T>(this: FastifyRequest, outcome: WithMail<T>): T {
+      if (outcome.mailQueued) this.mailEnqueued = true;
+      return outcome.result;
+    });
 
     if (options.dispatchIntervalMs > 0) {
       const timer = setInterval(() => {

@@ -33,13 +33,11 @@ export const applicationRoutes: FastifyPluginAsyncZod = async (app) => {
     },
     async (request, reply) => {
       const result = await submitApplication(
-        { prisma: app.db.prisma, crypto: app.nationalIdCrypto, origin: app.mail.origin },
+        { prisma: app.db.prisma, crypto: app.nationalIdCrypto, publicOrigin: app.mail.origin },
         request.body,
-        { ip: request.ip, requestId: request.id },
+        request.origin,
       );
-      // The 帳號申請已受理 mail was queued in the same transaction; send it right away.
-      request.mailEnqueued = true;
-      return reply.status(201).send(result);
+      return reply.status(201).send(request.dispatchQueuedMail(result));
     },
   );
 

@@ -30,7 +30,7 @@ export const mySubsystemRoutes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (request, reply) => {
-      const result = await requestSubsystem(app.db.prisma, request.user.id, request.body.code, { ip: request.ip, requestId: request.id });
+      const result = await requestSubsystem(app.db.prisma, request.user.id, request.body.code, request.origin);
       return reply.status(201).send(result);
     },
   );

@@ -37,10 +37,7 @@ export const profileRoutes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (request) =>
-      updateProfile({ prisma: app.db.prisma, publicOrigin: app.auth.publicOrigin }, request.user.id, request.body, {
-        ip: request.ip,
-        requestId: request.id,
-      }),
+      request.dispatchQueuedMail(await updateProfile({ prisma: app.db.prisma, publicOrigin: app.auth.publicOrigin }, request.user.id, request.body, request.origin)),
   );
 
   /** Opened from the mail, possibly in another browser: the token is the proof, no login needed. */
@@ -56,7 +53,7 @@ export const profileRoutes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (request) => {
-      await confirmEmailChange(app.db.prisma, request.body.token, { ip: request.ip, requestId: request.id });
+      await confirmEmailChange(app.db.prisma, request.body.token, request.origin);
       return { message: ACCOUNT_MESSAGES.emailConfirmed };
     },
   );

@@ -1,11 +1,12 @@
 import { Readable } from 'node:stream';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { AuditEventFilterSchema, compactTaipeiDate, AuditEventPageSchema, AuditEventQuerySchema, ErrorBodySchema } from '@portal/shared';
+import { AuditEventFilterSchema, compactTaipeiDate, AuditEventPageSchema, AuditEventQuerySchema } from '@portal/shared';
 import { requireRoles } from '../../plugins/auth.js';
 import { auditEventsCsv, searchAuditEvents } from '../../services/audit/audit-log.js';
+import { errorResponses } from '../../http/responses.js';
 
-const errors = { 400: ErrorBodySchema, 401: ErrorBodySchema, 403: ErrorBodySchema };
+const errors = errorResponses(400, 401, 403);
 
 /** /api/audit-events*: 稽核紀錄 search and CSV export (系統人員 only). */
 export const auditRoutes: FastifyPluginAsyncZod = async (app) => {

@@ -9,7 +9,7 @@ import {
   MessageResponseSchema,
   ResetPasswordRequestSchema,
 } from '@portal/shared';
-import { TooManyAttemptsError } from '../../errors/http-error.js';
+import { withRetryAfter } from '../../http/responses.js';
 import { rateLimitPerIp } from '../../plugins/rate-limit.js';
 import { changePassword } from '../../services/auth/change-password.js';
 import { requestPasswordReset, resetPassword } from '../../services/auth/password-reset.js';
@@ -28,16 +28,8 @@ export const passwordRoutes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (request, reply) => {
-      try {
-        await requestPasswordReset(
-          { prisma: app.db.prisma, crypto: app.nationalIdCrypto, failures: app.failureCounter, publicOrigin: app.auth.publicOrigin },
-          request.body,
-          { ip: request.ip, requestId: request.id },
-        );
-      } catch (error) {
-        if (error instanceof TooManyAttemptsError) reply.header('retry-after', String(error.retryAfterSeconds));
-        throw error;
-      }
+      const deps = { prisma: app.db.prisma, crypto: app.nationalIdCrypto, failures: app.failureCounter, publicOrigin: app.auth.publicOrigin };
+      request.dispatchQueuedMail(await withRetryAfter(reply, requestPasswordReset(deps, request.body, request.origin)));
       return reply.status(202).send({ message: AUTH_MESSAGES.forgotPasswordAccepted });
     },
   );
@@ -54,7 +46,7 @@ export const passwordRoutes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (request, reply) => {
-      await resetPassword({ prisma: app.db.prisma, crypto: app.nationalIdCrypto }, request.body, { ip: request.ip, requestId: request.id });
+      await resetPassword({ prisma: app.db.prisma, crypto: app.nationalIdCrypto }, request.body, request.origin);
       // Every session of the account has just ended; this browser's cookies go too.
       app.auth.clearCookies(reply);
       return { message: AUTH_MESSAGES.passwordResetDone };
@@ -79,7 +71,7 @@ export const passwordRoutes: FastifyPluginAsyncZod = async (app) => {
         { prisma: app.db.prisma, crypto: app.nationalIdCrypto },
         request.user,
         request.body,
-        { ip: request.ip, requestId: request.id },
+        request.origin,
       );
       // Other logins ended with the version bump; this one continues with a fresh access token.
       app.auth.issueCookies(reply, {

@@ -1,6 +1,7 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { AUTH_MESSAGES, ErrorBodySchema, LoginRequestSchema, MessageResponseSchema, SessionSchema } from '@portal/shared';
-import { sessionExpired, TooManyAttemptsError, unauthorized } from '../../errors/http-error.js';
+import { sessionExpired, unauthorized } from '../../errors/http-error.js';
+import { withRetryAfter } from '../../http/responses.js';
 import { COOKIE_NAMES, type AccessClaims } from '../../plugins/auth.js';
 import { rateLimitPerIp } from '../../plugins/rate-limit.js';
 import { login } from '../../services/auth/login.js';
@@ -28,17 +29,14 @@ export const sessionRoutes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (request, reply) => {
-      let result;
-      try {
-        result = await login(
+      const result = await withRetryAfter(
+        reply,
+        login(
           { prisma: app.db.prisma, sql: app.db.sql, failures: app.failureCounter, dummyPasswordHash: app.auth.dummyPasswordHash },
           request.body,
-          { ip: request.ip, requestId: request.id, userAgent: request.headers['user-agent'] },
-        );
-      } catch (error) {
-        if (error instanceof TooManyAttemptsError) reply.header('retry-after', String(error.retryAfterSeconds));
-        throw error;
-      }
+          { ...request.origin, userAgent: request.headers['user-agent'] },
+        ),
+      );
       const cookies = app.auth.issueCookies(reply, {
         accountId: result.account.id,
         role: result.account.role,
@@ -81,8 +79,7 @@ export const sessionRoutes: FastifyPluginAsyncZod = async (app) => {
       const presented = request.cookies[COOKIE_NAMES.refresh];
       if (!presented) throw unauthorized();
       const result = await refreshSession(app.db, presented, {
-        ip: request.ip,
-        requestId: request.id,
+        ...request.origin,
         userAgent: request.headers['user-agent'],
         beforeRotate: (familyId) => app.auth.assertCsrf(request, familyId),
       });
@@ -115,7 +112,7 @@ export const sessionRoutes: FastifyPluginAsyncZod = async (app) => {
       await endSession(
         app.db.prisma,
         { refreshToken: request.cookies[COOKIE_NAMES.refresh], fromAccessToken: accessTokenSession(request.cookies[COOKIE_NAMES.access]) },
-        { ip: request.ip, requestId: request.id, beforeEnd: (familyId) => app.auth.assertCsrf(request, familyId) },
+        { ...request.origin, beforeEnd: (familyId) => app.auth.assertCsrf(request, familyId) },
       );
       app.auth.clearCookies(reply);
       return { message: AUTH_MESSAGES.loggedOut };

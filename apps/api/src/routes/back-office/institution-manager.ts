@@ -5,7 +5,6 @@ import {
   BackOfficeIdParamsSchema,
   DecisionRequestSchema,
   DecisionResultSchema,
-  ErrorBodySchema,
   InstitutionAccountPageSchema,
   InstitutionAccountQuerySchema,
   PendingUserApplicationPageSchema,
@@ -18,18 +17,16 @@ import {
   listInstitutionAccounts,
   listPendingApplications,
 } from '../../services/back-office/institution-manager.js';
-
-const errors = { 400: ErrorBodySchema, 401: ErrorBodySchema, 403: ErrorBodySchema, 404: ErrorBodySchema, 409: ErrorBodySchema };
+import { backOfficeErrors } from '../../http/responses.js';
 
 export const institutionManagerRoutes: FastifyPluginAsyncZod = async (app) => {
   const guard = [app.authenticate, requireRoles('INSTITUTION_MANAGER')];
-  const origin = (request: { ip: string; id: string }) => ({ ip: request.ip, requestId: request.id });
 
   app.get(
     '/api/institution-manager/applications',
     {
       onRequest: guard,
-      schema: { tags: ['institution-manager'], summary: '一般使用者帳號申請待審核清單（本機構）', querystring: PendingUserApplicationQuerySchema, response: { 200: PendingUserApplicationPageSchema, ...errors } },
+      schema: { tags: ['institution-manager'], summary: '一般使用者帳號申請待審核清單（本機構）', querystring: PendingUserApplicationQuerySchema, response: { 200: PendingUserApplicationPageSchema, ...backOfficeErrors } },
     },
     async (request) => listPendingApplications(app.db.prisma, request.user, request.query),
   );
@@ -38,20 +35,16 @@ export const institutionManagerRoutes: FastifyPluginAsyncZod = async (app) => {
     '/api/institution-manager/applications/:id/decision',
     {
       onRequest: guard,
-      schema: { tags: ['institution-manager'], summary: '核准／駁回一般使用者帳號申請', params: BackOfficeIdParamsSchema, body: DecisionRequestSchema, response: { 200: DecisionResultSchema, ...errors } },
+      schema: { tags: ['institution-manager'], summary: '核准／駁回一般使用者帳號申請', params: BackOfficeIdParamsSchema, body: DecisionRequestSchema, response: { 200: DecisionResultSchema, ...backOfficeErrors } },
     },
-    async (request) => {
-      const result = await decideApplication({ prisma: app.db.prisma, origin: app.mail.origin }, request.user, request.params.id, request.body, origin(request));
-      request.mailEnqueued = true;
-      return result;
-    },
+    async (request) => request.dispatchQueuedMail(await decideApplication({ prisma: app.db.prisma, publicOrigin: app.mail.origin }, request.user, request.params.id, request.body, request.origin)),
   );
 
   app.get(
     '/api/institution-manager/accounts',
     {
       onRequest: guard,
-      schema: { tags: ['institution-manager'], summary: '本機構帳號清單', querystring: InstitutionAccountQuerySchema, response: { 200: InstitutionAccountPageSchema, ...errors } },
+      schema: { tags: ['institution-manager'], summary: '本機構帳號清單', querystring: InstitutionAccountQuerySchema, response: { 200: InstitutionAccountPageSchema, ...backOfficeErrors } },
     },
     async (request) => listInstitutionAccounts(app.db.prisma, request.user, request.query),
   );
@@ -66,10 +59,10 @@ export const institutionManagerRoutes: FastifyPluginAsyncZod = async (app) => {
           summary: change === 'deactivate' ? '停用一般使用者帳號（立即登出）' : '重新啟用一般使用者帳號',
           params: BackOfficeIdParamsSchema,
           body: AccountStatusChangeRequestSchema.optional(),
-          response: { 200: DecisionResultSchema, ...errors },
+          response: { 200: DecisionResultSchema, ...backOfficeErrors },
         },
       },
-      async (request) => changeAccountStatus(app.db.prisma, request.user, request.params.id, change, request.body?.reason, origin(request)),
+      async (request) => changeAccountStatus(app.db.prisma, request.user, request.params.id, change, request.body?.reason, request.origin),
     );
   }
 };

@@ -15,7 +15,7 @@ import {
   transitionAnnouncement,
   updateAnnouncement,
 } from '../../services/back-office/staff-announcements.js';
-import { errorResponses, originOf } from '../../http/responses.js';
+import { backOfficeErrors } from '../../http/responses.js';
 
 export const staffAnnouncementRoutes: FastifyPluginAsyncZod = async (app) => {
   const onRequest = [app.authenticate, requireRoles('SYSTEM_STAFF')];
@@ -23,33 +23,33 @@ export const staffAnnouncementRoutes: FastifyPluginAsyncZod = async (app) => {
 
   app.get(
     '/api/staff/announcements',
-    { onRequest, schema: { tags, summary: '公告管理：清單（含草稿、已下架）', querystring: StaffAnnouncementQuerySchema, response: { 200: StaffAnnouncementPageSchema, ...errorResponses } } },
+    { onRequest, schema: { tags, summary: '公告管理：清單（含草稿、已下架）', querystring: StaffAnnouncementQuerySchema, response: { 200: StaffAnnouncementPageSchema, ...backOfficeErrors } } },
     async (request) => listAnnouncementsForStaff(app.db.prisma, request.query),
   );
   app.post(
     '/api/staff/announcements',
-    { onRequest, schema: { tags, summary: '公告管理：新增草稿', body: CreateAnnouncementRequestSchema, response: { 201: StaffAnnouncementSchema, ...errorResponses } } },
-    async (request, reply) => reply.status(201).send(await createAnnouncement(app.db.prisma, request.user.id, request.body, originOf(request))),
+    { onRequest, schema: { tags, summary: '公告管理：新增草稿', body: CreateAnnouncementRequestSchema, response: { 201: StaffAnnouncementSchema, ...backOfficeErrors } } },
+    async (request, reply) => reply.status(201).send(await createAnnouncement(app.db.prisma, request.user.id, request.body, request.origin)),
   );
   app.patch(
     '/api/staff/announcements/:id',
     {
       onRequest,
-      schema: { tags, summary: '公告管理：修改', params: BackOfficeIdParamsSchema, body: UpdateAnnouncementRequestSchema, response: { 200: StaffAnnouncementSchema, ...errorResponses } },
+      schema: { tags, summary: '公告管理：修改', params: BackOfficeIdParamsSchema, body: UpdateAnnouncementRequestSchema, response: { 200: StaffAnnouncementSchema, ...backOfficeErrors } },
     },
-    async (request) => updateAnnouncement(app.db.prisma, request.user.id, request.params.id, request.body, originOf(request)),
+    async (request) => updateAnnouncement(app.db.prisma, request.user.id, request.params.id, request.body, request.origin),
   );
   app.post(
     '/api/staff/announcements/:id/publish',
     {
       onRequest,
-      schema: { tags, summary: '公告管理：發佈', params: BackOfficeIdParamsSchema, body: PublishRequestSchema.optional(), response: { 200: StaffAnnouncementSchema, ...errorResponses } },
+      schema: { tags, summary: '公告管理：發佈', params: BackOfficeIdParamsSchema, body: PublishRequestSchema.optional(), response: { 200: StaffAnnouncementSchema, ...backOfficeErrors } },
     },
-    async (request) => transitionAnnouncement(app.db.prisma, request.user.id, request.params.id, 'publish', request.body?.publishedAt, originOf(request)),
+    async (request) => transitionAnnouncement(app.db.prisma, request.user.id, request.params.id, 'publish', request.body?.publishedAt, request.origin),
   );
   app.post(
     '/api/staff/announcements/:id/unpublish',
-    { onRequest, schema: { tags, summary: '公告管理：下架', params: BackOfficeIdParamsSchema, response: { 200: StaffAnnouncementSchema, ...errorResponses } } },
-    async (request) => transitionAnnouncement(app.db.prisma, request.user.id, request.params.id, 'unpublish', undefined, originOf(request)),
+    { onRequest, schema: { tags, summary: '公告管理：下架', params: BackOfficeIdParamsSchema, response: { 200: StaffAnnouncementSchema, ...backOfficeErrors } } },
+    async (request) => transitionAnnouncement(app.db.prisma, request.user.id, request.params.id, 'unpublish', undefined, request.origin),
   );
 };

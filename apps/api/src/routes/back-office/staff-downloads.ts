@@ -6,7 +6,6 @@ import {
   BackOfficeIdParamsSchema,
   CreateDownloadFieldsSchema,
   DOWNLOAD_MAX_BYTES,
-  ErrorBodySchema,
   StaffDownloadPageSchema,
   StaffDownloadQuerySchema,
   StaffDownloadSchema,
@@ -19,41 +18,22 @@ import {
   listDownloadsForStaff,
   replaceDownloadFile,
   updateDownload,
-  type UploadedFile,
 } from '../../services/back-office/staff-downloads.js';
-import { errorResponses, originOf } from '../../http/responses.js';
+import { readMultipart } from '../../http/multipart.js';
+import { backOfficeErrors, errorResponses } from '../../http/responses.js';
 
-const uploadErrors = { ...errorResponses, 413: ErrorBodySchema, 415: ErrorBodySchema };
+const uploadErrors = { ...backOfficeErrors, ...errorResponses(413, 415) };
 
-/** Reads a multipart body: its text fields and the one `file` part (at most 10 MB). */
-async function readUpload(request: FastifyRequest): Promise<{ fields: Record<string, string>; file: UploadedFile }> {
-  if (!request.isMultipart()) {
-    throw new HttpError(400, 'FILE_REQUIRED', BACK_OFFICE_MESSAGES.fileRequired, { file: [BACK_OFFICE_MESSAGES.fileRequired] });
-  }
-  const fields: Record<string, string> = {};
-  let file: UploadedFile | undefined;
-  try {
-    for await (const part of request.parts()) {
-      if (part.type === 'file') {
-        if (part.fieldname !== 'file' || file) {
-          await part.toBuffer();
-          continue;
-        }
-        const data = await part.toBuffer();
-        if (data.length > 0) file = { filename: part.filename || 'file', data };
-      } else if (typeof part.value === 'string') {
-        fields[part.fieldname] = part.value;
-      }
-    }
-  } catch (error) {
-    if ((error as { code?: string }).code === 'FST_REQ_FILE_TOO_LARGE') {
-      throw new HttpError(413, 'FILE_TOO_LARGE', BACK_OFFICE_MESSAGES.fileTooLarge, { file: [BACK_OFFICE_MESSAGES.fileTooLarge] });
-    }
-    throw error;
-  }
-  if (!file) throw new HttpError(400, 'FILE_REQUIRED', BACK_OFFICE_MESSAGES.fileRequired, { file: [BACK_OFFICE_MESSAGES.fileRequired] });
-  if (file.filename.length > 200) throw new HttpError(400, 'FILENAME_TOO_LONG', BACK_OFFICE_MESSAGES.filenameTooLong, { file: [BACK_OFFICE_MESSAGES.filenameTooLong] });
-  return { fields, file };
+const fileRefusal = (status: number, code: string, message: string) => new HttpError(status, code, message, { file: [message] });
+
+/** The new file (field `file`, at most 10 MB) and the text fields of a multipart body. */
+async function readUpload(request: FastifyRequest) {
+  const upload = await readMultipart(request, {
+    missing: () => fileRefusal(400, 'FILE_REQUIRED', BACK_OFFICE_MESSAGES.fileRequired),
+    tooLarge: () => fileRefusal(413, 'FILE_TOO_LARGE', BACK_OFFICE_MESSAGES.fileTooLarge),
+  });
+  if (upload.file.filename.length > 200) throw fileRefusal(400, 'FILENAME_TOO_LONG', BACK_OFFICE_MESSAGES.filenameTooLong);
+  return upload;
 }
 
 export const staffDownloadRoutes: FastifyPluginAsyncZod = async (app) => {
@@ -64,7 +44,7 @@ export const staffDownloadRoutes: FastifyPluginAsyncZod = async (app) => {
 
   app.get(
     '/api/staff/downloads',
-    { onRequest, schema: { tags, summary: '下載專區管理：清單', querystring: StaffDownloadQuerySchema, response: { 200: StaffDownloadPageSchema, ...errorResponses } } },
+    { onRequest, schema: { tags, summary: '下載專區管理：清單', querystring: StaffDownloadQuerySchema, response: { 200: StaffDownloadPageSchema, ...backOfficeErrors } } },
     async (request) => listDownloadsForStaff(app.db.prisma, request.query),
   );
   app.post(
@@ -81,7 +61,7 @@ export const staffDownloadRoutes: FastifyPluginAsyncZod = async (app) => {
         for (const issue of parsed.error.issues) (fieldErrors[issue.path.join('.') || '_'] ??= []).push(issue.message);
         throw new HttpError(400, 'VALIDATION_FAILED', parsed.error.issues[0]!.message, fieldErrors);
       }
-      return reply.status(201).send(await createDownload(app.db.prisma, request.user.id, parsed.data, file, originOf(request)));
+      return reply.status(201).send(await createDownload(app.db.prisma, request.user.id, parsed.data, file, request.origin));
     },
   );
   app.post(
@@ -92,15 +72,15 @@ export const staffDownloadRoutes: FastifyPluginAsyncZod = async (app) => {
     },
     async (request) => {
       const { file } = await readUpload(request);
-      return replaceDownloadFile(app.db.prisma, request.user.id, request.params.id, file, originOf(request));
+      return replaceDownloadFile(app.db.prisma, request.user.id, request.params.id, file, request.origin);
     },
   );
   app.patch(
     '/api/staff/downloads/:id',
     {
       onRequest,
-      schema: { tags, summary: '下載專區管理：修改、下架', params: BackOfficeIdParamsSchema, body: UpdateDownloadRequestSchema, response: { 200: StaffDownloadSchema, ...errorResponses } },
+      schema: { tags, summary: '下載專區管理：修改、下架', params: BackOfficeIdParamsSchema, body: UpdateDownloadRequestSchema, response: { 200: StaffDownloadSchema, ...backOfficeErrors } },
     },
-    async (request) => updateDownload(app.db.prisma, request.user.id, request.params.id, request.body, originOf(request)),
+    async (request) => updateDownload(app.db.prisma, request.user.id, request.params.id, request.body, request.origin),
   );
 };

@@ -14,7 +14,7 @@ import {
   setInstitutionClosed,
   updateInstitution,
 } from '../../services/back-office/staff-institutions.js';
-import { errorResponses, originOf } from '../../http/responses.js';
+import { backOfficeErrors } from '../../http/responses.js';
 
 export const staffInstitutionRoutes: FastifyPluginAsyncZod = async (app) => {
   const onRequest = [app.authenticate, requireRoles('SYSTEM_STAFF')];
@@ -22,27 +22,27 @@ export const staffInstitutionRoutes: FastifyPluginAsyncZod = async (app) => {
 
   app.get(
     '/api/staff/institutions',
-    { onRequest, schema: { tags, summary: '醫事機構管理：查詢', querystring: StaffInstitutionQuerySchema, response: { 200: StaffInstitutionPageSchema, ...errorResponses } } },
+    { onRequest, schema: { tags, summary: '醫事機構管理：查詢', querystring: StaffInstitutionQuerySchema, response: { 200: StaffInstitutionPageSchema, ...backOfficeErrors } } },
     async (request) => listInstitutionsForStaff(app.db.prisma, request.query),
   );
   app.post(
     '/api/staff/institutions',
-    { onRequest, schema: { tags, summary: '醫事機構管理：新增', body: CreateInstitutionRequestSchema, response: { 201: StaffInstitutionSchema, ...errorResponses } } },
-    async (request, reply) => reply.status(201).send(await createInstitution(app.db.prisma, request.user.id, request.body, originOf(request))),
+    { onRequest, schema: { tags, summary: '醫事機構管理：新增', body: CreateInstitutionRequestSchema, response: { 201: StaffInstitutionSchema, ...backOfficeErrors } } },
+    async (request, reply) => reply.status(201).send(await createInstitution(app.db.prisma, request.user.id, request.body, request.origin)),
   );
   app.patch(
     '/api/staff/institutions/:id',
     {
       onRequest,
-      schema: { tags, summary: '醫事機構管理：修改', params: BackOfficeIdParamsSchema, body: UpdateInstitutionRequestSchema, response: { 200: StaffInstitutionSchema, ...errorResponses } },
+      schema: { tags, summary: '醫事機構管理：修改', params: BackOfficeIdParamsSchema, body: UpdateInstitutionRequestSchema, response: { 200: StaffInstitutionSchema, ...backOfficeErrors } },
     },
-    async (request) => updateInstitution(app.db.prisma, request.user.id, request.params.id, request.body, originOf(request)),
+    async (request) => updateInstitution(app.db.prisma, request.user.id, request.params.id, request.body, request.origin),
   );
   for (const [suffix, close, summary] of [['close', true, '醫事機構管理：關閉'], ['reopen', false, '醫事機構管理：重新開放']] as const) {
     app.post(
       `/api/staff/institutions/:id/${suffix}`,
-      { onRequest, schema: { tags, summary, params: BackOfficeIdParamsSchema, response: { 200: StaffInstitutionSchema, ...errorResponses } } },
-      async (request) => setInstitutionClosed(app.db.prisma, request.user.id, request.params.id, close, originOf(request)),
+      { onRequest, schema: { tags, summary, params: BackOfficeIdParamsSchema, response: { 200: StaffInstitutionSchema, ...backOfficeErrors } } },
+      async (request) => setInstitutionClosed(app.db.prisma, request.user.id, request.params.id, close, request.origin),
     );
   }
 };

@@ -14,7 +14,7 @@ import {
   removeSubsystemManager,
   updateSubsystem,
 } from '../../services/back-office/staff-subsystems.js';
-import { errorResponses, originOf } from '../../http/responses.js';
+import { backOfficeErrors } from '../../http/responses.js';
 
 export const staffSubsystemRoutes: FastifyPluginAsyncZod = async (app) => {
   const onRequest = [app.authenticate, requireRoles('SYSTEM_STAFF')];
@@ -22,16 +22,16 @@ export const staffSubsystemRoutes: FastifyPluginAsyncZod = async (app) => {
 
   app.get(
     '/api/staff/subsystems',
-    { onRequest, schema: { tags, summary: '子系統管理：清單（含管理者）', response: { 200: StaffSubsystemListSchema, ...errorResponses } } },
+    { onRequest, schema: { tags, summary: '子系統管理：清單（含管理者）', response: { 200: StaffSubsystemListSchema, ...backOfficeErrors } } },
     async () => listSubsystemsForStaff(app.db.prisma),
   );
   app.patch(
     '/api/staff/subsystems/:id',
     {
       onRequest,
-      schema: { tags, summary: '子系統管理：修改', params: BackOfficeIdParamsSchema, body: UpdateSubsystemRequestSchema, response: { 200: StaffSubsystemSchema, ...errorResponses } },
+      schema: { tags, summary: '子系統管理：修改', params: BackOfficeIdParamsSchema, body: UpdateSubsystemRequestSchema, response: { 200: StaffSubsystemSchema, ...backOfficeErrors } },
     },
-    async (request) => updateSubsystem(app.db.prisma, request.user.id, request.params.id, request.body, originOf(request)),
+    async (request) => updateSubsystem(app.db.prisma, request.user.id, request.params.id, request.body, request.origin),
   );
   app.post(
     '/api/staff/subsystems/:id/managers',
@@ -42,15 +42,15 @@ export const staffSubsystemRoutes: FastifyPluginAsyncZod = async (app) => {
         summary: '子系統管理：指派子系統管理者',
         params: BackOfficeIdParamsSchema,
         body: AssignSubsystemManagerRequestSchema,
-        response: { 201: StaffSubsystemSchema, ...errorResponses },
+        response: { 201: StaffSubsystemSchema, ...backOfficeErrors },
       },
     },
     async (request, reply) =>
-      reply.status(201).send(await assignSubsystemManager(app.db.prisma, request.user.id, request.params.id, request.body.accountId, originOf(request))),
+      reply.status(201).send(await assignSubsystemManager(app.db.prisma, request.user.id, request.params.id, request.body.accountId, request.origin)),
   );
   app.delete(
     '/api/staff/subsystems/:id/managers/:accountId',
-    { onRequest, schema: { tags, summary: '子系統管理：移除子系統管理者', params: SubsystemManagerParamsSchema, response: { 200: StaffSubsystemSchema, ...errorResponses } } },
-    async (request) => removeSubsystemManager(app.db.prisma, request.user.id, request.params.id, request.params.accountId, originOf(request)),
+    { onRequest, schema: { tags, summary: '子系統管理：移除子系統管理者', params: SubsystemManagerParamsSchema, response: { 200: StaffSubsystemSchema, ...backOfficeErrors } } },
+    async (request) => removeSubsystemManager(app.db.prisma, request.user.id, request.params.id, request.params.accountId, request.origin),
   );
 };

@@ -6,7 +6,6 @@ import {
   CardVerificationResultSchema,
   CreateManagerRequestResponseSchema,
   CreateManagerRequestSchema,
-  ErrorBodySchema,
   MANAGER_REQUEST_MESSAGES,
   ManagerRequestIdParamsSchema,
   ManagerRequestPreviewQuerySchema,
@@ -27,13 +26,14 @@ import {
   listOwnRequests,
   previewManagerRequest,
 } from '../../services/manager-requests/applicant.js';
-import { consumeAndVerify, issueCardChallenge } from '../../services/manager-requests/card.js';
+import { issueCardChallenge } from '../../services/manager-requests/card.js';
 import { attachScan, readScan, renderRequestForm } from '../../services/manager-requests/paper.js';
 import { ownerScanUrl, toManagerRequest } from '../../services/manager-requests/view.js';
-import { managerRequestDeps, originOf, readUpload } from './deps.js';
+import { managerRequestDeps, readScanUpload } from './deps.js';
+import { errorResponses } from '../../http/responses.js';
 
-const errors = { 400: ErrorBodySchema, 401: ErrorBodySchema, 403: ErrorBodySchema, 404: ErrorBodySchema, 409: ErrorBodySchema, 422: ErrorBodySchema };
-const cardErrors = { ...errors, 410: ErrorBodySchema, 429: ErrorBodySchema, 503: ErrorBodySchema };
+const errors = errorResponses(400, 401, 403, 404, 409, 422);
+const cardErrors = { ...errors, ...errorResponses(410, 429, 503) };
 const tags = ['manager-requests'];
 
 /**
@@ -63,7 +63,7 @@ export const applicantManagerRequestRoutes: FastifyPluginAsyncZod = async (app) 
     '/api/manager-requests',
     { ...guard, schema: { tags, summary: '提出 B / C-a / C-b 申請', body: CreateManagerRequestSchema, response: { 201: CreateManagerRequestResponseSchema, ...errors } } },
     async (request, reply) => {
-      const { row, leavesInstitutionWithoutManager } = await createManagerRequest(deps(), request.user.id, request.body, originOf(request));
+      const { row, leavesInstitutionWithoutManager } = await createManagerRequest(deps(), request.user.id, request.body, request.origin);
       return reply.status(201).send({
         request: toManagerRequest(row, ownerScanUrl),
         leavesInstitutionWithoutManager,
@@ -91,9 +91,7 @@ export const applicantManagerRequestRoutes: FastifyPluginAsyncZod = async (app) 
     { ...guard, config: rateLimitPerIp(60, '10 minutes'), schema: { tags, summary: '醫事機構卡驗證：送出簽章，成功即生效', params: ManagerRequestIdParamsSchema, body: CardSignatureSchema, response: { 200: CardVerificationResultSchema, ...cardErrors } } },
     async (request) => {
       const row = await findOwnOpenRequest(deps(), request.user.id, request.params.id);
-      const { card } = await consumeAndVerify(deps(), request.body, { accountId: request.user.id, managerRequestId: row.id }, originOf(request));
-      const applied = await applyRequestByCard(deps(), request.user.id, row.id, card, originOf(request));
-      request.mailEnqueued = true;
+      const applied = request.dispatchQueuedMail(await applyRequestByCard(deps(), request.user.id, row.id, request.body, request.origin));
       return { result: 'APPLIED' as const, message: MANAGER_REQUEST_MESSAGES.cardSuccess, request: toManagerRequest(applied, ownerScanUrl) };
     },
   );
@@ -103,8 +101,7 @@ export const applicantManagerRequestRoutes: FastifyPluginAsyncZod = async (app) 
     { ...guard, schema: { tags, summary: '改以紙本審核', params: ManagerRequestIdParamsSchema, response: { 200: ManagerRequestSchema, ...errors } } },
     async (request) => {
       await findOwnRequest(deps(), request.user.id, request.params.id);
-      const row = await choosePaper(deps(), request.user.id, request.params.id, originOf(request));
-      request.mailEnqueued = true;
+      const row = request.dispatchQueuedMail(await choosePaper(deps(), request.user.id, request.params.id, request.origin));
       return toManagerRequest(row, ownerScanUrl);
     },
   );
@@ -120,12 +117,11 @@ export const applicantManagerRequestRoutes: FastifyPluginAsyncZod = async (app) 
 
   app.post(
     '/api/manager-requests/:id/scan',
-    { ...guard, config: rateLimitPerIp(60, '10 minutes'), schema: { tags, summary: '上傳蓋妥關防的申請表掃描檔', params: ManagerRequestIdParamsSchema, response: { 200: ManagerRequestSchema, 413: ErrorBodySchema, 415: ErrorBodySchema, ...errors } } },
+    { ...guard, config: rateLimitPerIp(60, '10 minutes'), schema: { tags, summary: '上傳蓋妥關防的申請表掃描檔', params: ManagerRequestIdParamsSchema, response: { 200: ManagerRequestSchema, ...errorResponses(413, 415), ...errors } } },
     async (request) => {
       await findOwnRequest(deps(), request.user.id, request.params.id);
-      const upload = await readUpload(request);
-      const row = await attachScan(deps(), { id: request.user.id }, request.params.id, upload, originOf(request));
-      request.mailEnqueued = true;
+      const { file } = await readScanUpload(request);
+      const row = request.dispatchQueuedMail(await attachScan(deps(), { id: request.user.id }, request.params.id, file, request.origin));
       return toManagerRequest(row, ownerScanUrl);
     },
   );
@@ -144,7 +140,7 @@ export const applicantManagerRequestRoutes: FastifyPluginAsyncZod = async (app) 
     { ...guard, schema: { tags, summary: '取消申請', params: ManagerRequestIdParamsSchema, response: { 200: ManagerRequestSchema, ...errors } } },
     async (request) => {
       await findOwnRequest(deps(), request.user.id, request.params.id);
-      return toManagerRequest(await cancelRequest(deps(), request.user.id, request.params.id, originOf(request)), ownerScanUrl);
+      return toManagerRequest(await cancelRequest(deps(), request.user.id, request.params.id, request.origin), ownerScanUrl);
     },
   );
 };

@@ -5,7 +5,6 @@ import {
   CardChallengeSchema,
   CardSignatureSchema,
   CardVerificationResultSchema,
-  ErrorBodySchema,
   MANAGER_REQUEST_MESSAGES,
   ManagerRequestSchema,
   PendingApplicationCredentialsSchema,
@@ -19,9 +18,10 @@ import { refuseRequest } from '../../services/manager-requests/errors.js';
 import { attachScan, renderRequestForm } from '../../services/manager-requests/paper.js';
 import { authenticatePendingApplicant, findPendingRequestA } from '../../services/manager-requests/pending-applicant.js';
 import { toManagerRequest } from '../../services/manager-requests/view.js';
-import { managerRequestDeps, originOf, readUpload } from './deps.js';
+import { managerRequestDeps, readScanUpload } from './deps.js';
+import { errorResponses } from '../../http/responses.js';
 
-const errors = { 400: ErrorBodySchema, 401: ErrorBodySchema, 404: ErrorBodySchema, 409: ErrorBodySchema, 429: ErrorBodySchema };
+const errors = errorResponses(400, 401, 404, 409, 429);
 const tags = ['manager-requests'];
 /** The pending applicant cannot log in: no scan link to follow; staff see the scan. */
 const noScanUrl = () => '';
@@ -31,7 +31,7 @@ function authenticateWith(app: FastifyInstance) {
     authenticatePendingApplicant(
       { prisma: app.db.prisma, failures: app.failureCounter, dummyPasswordHash: app.auth.dummyPasswordHash },
       credentials,
-      originOf(request),
+      request.origin,
     );
 }
 
@@ -54,7 +54,7 @@ export const pendingCardRoutes: FastifyPluginAsyncZod = async (app) => {
         tags: ['card-verification'],
         summary: '醫事機構卡驗證：取得待簽章的挑戰值（待驗證的管理者申請）',
         body: PendingApplicationCredentialsSchema,
-        response: { 201: CardChallengeSchema, 400: ErrorBodySchema, 401: ErrorBodySchema, 429: ErrorBodySchema },
+        response: { 201: CardChallengeSchema, ...errorResponses(400, 401, 429) },
       },
     },
     async (request, reply) => {
@@ -80,21 +80,11 @@ export const pendingCardRoutes: FastifyPluginAsyncZod = async (app) => {
         tags: ['card-verification'],
         summary: '醫事機構卡驗證：送出簽章，成功即開通帳號',
         body: CardSignatureSchema,
-        response: {
-          200: CardVerificationResultSchema,
-          400: ErrorBodySchema,
-          401: ErrorBodySchema,
-          409: ErrorBodySchema,
-          410: ErrorBodySchema,
-          422: ErrorBodySchema,
-          429: ErrorBodySchema,
-          503: ErrorBodySchema,
-        },
+        response: { 200: CardVerificationResultSchema, ...errorResponses(400, 401, 409, 410, 422, 429, 503) },
       },
     },
     async (request, reply) => {
-      await activatePendingManagerByCard(deps(), request.body, originOf(request));
-      request.mailEnqueued = true;
+      request.dispatchQueuedMail(await activatePendingManagerByCard(deps(), request.body, request.origin));
       return reply.send({ result: 'ACTIVATED', message: MANAGER_REQUEST_MESSAGES.cardSuccess, request: null });
     },
   );
@@ -111,8 +101,7 @@ export const pendingPaperRoutes: FastifyPluginAsyncZod = async (app) => {
     { config: rateLimitPerIp(20, '10 minutes'), schema: { tags, summary: '紙本審核：產生已填妥的申請表 (A)', body: PendingApplicationCredentialsSchema, response: { 200: z.any(), ...errors } } },
     async (request, reply) => {
       const applicant = await authenticate(request, request.body);
-      const row = await ensurePaperRequestA(deps(), applicant, originOf(request));
-      request.mailEnqueued = true;
+      const row = request.dispatchQueuedMail(await ensurePaperRequestA(deps(), applicant, request.origin));
       return sendFile(reply, await renderRequestForm(deps(), row, { id: applicant.id }), false);
     },
   );
@@ -130,16 +119,15 @@ export const pendingPaperRoutes: FastifyPluginAsyncZod = async (app) => {
     '/api/applications/paper-form/scan',
     {
       config: rateLimitPerIp(20, '10 minutes'),
-      schema: { tags, summary: '紙本審核：上傳蓋妥關防的申請表掃描檔 (multipart: accountName, password, file)', response: { 200: ManagerRequestSchema, 413: ErrorBodySchema, 415: ErrorBodySchema, ...errors } },
+      schema: { tags, summary: '紙本審核：上傳蓋妥關防的申請表掃描檔 (multipart: accountName, password, file)', response: { 200: ManagerRequestSchema, ...errorResponses(413, 415), ...errors } },
     },
     async (request) => {
-      const upload = await readUpload(request);
-      const credentials = PendingApplicationCredentialsSchema.safeParse(upload.fields);
+      const { fields, file } = await readScanUpload(request);
+      const credentials = PendingApplicationCredentialsSchema.safeParse(fields);
       if (!credentials.success) throw refuseRequest('PENDING_APPLICATION_NOT_FOUND');
       const applicant = await authenticate(request, credentials.data);
-      const row = await ensurePaperRequestA(deps(), applicant, originOf(request));
-      const updated = await attachScan(deps(), { id: applicant.id }, row.id, upload, originOf(request));
-      request.mailEnqueued = true;
+      const row = request.dispatchQueuedMail(await ensurePaperRequestA(deps(), applicant, request.origin));
+      const updated = request.dispatchQueuedMail(await attachScan(deps(), { id: applicant.id }, row.id, file, request.origin));
       return toManagerRequest(updated, noScanUrl);
     },
   );

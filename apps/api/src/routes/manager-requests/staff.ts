@@ -1,7 +1,6 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import {
-  ErrorBodySchema,
   ManagerRequestDecisionSchema,
   ManagerRequestIdParamsSchema,
   StaffManagerRequestDetailSchema,
@@ -9,12 +8,13 @@ import {
   StaffManagerRequestQuerySchema,
 } from '@portal/shared';
 import { requireRoles } from '../../plugins/auth.js';
+import { errorResponses } from '../../http/responses.js';
 import { sendFile } from '../../http/send-file.js';
 import { attachScan, readScan, renderRequestForm } from '../../services/manager-requests/paper.js';
 import { decide, findRequest, listForStaff, staffDetail } from '../../services/manager-requests/staff.js';
-import { managerRequestDeps, originOf, readUpload } from './deps.js';
+import { managerRequestDeps, readScanUpload } from './deps.js';
 
-const errors = { 400: ErrorBodySchema, 401: ErrorBodySchema, 403: ErrorBodySchema, 404: ErrorBodySchema, 409: ErrorBodySchema, 422: ErrorBodySchema };
+const errors = errorResponses(400, 401, 403, 404, 409, 422);
 const tags = ['staff', 'manager-requests'];
 
 /** 系統人員: the review queue of 紙本審核 (manager requests A / B / C). */
@@ -51,12 +51,11 @@ export const staffManagerRequestRoutes: FastifyPluginAsyncZod = async (app) => {
 
   app.post(
     '/api/staff/manager-requests/:id/scan',
-    { ...guard, schema: { tags, summary: '附加郵寄收到的掃描檔', params: ManagerRequestIdParamsSchema, response: { 200: StaffManagerRequestDetailSchema, 413: ErrorBodySchema, 415: ErrorBodySchema, ...errors } } },
+    { ...guard, schema: { tags, summary: '附加郵寄收到的掃描檔', params: ManagerRequestIdParamsSchema, response: { 200: StaffManagerRequestDetailSchema, ...errorResponses(413, 415), ...errors } } },
     async (request) => {
       await findRequest(deps(), request.params.id);
-      const upload = await readUpload(request);
-      await attachScan(deps(), { id: request.user.id }, request.params.id, upload, originOf(request));
-      request.mailEnqueued = true;
+      const { file } = await readScanUpload(request);
+      request.dispatchQueuedMail(await attachScan(deps(), { id: request.user.id }, request.params.id, file, request.origin));
       return staffDetail(deps(), request.params.id);
     },
   );
@@ -65,8 +64,7 @@ export const staffManagerRequestRoutes: FastifyPluginAsyncZod = async (app) => {
     '/api/staff/manager-requests/:id/decision',
     { ...guard, schema: { tags, summary: '核准或駁回', params: ManagerRequestIdParamsSchema, body: ManagerRequestDecisionSchema, response: { 200: StaffManagerRequestDetailSchema, ...errors } } },
     async (request) => {
-      await decide(deps(), request.user.id, request.params.id, request.body, originOf(request));
-      request.mailEnqueued = true;
+      request.dispatchQueuedMail(await decide(deps(), request.user.id, request.params.id, request.body, request.origin));
       return staffDetail(deps(), request.params.id);
     },
   );

@@ -13,7 +13,7 @@ import { isUniqueViolation } from '../../lib/unique-violation.js';
 import { recordAudit, type RequestOrigin } from '../audit/record-audit.js';
 import { lockInstitution } from '../institutions/institution-lock.js';
 import { countManagers } from '../institutions/managers.js';
-import { enqueueTemplate } from '../mail/outbox.js';
+import { enqueueTemplate, type WithMail } from '../mail/outbox.js';
 
 /**
  * 帳號申請 (flow 1 and 5). The password policy and the role rule are the shared functions the
@@ -23,10 +23,10 @@ import { enqueueTemplate } from '../mail/outbox.js';
  * answer. The unique index on the lower-cased name settles same-name races across institutions.
  */
 export async function submitApplication(
-  deps: { prisma: PrismaClient; crypto: NationalIdCrypto; origin: string },
+  deps: { prisma: PrismaClient; crypto: NationalIdCrypto; publicOrigin: string },
   input: AccountApplication,
   origin: RequestOrigin,
-): Promise<ApplicationResult> {
+): Promise<WithMail<ApplicationResult>> {
   const { prisma, crypto } = deps;
   const verdict = evaluatePassword(
     input.password,
@@ -50,7 +50,9 @@ export async function submitApplication(
   const isManager = input.role === 'INSTITUTION_MANAGER';
 
   try {
-    return await withNewApplicationNumber('AP', 'application_no', () => new Date(), createInTransaction);
+    const result = await withNewApplicationNumber('AP', 'application_no', () => new Date(), createInTransaction);
+    // The 帳號申請已受理 mail was queued in the same transaction.
+    return { result, mailQueued: true };
   } catch (error) {
     if (isUniqueViolation(error, 'account_name_key')) {
       throw refuse(409, 'ACCOUNT_NAME_TAKEN', 'accountName', APPLICATION_MESSAGES.accountNameTaken);
@@ -118,7 +120,7 @@ export async function submitApplication(
         nextStep: isManager ? 'INSTITUTION_VERIFICATION' : 'MANAGER_APPROVAL',
       };
       await enqueueTemplate(tx, 'application-received', input.email, {
-        origin: deps.origin,
+        origin: deps.publicOrigin,
         name: input.name,
         applicationNo: result.applicationNo,
         accountName: result.accountName,

@@ -3,7 +3,7 @@ import type { Prisma, PrismaClient } from '@portal/db';
 import { fieldError } from '../../errors/http-error.js';
 import { recordAudit, type RequestOrigin } from '../audit/record-audit.js';
 import { newOpaqueToken, sha256Hex } from '../auth/sessions.js';
-import { enqueueTemplate } from '../mail/outbox.js';
+import { enqueueTemplate, type WithMail } from '../mail/outbox.js';
 import { emailChangeLink } from '../mail/templates.js';
 
 export const EMAIL_CHANGE_TTL_MINUTES = 24 * 60;
@@ -62,7 +62,7 @@ export async function updateProfile(
   accountId: string,
   changes: ProfileChanges,
   origin: RequestOrigin,
-): Promise<UpdateProfileResponse> {
+): Promise<WithMail<UpdateProfileResponse>> {
   return deps.prisma.$transaction(async (tx) => {
     const before = await tx.account.findUniqueOrThrow({
       where: { id: accountId },
@@ -114,11 +114,9 @@ export async function updateProfile(
       emailChangePending = true;
     }
     const profile = toProfile(await tx.account.findUniqueOrThrow({ where: { id: accountId }, select: profileSelect }));
-    return {
-      profile,
-      emailChangePending,
-      message: emailChangePending ? `${ACCOUNT_MESSAGES.profileUpdated}${ACCOUNT_MESSAGES.emailChangePending}` : ACCOUNT_MESSAGES.profileUpdated,
-    };
+    const message = emailChangePending ? `${ACCOUNT_MESSAGES.profileUpdated}${ACCOUNT_MESSAGES.emailChangePending}` : ACCOUNT_MESSAGES.profileUpdated;
+    // The confirmation link goes to the new address: mailed only when the E-mail changes.
+    return { result: { profile, emailChangePending, message }, mailQueued: emailChangePending };
   });
 }
 

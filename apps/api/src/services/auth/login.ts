@@ -29,6 +29,26 @@ export interface LoginDeps {
 export const loginFailureKey = (accountName: string) => `login:${accountNameKey(accountName)}`;
 
 /**
+ * The per-account failure limit, shared by every endpoint that checks a password for an account
+ * name (login, and the pending applicant's calls): 429 once the name has failed too often within
+ * the window, after `beforeRefusal` (the audit event) has run. Returns the counter's key.
+ */
+export async function assertNotThrottled(
+  failures: FailureCounter,
+  accountName: string,
+  beforeRefusal?: () => Promise<unknown>,
+): Promise<string> {
+  const failureKey = loginFailureKey(accountName);
+  const throttle = await failures.peek(failureKey);
+  if (throttle.count >= LOGIN_FAILURE_LIMIT) {
+    const seconds = Math.max(1, Math.ceil(throttle.retryAfterMs / 1000));
+    await beforeRefusal?.();
+    throw new TooManyAttemptsError(seconds, tooManyLoginFailuresMessage(Math.ceil(seconds / 60)));
+  }
+  return failureKey;
+}
+
+/**
  * 服務登入. The answer never reveals whether an account exists: unknown name and wrong
  * password both verify one argon2id hash and get the same 401; the account's status is told
  * only to someone who knows its password.
@@ -39,17 +59,13 @@ export async function login(
   origin: RequestOrigin & { userAgent?: string | undefined },
 ): Promise<{ account: SessionAccount & { sessionVersion: number }; refresh: IssuedRefreshToken }> {
   const { prisma, failures } = deps;
-  const failureKey = loginFailureKey(input.accountName);
-  const throttle = await failures.peek(failureKey);
-  if (throttle.count >= LOGIN_FAILURE_LIMIT) {
-    const seconds = Math.max(1, Math.ceil(throttle.retryAfterMs / 1000));
-    await recordAudit(
+  const failureKey = await assertNotThrottled(failures, input.accountName, () =>
+    recordAudit(
       prisma,
       { actorLabel: 'anonymous', action: 'auth.login.failed', entityType: 'account', after: { accountName: input.accountName, reason: 'throttled' } },
       origin,
-    );
-    throw new TooManyAttemptsError(seconds, tooManyLoginFailuresMessage(Math.ceil(seconds / 60)));
-  }
+    ),
+  );
 
   const account = await findLoginAccount(deps.sql, accountNameKey(input.accountName));
   const passwordOk = await verifyPassword(account?.passwordHash ?? deps.dummyPasswordHash, input.password);

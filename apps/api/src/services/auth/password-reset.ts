@@ -10,7 +10,7 @@ import { hashPassword, verifyPassword, type NationalIdCrypto, type Prisma, type 
 import { HttpError, TooManyAttemptsError } from '../../errors/http-error.js';
 import { recordAudit, type RequestOrigin } from '../audit/record-audit.js';
 import type { FailureCounter } from './failure-counter.js';
-import { enqueueTemplate } from '../mail/outbox.js';
+import { enqueueTemplate, type WithMail } from '../mail/outbox.js';
 import { passwordResetLink } from '../mail/templates.js';
 import { newOpaqueToken, revokeAllSessions, sha256Hex } from './sessions.js';
 
@@ -37,7 +37,7 @@ export async function requestPasswordReset(
   deps: PasswordResetDeps,
   input: ForgotPasswordRequest,
   origin: RequestOrigin,
-): Promise<void> {
+): Promise<WithMail<void>> {
   const { prisma, crypto } = deps;
   const key = accountNameKey(input.accountName);
   // Counted per name whether or not it exists, so the throttle reveals nothing either.
@@ -89,6 +89,7 @@ export async function requestPasswordReset(
       origin,
     );
   });
+  return { result: undefined, mailQueued: matches };
 }
 
 const invalidToken = () =>

@@ -18,7 +18,7 @@ import {
 } from '@portal/shared';
 import { HttpError, notFound } from '../../errors/http-error.js';
 import type { RequestOrigin } from '../audit/record-audit.js';
-import { enqueueTemplate } from '../mail/outbox.js';
+import { enqueueTemplate, type WithMail } from '../mail/outbox.js';
 import { revokeAllSessions } from '../auth/sessions.js';
 import { alreadyDecided, applyTransition, canTransition } from './transitions.js';
 
@@ -28,7 +28,7 @@ export interface Caller {
 
 interface Deps {
   prisma: PrismaClient;
-  origin: string;
+  publicOrigin: string;
 }
 
 /** The caller's institution (an active manager always has one). */
@@ -83,7 +83,7 @@ export async function decideApplication(
   accountId: string,
   body: DecisionRequest,
   origin: RequestOrigin,
-): Promise<DecisionResult> {
+): Promise<WithMail<DecisionResult>> {
   const institutionId = await institutionOf(deps.prisma, caller);
   return deps.prisma.$transaction(async (tx) => {
     const target = await tx.account.findFirst({
@@ -106,22 +106,23 @@ export async function decideApplication(
       auditAfter: { reason },
     });
     if (approve) {
-      await enqueueTemplate(tx, 'account-activated', target.email, { origin: deps.origin, name: target.name, accountName: target.accountName });
+      await enqueueTemplate(tx, 'account-activated', target.email, { origin: deps.publicOrigin, name: target.name, accountName: target.accountName });
     } else {
       await enqueueTemplate(tx, 'account-rejected', target.email, {
-        origin: deps.origin,
+        origin: deps.publicOrigin,
         name: target.name,
         accountName: target.accountName,
         applicationNo: target.applicationNo ?? '',
         reason: reason ?? '',
       });
     }
-    return {
+    const result = {
       id: target.id,
       status: to,
       statusLabel: ACCOUNT_STATUS_LABELS[to as keyof typeof ACCOUNT_STATUS_LABELS],
       message: approve ? BACK_OFFICE_MESSAGES.approved : BACK_OFFICE_MESSAGES.rejected,
     };
+    return { result, mailQueued: true };
   });
 }
 

@@ -1,5 +1,4 @@
 /** 系統人員: 下載專區 (upload, new version, unpublish). */
-import { createHash } from 'node:crypto';
 import type { Prisma, PrismaClient } from '@portal/db';
 import {
   BACK_OFFICE_MESSAGES,
@@ -12,53 +11,19 @@ import {
   type UpdateDownloadRequest,
 } from '@portal/shared';
 import { HttpError, notFound } from '../../errors/http-error.js';
+import { detectFileType, type UploadedFile } from '../../lib/file-type.js';
 import { recordAudit, type RequestOrigin } from '../audit/record-audit.js';
+import { storeFile } from '../files/stored-files.js';
 
-/**
- * The type of an upload, from its content (never from its name or the browser's claim): PDF by
- * its `%PDF-` header; DOCX / XLSX / ODT are ZIP containers told apart by their entries.
- */
-export function sniffDocumentType(data: Buffer): keyof typeof DOWNLOAD_CONTENT_TYPES | null {
-  if (data.subarray(0, 5).toString('latin1') === '%PDF-') return 'pdf';
-  if (data.length < 30 || data.readUInt32LE(0) !== 0x04034b50) return null;
-  // ODF: the first entry is an uncompressed "mimetype" holding the media type.
-  const nameLength = data.readUInt16LE(26);
-  const extraLength = data.readUInt16LE(28);
-  const firstName = data.subarray(30, 30 + nameLength).toString('latin1');
-  if (firstName === 'mimetype') {
-    const start = 30 + nameLength + extraLength;
-    const mediaType = data.subarray(start, start + DOWNLOAD_CONTENT_TYPES.odt.length).toString('latin1');
-    return mediaType === DOWNLOAD_CONTENT_TYPES.odt ? 'odt' : null;
-  }
-  const text = data.toString('latin1');
-  if (!text.includes('[Content_Types].xml')) return null;
-  if (text.includes('word/document.xml')) return 'docx';
-  if (text.includes('xl/workbook.xml')) return 'xlsx';
-  return null;
-}
+const typeNotAllowed = () =>
+  new HttpError(415, 'FILE_TYPE_NOT_ALLOWED', BACK_OFFICE_MESSAGES.fileTypeNotAllowed, { file: [BACK_OFFICE_MESSAGES.fileTypeNotAllowed] });
 
-export interface UploadedFile {
-  filename: string;
-  data: Buffer;
-}
-
-/** Checks and stores an upload; returns the StoredFile id. */
-async function storeFile(tx: Prisma.TransactionClient, file: UploadedFile) {
-  const kind = sniffDocumentType(file.data);
-  if (!kind) throw new HttpError(415, 'FILE_TYPE_NOT_ALLOWED', BACK_OFFICE_MESSAGES.fileTypeNotAllowed, { file: [BACK_OFFICE_MESSAGES.fileTypeNotAllowed] });
-  // Keep the given name but make its extension tell the truth.
+/** Checks an upload's type from its content; the stored name keeps the given one with the true extension. */
+async function checkedUpload(file: UploadedFile) {
+  const type = await detectFileType(file.data, DOWNLOAD_CONTENT_TYPES);
+  if (!type) throw typeNotAllowed();
   const base = file.filename.replace(/[\\/\r\n"]/g, '_').replace(/\.[^.]*$/, '').slice(0, 190) || 'file';
-  const stored = await tx.storedFile.create({
-    data: {
-      filename: `${base}.${kind}`,
-      contentType: DOWNLOAD_CONTENT_TYPES[kind],
-      size: file.data.length,
-      sha256: createHash('sha256').update(file.data).digest('hex'),
-      data: new Uint8Array(file.data),
-    },
-    select: { id: true, filename: true, size: true, sha256: true, contentType: true },
-  });
-  return stored;
+  return { filename: `${base}.${type.extension}`, contentType: type.mediaType, data: file.data };
 }
 
 const DOWNLOAD_SELECT = {
@@ -109,8 +74,9 @@ export async function listDownloadsForStaff(
 }
 
 export async function createDownload(prisma: PrismaClient, actorId: string, fields: CreateDownloadFields, file: UploadedFile, origin: RequestOrigin) {
+  const upload = await checkedUpload(file);
   return prisma.$transaction(async (tx) => {
-    const stored = await storeFile(tx, file);
+    const stored = await storeFile(tx, upload);
     const row = await tx.download.create({
       data: { system: fields.system, category: fields.category, title: fields.title, fileId: stored.id, status: 'PUBLISHED', publishedAt: new Date() },
       select: DOWNLOAD_SELECT,
@@ -126,7 +92,7 @@ export async function replaceDownloadFile(prisma: PrismaClient, actorId: string,
     const locked = await tx.$queryRaw<{ id: string }[]>`SELECT id FROM downloads WHERE id = ${id}::uuid FOR UPDATE`;
     if (locked.length === 0) throw notFound();
     const before = await tx.download.findUniqueOrThrow({ where: { id }, select: DOWNLOAD_SELECT });
-    const stored = await storeFile(tx, file);
+    const stored = await storeFile(tx, await checkedUpload(file));
     const row = await tx.download.update({ where: { id }, data: { fileId: stored.id, publishedAt: new Date() }, select: DOWNLOAD_SELECT });
     await recordAudit(
       tx,

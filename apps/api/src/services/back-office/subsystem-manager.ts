@@ -21,14 +21,13 @@ import {
 } from '@portal/shared';
 import { HttpError, notFound } from '../../errors/http-error.js';
 import type { RequestOrigin } from '../audit/record-audit.js';
-import { enqueueTemplate } from '../mail/outbox.js';
-import { renderMail } from '../mail/templates.js';
+import { enqueueTemplate, enqueueTemplates, type WithMail } from '../mail/outbox.js';
 import { ACCESS_TRANSITIONS, alreadyDecided, applyTransition, canTransition } from './transitions.js';
 import { overdueBefore } from './overdue.js';
 
 interface Deps {
   prisma: PrismaClient;
-  origin: string;
+  publicOrigin: string;
 }
 
 export interface AccessQueueQuery {
@@ -215,7 +214,7 @@ export async function decideAccessRequest(
   accessId: string,
   body: DecisionRequest,
   origin: RequestOrigin,
-): Promise<DecisionResult> {
+): Promise<WithMail<DecisionResult>> {
   return deps.prisma.$transaction(async (tx) => {
     const [access] = await lockAccesses(tx, callerId, [accessId]);
     if (!access) throw notFound();
@@ -234,7 +233,7 @@ export async function decideAccessRequest(
     });
     if (name === 'approve') {
       await enqueueTemplate(tx, 'subsystem-approved', access.email, {
-        origin: deps.origin,
+        origin: deps.publicOrigin,
         name: access.name,
         accountName: access.account_name,
         subsystemName: access.subsystem_name,
@@ -247,17 +246,18 @@ export async function decideAccessRequest(
         reason: reason ?? '',
       });
     }
-    return {
+    const result = {
       id: access.id,
       status: to,
       statusLabel: accessStatusLabels[to as AccessStatus],
       message: name === 'approve' ? BACK_OFFICE_MESSAGES.approved : BACK_OFFICE_MESSAGES.rejected,
     };
+    return { result, mailQueued: true };
   });
 }
 
 /** 停用 an approved access (reason required); the applicant is mailed. */
-export async function revokeAccess(deps: Deps, callerId: string, accessId: string, reason: string, origin: RequestOrigin): Promise<DecisionResult> {
+export async function revokeAccess(deps: Deps, callerId: string, accessId: string, reason: string, origin: RequestOrigin): Promise<WithMail<DecisionResult>> {
   return deps.prisma.$transaction(async (tx) => {
     const [access] = await lockAccesses(tx, callerId, [accessId]);
     if (!access) throw notFound();
@@ -278,7 +278,7 @@ export async function revokeAccess(deps: Deps, callerId: string, accessId: strin
       subsystemName: access.subsystem_name,
       reason,
     });
-    return { id: access.id, status: to, statusLabel: accessStatusLabels[to as AccessStatus], message: BACK_OFFICE_MESSAGES.revoked };
+    return { result: { id: access.id, status: to, statusLabel: accessStatusLabels[to as AccessStatus], message: BACK_OFFICE_MESSAGES.revoked }, mailQueued: true };
   });
 }
 
@@ -288,7 +288,7 @@ export async function revokeAccess(deps: Deps, callerId: string, accessId: strin
  * approved by ACCESS_TRANSITIONS.approve with one audit event and one mail each, written in
  * bulk (createMany) so that 1000 approvals are a handful of statements.
  */
-export async function bulkApprove(deps: Deps, callerId: string, ids: string[], origin: RequestOrigin): Promise<BulkApproveResult> {
+export async function bulkApprove(deps: Deps, callerId: string, ids: string[], origin: RequestOrigin): Promise<WithMail<BulkApproveResult>> {
   const transition = ACCESS_TRANSITIONS.approve;
   return deps.prisma.$transaction(
     async (tx) => {
@@ -324,19 +324,17 @@ export async function bulkApprove(deps: Deps, callerId: string, ids: string[], o
             requestId: origin.requestId,
           })),
         });
-        await tx.mailMessage.createMany({
-          data: eligible.map((row) => {
-            const mail = renderMail('subsystem-approved', {
-              origin: deps.origin,
-              name: row.name,
-              accountName: row.account_name,
-              subsystemName: row.subsystem_name,
-            });
-            return { template: 'subsystem-approved', to: row.email, subject: mail.subject.slice(0, 200), text: mail.text, html: mail.html };
-          }),
-        });
+        await enqueueTemplates(
+          tx,
+          'subsystem-approved',
+          eligible.map((row) => ({
+            to: row.email,
+            data: { origin: deps.publicOrigin, name: row.name, accountName: row.account_name, subsystemName: row.subsystem_name },
+          })),
+        );
       }
-      return { approved: eligible.length, skipped, message: `已核准 ${eligible.length} 筆${skipped.length ? `，略過 ${skipped.length} 筆` : ''}。` };
+      const message = `已核准 ${eligible.length} 筆${skipped.length ? `，略過 ${skipped.length} 筆` : ''}。`;
+      return { result: { approved: eligible.length, skipped, message }, mailQueued: eligible.length > 0 };
     },
     { timeout: 60_000 },
   );

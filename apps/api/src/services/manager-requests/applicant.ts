@@ -8,8 +8,7 @@ import {
 } from '@portal/shared';
 import type { Prisma } from '@portal/db';
 import { recordAudit, type RequestOrigin } from '../audit/record-audit.js';
-import { enqueueTemplate } from '../mail/outbox.js';
-import type { VerifiedCard } from '../card-verification/index.js';
+import { enqueueTemplate, type WithMail } from '../mail/outbox.js';
 import { addWorkingDays } from '../../lib/working-days.js';
 import { withNewApplicationNumber } from '../../lib/application-number.js';
 import { isUniqueViolation } from '../../lib/unique-violation.js';
@@ -158,9 +157,10 @@ export async function applyRequestByCard(
   deps: ManagerRequestDeps,
   actorId: string,
   requestId: string,
-  card: VerifiedCard,
+  signature: CardSignature,
   origin: RequestOrigin,
-): Promise<ManagerRequestRow> {
+): Promise<WithMail<ManagerRequestRow>> {
+  const { card } = await consumeAndVerify(deps, signature, { accountId: actorId, managerRequestId: requestId }, origin);
   return deps.prisma.$transaction(async (tx) => {
     const request = await tx.managerRequest.findUniqueOrThrow({ where: { id: requestId }, select: managerRequestSelect });
     await lockRequestInstitution(tx, request.institutionId);
@@ -173,7 +173,7 @@ export async function applyRequestByCard(
     const effect = await applyEffect(tx, request, 'CARD', now);
     await audit(tx, { id: actorId }, 'manager-request.applied', requestId, { kind: request.kind, method: 'CARD', card: cardFacts(card), ...effect }, origin);
     await mailDecision(tx, deps, request, { decision: 'APPROVED' });
-    return tx.managerRequest.findUniqueOrThrow({ where: { id: requestId }, select: managerRequestSelect });
+    return { result: await tx.managerRequest.findUniqueOrThrow({ where: { id: requestId }, select: managerRequestSelect }), mailQueued: true };
   });
 }
 
@@ -186,7 +186,7 @@ export async function activatePendingManagerByCard(
   deps: ManagerRequestDeps,
   signature: CardSignature,
   origin: RequestOrigin,
-): Promise<void> {
+): Promise<WithMail<void>> {
   const { challenge, card } = await consumeAndVerify(deps, signature, { managerRequestId: null }, origin);
   if (!challenge.accountId) throw refuseRequest('PENDING_APPLICATION_NOT_FOUND');
   const account = await deps.prisma.account.findUnique({
@@ -218,8 +218,9 @@ export async function activatePendingManagerByCard(
       origin,
     );
     const holder = await tx.account.findUniqueOrThrow({ where: { id: account.id }, select: { accountName: true, name: true, email: true } });
-    await enqueueTemplate(tx, 'account-activated', holder.email, { origin: deps.origin, name: holder.name, accountName: holder.accountName });
+    await enqueueTemplate(tx, 'account-activated', holder.email, { origin: deps.publicOrigin, name: holder.name, accountName: holder.accountName });
   });
+  return { result: undefined, mailQueued: true };
 }
 
 /** 紙本審核 chosen: PENDING_REVIEW, due in three working days; the 已受理 mail. Idempotent. */
@@ -228,7 +229,7 @@ export async function choosePaper(
   actorId: string | null,
   requestId: string,
   origin: RequestOrigin,
-): Promise<ManagerRequestRow> {
+): Promise<WithMail<ManagerRequestRow>> {
   return deps.prisma.$transaction(async (tx) => {
     const now = nowOf(deps);
     const dueAt = addWorkingDays(now, REVIEW_WORKING_DAYS, deps.calendar);
@@ -243,7 +244,7 @@ export async function choosePaper(
     } else if (row.status !== 'PENDING_REVIEW') {
       throw refuseRequest('MANAGER_REQUEST_NOT_AWAITING_VERIFICATION');
     }
-    return row;
+    return { result: row, mailQueued: moved.count === 1 };
   });
 }
 
@@ -252,7 +253,7 @@ export async function ensurePaperRequestA(
   deps: ManagerRequestDeps,
   applicant: { id: string; institution: { id: string } },
   origin: RequestOrigin,
-): Promise<ManagerRequestRow> {
+): Promise<WithMail<ManagerRequestRow>> {
   let id: string;
   try {
     id = await withNewApplicationNumber('MR', 'request_no', () => nowOf(deps), (requestNo) => deps.prisma.$transaction(async (tx) => {

@@ -37,7 +37,7 @@ export async function issueCardChallenge(
   return {
     challengeId: row.id,
     nonce,
-    toBeSigned: buildCardAuthTbs({ origin: deps.origin, institutionCode: binding.institutionCode, nonce }),
+    toBeSigned: buildCardAuthTbs({ origin: deps.publicOrigin, institutionCode: binding.institutionCode, nonce }),
     institutionCode: binding.institutionCode,
     expiresAt: expiresAt.toISOString(),
   };
@@ -83,7 +83,7 @@ export async function consumeAndVerify(
     if (burned.count === 0) throw refuse('CARD_CHALLENGE_USED', 'lost the race to burn the nonce');
     const store = deps.trustStore;
     const card = await verifyCardSignature({
-      tbs: buildCardAuthTbs({ origin: deps.origin, institutionCode: row!.institutionCode, nonce: body.nonce }),
+      tbs: buildCardAuthTbs({ origin: deps.publicOrigin, institutionCode: row!.institutionCode, nonce: body.nonce }),
       signature: body.signature,
       certificate: body.certificate,
       expectedInstitutionCode: row!.institutionCode,

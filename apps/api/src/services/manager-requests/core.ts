@@ -14,7 +14,7 @@ export interface ManagerRequestDeps {
   prisma: PrismaClient;
   crypto: NationalIdCrypto;
   /** The portal's origin: signed by the card, and used in mail links. */
-  origin: string;
+  publicOrigin: string;
   calendar: HolidayCalendar;
   trustStore: CardTrustStore;
   challengeTtlMs: number;
@@ -102,7 +102,7 @@ async function recipientsOf(tx: Prisma.TransactionClient, request: { accountId: 
 
 export async function mailDecision(
   tx: Prisma.TransactionClient,
-  deps: Pick<ManagerRequestDeps, 'origin'>,
+  deps: Pick<ManagerRequestDeps, 'publicOrigin'>,
   request: { accountId: string; requestedById: string; requestNo: string; kind: ManagerRequestKind },
   decision: { decision: 'APPROVED'; reason?: string | null } | { decision: 'REJECTED'; reason: string },
 ): Promise<void> {
@@ -119,7 +119,7 @@ export async function mailDecision(
     });
   }
   if (request.kind === 'A' && decision.decision === 'APPROVED') {
-    await enqueueTemplate(tx, 'account-activated', account.email, { origin: deps.origin, name: account.name, accountName: account.accountName });
+    await enqueueTemplate(tx, 'account-activated', account.email, { origin: deps.publicOrigin, name: account.name, accountName: account.accountName });
   }
 }
 

@@ -1,7 +1,9 @@
-import { createHash } from 'node:crypto';
 import { renderFilledManagerForm, type ManagerFormData } from '@portal/forms';
 import { SCAN_MAX_BYTES, type ScanContentType } from '@portal/shared';
+import { detectFileType, type UploadedFile } from '../../lib/file-type.js';
 import type { RequestOrigin } from '../audit/record-audit.js';
+import { storeFile } from '../files/stored-files.js';
+import type { WithMail } from '../mail/outbox.js';
 import { addWorkingDays } from '../../lib/working-days.js';
 import { REVIEW_WORKING_DAYS } from './applicant.js';
 import { audit, mailReceived, nowOf, type Actor, type ManagerRequestDeps } from './core.js';
@@ -40,24 +42,16 @@ export async function renderRequestForm(
   return { filename: `管理者帳號申請異動表_${request.requestNo}.pdf`, contentType: 'application/pdf', data: await renderFilledManagerForm(data) };
 }
 
-/** The type of a scan, from its first bytes (never from its name or the browser's claim). */
-export function sniffScanType(bytes: Uint8Array): ScanContentType | null {
-  const starts = (...magic: number[]) => magic.every((byte, index) => bytes[index] === byte);
-  if (starts(0x25, 0x50, 0x44, 0x46, 0x2d)) return 'application/pdf'; // %PDF-
-  if (starts(0xff, 0xd8, 0xff)) return 'image/jpeg';
-  if (starts(0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a)) return 'image/png';
-  return null;
-}
-
-const EXTENSIONS: Record<ScanContentType, string> = { 'application/pdf': 'pdf', 'image/jpeg': 'jpg', 'image/png': 'png' };
+/** The scan types accepted, by the extension they are stored with. */
+const SCAN_TYPES = { pdf: 'application/pdf', jpg: 'image/jpeg', png: 'image/png' } as const satisfies Record<string, ScanContentType>;
 
 /** A safe stored name: the uploaded base name without odd characters, with the sniffed extension. */
-function storedName(original: string | undefined, type: ScanContentType, requestNo: string): string {
-  const base = (original ?? '')
+function storedName(original: string, extension: keyof typeof SCAN_TYPES, requestNo: string): string {
+  const base = original
     .replace(/\.[^.]*$/, '')
     .replace(/[^\p{L}\p{N}_-]+/gu, '_')
     .slice(0, 80);
-  return `${base || requestNo}.${EXTENSIONS[type]}`;
+  return `${base || requestNo}.${extension}`;
 }
 
 /**
@@ -68,27 +62,18 @@ export async function attachScan(
   deps: ManagerRequestDeps,
   actor: Actor,
   requestId: string,
-  file: { bytes: Buffer; filename?: string | undefined },
+  file: UploadedFile,
   origin: RequestOrigin,
-): Promise<ManagerRequestRow> {
-  if (file.bytes.length === 0) throw refuseRequest('SCAN_REQUIRED');
-  if (file.bytes.length > SCAN_MAX_BYTES) throw refuseRequest('SCAN_TOO_LARGE');
-  const type = sniffScanType(file.bytes);
+): Promise<WithMail<ManagerRequestRow>> {
+  if (file.data.length === 0) throw refuseRequest('SCAN_REQUIRED');
+  if (file.data.length > SCAN_MAX_BYTES) throw refuseRequest('SCAN_TOO_LARGE');
+  const type = await detectFileType(file.data, SCAN_TYPES);
   if (!type) throw refuseRequest('SCAN_UNSUPPORTED_TYPE');
   return deps.prisma.$transaction(async (tx) => {
     const request = await tx.managerRequest.findUnique({ where: { id: requestId }, select: managerRequestSelect });
     if (!request) throw refuseRequest('MANAGER_REQUEST_NOT_FOUND');
     if (!(OPEN_STATUSES as readonly string[]).includes(request.status)) throw refuseRequest('MANAGER_REQUEST_NOT_AWAITING_VERIFICATION');
-    const stored = await tx.storedFile.create({
-      data: {
-        filename: storedName(file.filename, type, request.requestNo),
-        contentType: type,
-        size: file.bytes.length,
-        sha256: createHash('sha256').update(file.bytes).digest('hex'),
-        data: new Uint8Array(file.bytes),
-      },
-      select: { id: true, filename: true },
-    });
+    const stored = await storeFile(tx, { filename: storedName(file.filename, type.extension, request.requestNo), contentType: type.mediaType, data: file.data });
     const now = nowOf(deps);
     const toReview = request.status === 'AWAITING_VERIFICATION';
     const dueAt = toReview ? addWorkingDays(now, REVIEW_WORKING_DAYS, deps.calendar) : request.dueAt;
@@ -101,9 +86,10 @@ export async function attachScan(
     });
     if (updated.count === 0) throw refuseRequest('MANAGER_REQUEST_NOT_AWAITING_VERIFICATION');
     if (request.kind === 'A' && toReview) await tx.account.update({ where: { id: request.accountId }, data: { verificationMethod: 'PAPER' } });
-    await audit(tx, actor, 'manager-request.scan-attached', requestId, { fileId: stored.id, contentType: type, size: file.bytes.length, filename: stored.filename }, origin);
-    if (toReview && dueAt) await mailReceived(tx, { ...request, dueAt });
-    return tx.managerRequest.findUniqueOrThrow({ where: { id: requestId }, select: managerRequestSelect });
+    await audit(tx, actor, 'manager-request.scan-attached', requestId, { fileId: stored.id, contentType: type.mediaType, size: file.data.length, filename: stored.filename }, origin);
+    const mailQueued = toReview && dueAt !== null;
+    if (mailQueued) await mailReceived(tx, { ...request, dueAt });
+    return { result: await tx.managerRequest.findUniqueOrThrow({ where: { id: requestId }, select: managerRequestSelect }), mailQueued };
   });
 }
 

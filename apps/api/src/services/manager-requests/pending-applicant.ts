@@ -1,9 +1,8 @@
 import { accountNameKey, type PendingApplicationCredentials } from '@portal/shared';
 import { verifyPassword } from '@portal/db';
-import { HttpError } from '../../errors/http-error.js';
 import type { RequestOrigin } from '../audit/record-audit.js';
 import type { FailureCounter } from '../auth/failure-counter.js';
-import { LOGIN_FAILURE_LIMIT, LOGIN_FAILURE_WINDOW_MS, loginFailureKey } from '../auth/login.js';
+import { assertNotThrottled, LOGIN_FAILURE_WINDOW_MS } from '../auth/login.js';
 import { audit, type ManagerRequestDeps } from './core.js';
 import { refuseRequest } from './errors.js';
 import { managerRequestSelect } from './view.js';
@@ -27,12 +26,7 @@ export async function authenticatePendingApplicant(
   input: PendingApplicationCredentials,
   origin: RequestOrigin,
 ): Promise<PendingApplicant> {
-  const failureKey = loginFailureKey(input.accountName);
-  const throttle = await deps.failures.peek(failureKey);
-  if (throttle.count >= LOGIN_FAILURE_LIMIT) {
-    const minutes = Math.max(1, Math.ceil(throttle.retryAfterMs / 60_000));
-    throw new HttpError(429, 'TOO_MANY_ATTEMPTS', `登入失敗次數過多，請於 ${minutes} 分鐘後再試。`);
-  }
+  const failureKey = await assertNotThrottled(deps.failures, input.accountName);
   const account = await deps.prisma.account.findUnique({
     where: { accountNameKey: accountNameKey(input.accountName) },
     select: {

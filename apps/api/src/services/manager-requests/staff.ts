@@ -7,6 +7,7 @@ import {
 } from '@portal/shared';
 import type { Prisma } from '@portal/db';
 import type { RequestOrigin } from '../audit/record-audit.js';
+import type { WithMail } from '../mail/outbox.js';
 import { countManagers } from '../institutions/managers.js';
 import { applyEffect, audit, leavesWithoutManager, lockRequestInstitution, mailDecision, nowOf, type ManagerRequestDeps } from './core.js';
 import { refuseRequest } from './errors.js';
@@ -103,7 +104,7 @@ export async function decide(
   id: string,
   body: { decision: ManagerRequestDecision['decision']; reason?: string | undefined },
   origin: RequestOrigin,
-): Promise<void> {
+): Promise<WithMail<void>> {
   await deps.prisma.$transaction(async (tx) => {
     const request = await tx.managerRequest.findUnique({ where: { id }, select: managerRequestSelect });
     if (!request) throw refuseRequest('MANAGER_REQUEST_NOT_FOUND');
@@ -146,4 +147,5 @@ export async function decide(
       approve ? { decision: 'APPROVED', reason: body.reason ?? null } : { decision: 'REJECTED', reason: body.reason ?? '' },
     );
   });
+  return { result: undefined, mailQueued: true };
 }
