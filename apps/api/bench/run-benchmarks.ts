@@ -14,6 +14,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createNationalIdCrypto, createScratchDatabase, migrate, openDatabase, runSeed, type Database } from '@portal/db';
 import { randomBytes } from 'node:crypto';
+import { renderBlankManagerForm } from '@portal/forms';
 import { buildApp } from '../src/app.js';
 import { parseEnv } from '../src/env.js';
 import { percentile, seededQueries } from './bench-support.js';
@@ -26,7 +27,7 @@ const crypto = createNationalIdCrypto({ nationalIdKey: randomBytes(32), national
 async function seedFromEmpty(db: Database) {
   const started = performance.now();
   await migrate(db.sql);
-  await runSeed({ prisma: db.prisma, crypto, demo: true, institutionCount: 20_000 });
+  await runSeed({ prisma: db.prisma, crypto, demo: true, institutionCount: 20_000, renderManagerForm: renderBlankManagerForm });
   return Math.round(performance.now() - started);
 }
 

@@ -6,6 +6,7 @@ import {
   openDatabase,
   runSeed,
 } from '@portal/db';
+import { renderBlankManagerForm } from '@portal/forms';
 import type { Env } from './env.js';
 
 /**
@@ -32,6 +33,7 @@ export async function bootstrap(env: Env) {
       crypto: nationalIdCrypto,
       demo: env.SEED_DEMO,
       institutionCount: env.SEED_INSTITUTIONS,
+      renderManagerForm: renderBlankManagerForm,
     });
     return { db, secrets, nationalIdCrypto, applied, seed };
   } catch (error) {

@@ -40,9 +40,12 @@ describe('the synthetic directory', () => {
   });
 });
 
+/** The API passes @portal/forms' renderer; the seed only stores what it is given. */
+const renderManagerForm = async () => new TextEncoder().encode('%PDF-1.7\n% blank form\n%%EOF\n');
+
 describe('runSeed', () => {
   it('seeds reference data only, unless asked for the demo', async () => {
-    const report = await runSeed({ prisma: database.db.prisma, crypto, demo: false });
+    const report = await runSeed({ prisma: database.db.prisma, crypto, demo: false, renderManagerForm });
     expect(report).toMatchObject({ subsystems: 10, institutionsCreated: 0, accountsCreated: 0 });
     expect(await database.db.prisma.account.count()).toBe(0);
     expect(await database.db.prisma.subsystem.count()).toBe(10);
@@ -50,7 +53,7 @@ describe('runSeed', () => {
   });
 
   it('seeds the demo data, and a second run changes nothing', async () => {
-    const first = await runSeed({ prisma: database.db.prisma, crypto, demo: true, institutionCount: 500 });
+    const first = await runSeed({ prisma: database.db.prisma, crypto, demo: true, institutionCount: 500, renderManagerForm });
     expect(first).toMatchObject({ institutionsCreated: 502, accountsCreated: DEMO_ACCOUNTS.length });
     const counts = async () => ({
       institutions: await database.db.prisma.institution.count(),
@@ -61,7 +64,7 @@ describe('runSeed', () => {
       subsystemManagers: await database.db.prisma.subsystemManager.count(),
     });
     const before = await counts();
-    const second = await runSeed({ prisma: database.db.prisma, crypto, demo: true, institutionCount: 500 });
+    const second = await runSeed({ prisma: database.db.prisma, crypto, demo: true, institutionCount: 500, renderManagerForm });
     expect(second).toMatchObject({ institutionsCreated: 0, accountsCreated: 0 });
     expect(await counts()).toEqual(before);
     expect(before).toEqual({ institutions: 502, accounts: 13, announcements: 5, downloads: 1, files: 1, subsystemManagers: 10 });

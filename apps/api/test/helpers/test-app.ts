@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { createNationalIdCrypto, runSeed } from '@portal/db';
+import { renderBlankManagerForm } from '@portal/forms';
 import { buildApp, type App } from '../../src/app.js';
 import { parseEnv } from '../../src/env.js';
 import { createTestDatabase, type TestDatabase } from './test-database.js';
@@ -43,6 +44,7 @@ export async function createTestApp(options: TestAppOptions = {}): Promise<TestC
       crypto: testCrypto,
       demo: options.demoInstitutions !== undefined,
       institutionCount: options.demoInstitutions ?? 0,
+      renderManagerForm: renderBlankManagerForm,
     });
     const env = parseEnv({ NODE_ENV: 'test', LOG_LEVEL: 'silent', ...options.env });
     const app = await buildApp({ env, db: database.db, nationalIdCrypto: testCrypto, jwtSecret: testJwtSecret, logger: false });

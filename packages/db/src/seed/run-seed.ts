@@ -1,5 +1,4 @@
 import { createHash } from 'node:crypto';
-import { renderBlankManagerForm } from '@portal/forms';
 import { makeTaiwanIdWithChecksum } from '@portal/shared';
 import type { PrismaClient } from '../generated/prisma/client.ts';
 import type { NationalIdCrypto } from '../national-id-crypto.ts';
@@ -16,6 +15,12 @@ export interface SeedOptions {
   demo: boolean;
   /** Size of the synthetic directory (demo only). */
   institutionCount?: number;
+  /**
+   * Renders the blank 管理者帳號申請表 that 下載專區 offers (@portal/forms, which this package does
+   * not depend on: the API passes it). Without it that download is not seeded; the API seeds it
+   * at its next start.
+   */
+  renderManagerForm?: () => Promise<Uint8Array>;
   log?: (line: string) => void;
 }
 
@@ -34,7 +39,7 @@ export async function runSeed(options: SeedOptions): Promise<SeedReport> {
   const { prisma } = options;
   await seedSubsystems(prisma);
   await seedAnnouncements(prisma, [SEED_ANNOUNCEMENT]);
-  await seedManagerFormDownload(prisma);
+  if (options.renderManagerForm) await seedManagerFormDownload(prisma, options.renderManagerForm);
   let institutionsCreated = 0;
   let accountsCreated = 0;
   if (options.demo) {
@@ -83,10 +88,10 @@ async function seedAnnouncements(
   }
 }
 
-async function seedManagerFormDownload(prisma: PrismaClient) {
+async function seedManagerFormDownload(prisma: PrismaClient, render: () => Promise<Uint8Array>) {
   const id = seedUuid(MANAGER_FORM_DOWNLOAD.key);
   if (await prisma.download.findUnique({ where: { id }, select: { id: true } })) return;
-  const pdf = new Uint8Array(await renderBlankManagerForm());
+  const pdf = new Uint8Array(await render());
   const { key: _key, filename, publishedAt, ...fields } = MANAGER_FORM_DOWNLOAD;
   await prisma.download.create({
     data: {
