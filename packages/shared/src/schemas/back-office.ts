@@ -1,5 +1,5 @@
 /**
- * Back office (issue 6): the queues and screens of 單位業務管理者, 子系統管理者 and 系統人員, and
+ * Back office: the queues and screens of 單位業務管理者, 子系統管理者 and 系統人員, and
  * the audit log. Bodies of /api/institution-manager/*, /api/subsystem-manager/*, /api/staff/*
  * and /api/audit-events*.
  *
@@ -609,30 +609,23 @@ export type StaffAccountPage = z.infer<typeof StaffAccountPageSchema>;
  * `nextCursor` back as `cursor`). GET /api/audit-events.csv takes the same filters (without
  * cursor / limit) and streams every match as CSV (UTF-8 with BOM).
  */
-export const AuditEventFilterSchema = z
-  .object({
-    /** 帳號 of the actor (exact, case-insensitive) or the actor's account id. */
-    actor: optionalText(60),
-    /** Exact action, or a prefix ending with '.' (e.g. `subsystem-access.`). */
-    action: optionalText(60),
-    entityType: optionalText(40),
-    entityId: optionalText(60),
-    ip: optionalText(45),
-    from: DateFilterSchema.optional(),
-    to: DateFilterSchema.optional(),
-  })
-  .superRefine(refineDateRange);
+const auditFilterFields = {
+  /** 帳號 of the actor (exact, case-insensitive) or the actor's account id. */
+  actor: optionalText(60),
+  /** Exact action, or a prefix ending with '.' (e.g. `subsystem-access.`). */
+  action: optionalText(60),
+  entityType: optionalText(40),
+  entityId: optionalText(60),
+  ip: optionalText(45),
+  from: DateFilterSchema.optional(),
+  to: DateFilterSchema.optional(),
+};
+export const AuditEventFilterSchema = z.object(auditFilterFields).superRefine(refineDateRange);
 export type AuditEventFilter = z.input<typeof AuditEventFilterSchema>;
 
 export const AuditEventQuerySchema = z
   .object({
-    actor: optionalText(60),
-    action: optionalText(60),
-    entityType: optionalText(40),
-    entityId: optionalText(60),
-    ip: optionalText(45),
-    from: DateFilterSchema.optional(),
-    to: DateFilterSchema.optional(),
+    ...auditFilterFields,
     cursor: z.string().regex(/^\d{1,19}$/, BACK_OFFICE_MESSAGES.auditCursorInvalid).optional(),
     limit: z.coerce.number({ error: messages.invalidPageSize }).int(messages.invalidPageSize).min(1, messages.invalidPageSize).max(100, messages.invalidPageSize).default(50),
   })

@@ -1,3 +1,4 @@
+import type { FastifyReply } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { AUTH_MESSAGES, ErrorBodySchema, LoginRequestSchema, MessageResponseSchema, SessionSchema } from '@portal/shared';
 import { sessionExpired, unauthorized } from '../../errors/http-error.js';
@@ -5,8 +6,8 @@ import { withRetryAfter } from '../../http/responses.js';
 import { COOKIE_NAMES, type AccessClaims } from '../../plugins/auth.js';
 import { rateLimitPerIp } from '../../plugins/rate-limit.js';
 import { login } from '../../services/auth/login.js';
-import { findSessionAccount, toSessionBody } from '../../services/auth/session-body.js';
-import { endSession, refreshSession } from '../../services/auth/sessions.js';
+import { findSessionAccount, toSessionBody, type SessionAccount } from '../../services/auth/session-body.js';
+import { endSession, refreshSession, type IssuedRefreshToken } from '../../services/auth/sessions.js';
 
 /**
  * Logins per client address in 10 minutes. Generous on purpose: a hospital's staff often share
@@ -37,14 +38,7 @@ export const sessionRoutes: FastifyPluginAsyncZod = async (app) => {
           { ...request.origin, userAgent: request.headers['user-agent'] },
         ),
       );
-      const cookies = app.auth.issueCookies(reply, {
-        accountId: result.account.id,
-        role: result.account.role,
-        sessionVersion: result.account.sessionVersion,
-        familyId: result.refresh.familyId,
-        refreshToken: result.refresh.token,
-      });
-      return toSessionBody(result.account, cookies);
+      return sessionBodyWithCookies(reply, result);
     },
   );
 
@@ -87,14 +81,7 @@ export const sessionRoutes: FastifyPluginAsyncZod = async (app) => {
         app.auth.clearCookies(reply);
         throw unauthorized(result.kind === 'reuse' ? 'SESSION_REUSED' : 'SESSION_EXPIRED', AUTH_MESSAGES.sessionExpired);
       }
-      const cookies = app.auth.issueCookies(reply, {
-        accountId: result.account.id,
-        role: result.account.role,
-        sessionVersion: result.account.sessionVersion,
-        familyId: result.refresh.familyId,
-        refreshToken: result.refresh.token,
-      });
-      return toSessionBody(result.account, cookies);
+      return sessionBodyWithCookies(reply, result);
     },
   );
 
@@ -118,6 +105,21 @@ export const sessionRoutes: FastifyPluginAsyncZod = async (app) => {
       return { message: AUTH_MESSAGES.loggedOut };
     },
   );
+
+  /** A new or rotated refresh token: the cookies of the session, and its body. */
+  function sessionBodyWithCookies(
+    reply: FastifyReply,
+    { account, refresh }: { account: SessionAccount & { sessionVersion: number }; refresh: IssuedRefreshToken },
+  ) {
+    const cookies = app.auth.issueCookies(reply, {
+      accountId: account.id,
+      role: account.role,
+      sessionVersion: account.sessionVersion,
+      familyId: refresh.familyId,
+      refreshToken: refresh.token,
+    });
+    return toSessionBody(account, cookies);
+  }
 
   /** The session an access token names, expired or not; none when it was not signed by us. */
   function accessTokenSession(token: string | undefined) {

@@ -1,7 +1,5 @@
 import {
   accessStatusLabels,
-  ACCOUNT_ROLE_LABELS,
-  ACCOUNT_STATUS_LABELS,
   accountNameKey,
   AUTH_MESSAGES,
   type ApplicationStatus,
@@ -11,6 +9,7 @@ import {
 import type { NationalIdCrypto, PrismaClient } from '@portal/db';
 import { HttpError } from '../../errors/http-error.js';
 import { managerRequestSteps } from '../manager-requests/status-steps.js';
+import { labelledRoleAndStatus } from './account-labels.js';
 
 const iso = (date: Date | null | undefined) => (date ? date.toISOString() : null);
 
@@ -113,10 +112,7 @@ export async function queryApplicationStatus(
   return {
     applicationNo: account.applicationNo,
     accountName: account.accountName,
-    role: account.role,
-    roleLabel: ACCOUNT_ROLE_LABELS[account.role],
-    status: account.status,
-    statusLabel: ACCOUNT_STATUS_LABELS[account.status],
+    ...labelledRoleAndStatus(account),
     institution: account.institution,
     submittedAt: account.createdAt.toISOString(),
     steps,

@@ -2,7 +2,7 @@ import { ACCOUNT_MESSAGES, ACCOUNT_ROLE_LABELS, type Profile, type UpdateProfile
 import type { Prisma, PrismaClient } from '@portal/db';
 import { fieldError } from '../../errors/http-error.js';
 import { recordAudit, type RequestOrigin } from '../audit/record-audit.js';
-import { newOpaqueToken, sha256Hex } from '../auth/sessions.js';
+import { newMailedToken, sha256Hex } from '../auth/sessions.js';
 import { enqueueTemplate, type WithMail } from '../mail/outbox.js';
 import { emailChangeLink } from '../mail/templates.js';
 
@@ -88,17 +88,10 @@ export async function updateProfile(
     }
     let emailChangePending = false;
     if (changes.email !== undefined && changes.email.toLowerCase() !== before.email.toLowerCase()) {
-      const token = newOpaqueToken();
-      const now = new Date();
-      await tx.emailChangeToken.updateMany({ where: { accountId, usedAt: null }, data: { usedAt: now } });
-      await tx.emailChangeToken.create({
-        data: {
-          accountId,
-          newEmail: changes.email,
-          tokenHash: sha256Hex(token),
-          expiresAt: new Date(now.getTime() + EMAIL_CHANGE_TTL_MINUTES * 60_000),
-        },
-      });
+      const { token, stored } = newMailedToken(EMAIL_CHANGE_TTL_MINUTES);
+      // Only the newest link works: changing again retires the previous ones.
+      await tx.emailChangeToken.updateMany({ where: { accountId, usedAt: null }, data: { usedAt: new Date() } });
+      await tx.emailChangeToken.create({ data: { accountId, newEmail: changes.email, ...stored } });
       await enqueueTemplate(tx, 'email-change-confirm', changes.email, {
         name: before.name,
         accountName: before.accountName,

@@ -12,7 +12,7 @@ import { recordAudit, type RequestOrigin } from '../audit/record-audit.js';
 import type { FailureCounter } from './failure-counter.js';
 import { enqueueTemplate, type WithMail } from '../mail/outbox.js';
 import { passwordResetLink } from '../mail/templates.js';
-import { newOpaqueToken, revokeAllSessions, sha256Hex } from './sessions.js';
+import { newMailedToken, revokeAllSessions, sha256Hex } from './sessions.js';
 
 export const PASSWORD_RESET_TTL_MINUTES = 30;
 /** Per account name: reset mails within the window (a mailbox must not be flooded). */
@@ -66,17 +66,10 @@ export async function requestPasswordReset(
       );
       return;
     }
-    const token = newOpaqueToken();
-    const now = new Date();
+    const { token, stored } = newMailedToken(PASSWORD_RESET_TTL_MINUTES);
     // Only the newest link works: asking again retires the previous ones.
-    await tx.passwordResetToken.updateMany({ where: { accountId: account.id, usedAt: null }, data: { usedAt: now } });
-    await tx.passwordResetToken.create({
-      data: {
-        accountId: account.id,
-        tokenHash: sha256Hex(token),
-        expiresAt: new Date(now.getTime() + PASSWORD_RESET_TTL_MINUTES * 60_000),
-      },
-    });
+    await tx.passwordResetToken.updateMany({ where: { accountId: account.id, usedAt: null }, data: { usedAt: new Date() } });
+    await tx.passwordResetToken.create({ data: { accountId: account.id, ...stored } });
     await enqueueTemplate(tx, 'password-reset', account.email, {
       name: account.name,
       accountName: account.accountName,

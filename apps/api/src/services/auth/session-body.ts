@@ -14,7 +14,7 @@ export type SessionAccount = {
 /**
  * The columns of a SessionAccount, institution and managed subsystems as JSON built by
  * PostgreSQL, so that one round trip answers them (alias `a` = accounts). Login reads them with
- * its own extra columns (services/login-records.ts).
+ * its own extra columns (login-records.ts).
  */
 export const SESSION_ACCOUNT_COLUMNS = `a.id, a.account_name AS "accountName", a.name, a.role::text AS role,
   CASE WHEN i.id IS NULL THEN NULL ELSE json_build_object('code', i.code, 'name', i.name) END AS institution,

@@ -15,6 +15,12 @@ export const sha256Hex = (value: string) => createHash('sha256').update(value).d
 /** 32 random bytes, base64url: refresh tokens and e-mailed one-time tokens. */
 export const newOpaqueToken = () => randomBytes(32).toString('base64url');
 
+/** A one-time token for a mailed link: the token for the link, and the hash and expiry to store. */
+export function newMailedToken(ttlMinutes: number, now = new Date()) {
+  const token = newOpaqueToken();
+  return { token, stored: { tokenHash: sha256Hex(token), expiresAt: new Date(now.getTime() + ttlMinutes * 60_000) } };
+}
+
 /** The CSRF token of a session: bound to its family, so it survives rotation and dies with logout. */
 export function csrfTokenFor(jwtSecret: Buffer, familyId: string): string {
   return createHmac('sha256', jwtSecret).update(`csrf:${familyId}`).digest('base64url');

@@ -3,9 +3,8 @@
  * Every query is scoped by the caller's institutionId in its WHERE clause: an id of another
  * institution is simply not found (404), never "forbidden", so ids cannot be probed.
  */
-import type { PrismaClient } from '@portal/db';
+import type { Prisma, PrismaClient } from '@portal/db';
 import {
-  ACCOUNT_ROLE_LABELS,
   ACCOUNT_STATUS_LABELS,
   BACK_OFFICE_MESSAGES,
   messages,
@@ -21,6 +20,8 @@ import type { RequestOrigin } from '../audit/record-audit.js';
 import { enqueueTemplate, type WithMail } from '../mail/outbox.js';
 import { revokeAllSessions } from '../auth/sessions.js';
 import { alreadyDecided, applyTransition, canTransition } from './transitions.js';
+import { readPage } from '../../lib/page.js';
+import { labelledRoleAndStatus } from '../accounts/account-labels.js';
 
 export interface Caller {
   id: string;
@@ -41,21 +42,14 @@ async function institutionOf(prisma: PrismaClient, caller: Caller): Promise<stri
 export async function listPendingApplications(prisma: PrismaClient, caller: Caller, query: PageQuery): Promise<PendingUserApplicationPage> {
   const institutionId = await institutionOf(prisma, caller);
   const where = { institutionId, role: 'GENERAL_USER' as const, status: 'PENDING_APPROVAL' as const };
-  const [total, rows] = await Promise.all([
-    prisma.account.count({ where }),
-    prisma.account.findMany({
-      where,
-      orderBy: [{ createdAt: 'asc' }, { id: 'asc' }],
-      skip: (query.page - 1) * query.pageSize,
-      take: query.pageSize,
-      select: {
-        id: true, accountName: true, name: true, email: true, phone: true, mobile: true, department: true, applicationNo: true, createdAt: true,
-        subsystemAccesses: { select: { subsystem: { select: { code: true, name: true, sortOrder: true } } } },
-      },
-    }),
-  ]);
-  return {
-    items: rows.map((row) => ({
+  const select = {
+    id: true, accountName: true, name: true, email: true, phone: true, mobile: true, department: true, applicationNo: true, createdAt: true,
+    subsystemAccesses: { select: { subsystem: { select: { code: true, name: true, sortOrder: true } } } },
+  } satisfies Prisma.AccountSelect;
+  return readPage(
+    query,
+    { count: () => prisma.account.count({ where }), rows: (window) => prisma.account.findMany({ where, orderBy: [{ createdAt: 'asc' }, { id: 'asc' }], ...window, select }) },
+    (row) => ({
       id: row.id,
       accountName: row.accountName,
       name: row.name,
@@ -69,11 +63,8 @@ export async function listPendingApplications(prisma: PrismaClient, caller: Call
         .map((access) => access.subsystem)
         .sort((a, b) => a.sortOrder - b.sortOrder)
         .map(({ code, name }) => ({ code, name })),
-    })),
-    total,
-    page: query.page,
-    pageSize: query.pageSize,
-  };
+    }),
+  );
 }
 
 /** 核准 / 駁回 of a 一般使用者 application of the caller's institution. */
@@ -140,39 +131,26 @@ export async function listInstitutionAccounts(
       OR: [{ accountNameKey: { startsWith: query.q.toLowerCase() } }, { name: { contains: query.q } }],
     }),
   };
-  const [total, rows] = await Promise.all([
-    prisma.account.count({ where }),
-    prisma.account.findMany({
-      where,
-      orderBy: [{ role: 'asc' }, { accountNameKey: 'asc' }],
-      skip: (query.page - 1) * query.pageSize,
-      take: query.pageSize,
-      select: {
-        id: true, accountName: true, name: true, email: true, role: true, status: true,
-        createdAt: true, activatedAt: true, deactivatedAt: true, lastLoginAt: true,
-      },
-    }),
-  ]);
-  return {
-    items: rows.map((row) => ({
+  const select = {
+    id: true, accountName: true, name: true, email: true, role: true, status: true,
+    createdAt: true, activatedAt: true, deactivatedAt: true, lastLoginAt: true,
+  } satisfies Prisma.AccountSelect;
+  return readPage(
+    query,
+    { count: () => prisma.account.count({ where }), rows: (window) => prisma.account.findMany({ where, orderBy: [{ role: 'asc' }, { accountNameKey: 'asc' }], ...window, select }) },
+    (row) => ({
       id: row.id,
       accountName: row.accountName,
       name: row.name,
       email: row.email,
-      role: row.role,
-      roleLabel: ACCOUNT_ROLE_LABELS[row.role],
-      status: row.status,
-      statusLabel: ACCOUNT_STATUS_LABELS[row.status],
+      ...labelledRoleAndStatus(row),
       createdAt: row.createdAt.toISOString(),
       activatedAt: row.activatedAt?.toISOString() ?? null,
       deactivatedAt: row.deactivatedAt?.toISOString() ?? null,
       lastLoginAt: row.lastLoginAt?.toISOString() ?? null,
       canChangeStatus: row.role === 'GENERAL_USER' && row.id !== caller.id && (row.status === 'ACTIVE' || row.status === 'DEACTIVATED'),
-    })),
-    total,
-    page: query.page,
-    pageSize: query.pageSize,
-  };
+    }),
+  );
 }
 
 /**

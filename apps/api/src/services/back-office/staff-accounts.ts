@@ -1,8 +1,6 @@
 /** 系統人員: account search by 帳號 (prefix), 姓名 (contains), 機構代碼, 身分證 (keyed hash). */
 import type { NationalIdCrypto, Prisma, PrismaClient } from '@portal/db';
 import {
-  ACCOUNT_ROLE_LABELS,
-  ACCOUNT_STATUS_LABELS,
   BACK_OFFICE_MESSAGES,
   maskNationalId,
   type AccountRole,
@@ -10,6 +8,8 @@ import {
   type StaffAccountPage,
 } from '@portal/shared';
 import { HttpError } from '../../errors/http-error.js';
+import { readPage } from '../../lib/page.js';
+import { labelledRoleAndStatus } from '../accounts/account-labels.js';
 
 export interface StaffAccountSearch {
   page: number;
@@ -35,23 +35,16 @@ export async function searchAccounts(prisma: PrismaClient, crypto: NationalIdCry
     ...(query.role && { role: query.role }),
     ...(query.status && { status: query.status }),
   };
-  const [total, rows] = await Promise.all([
-    prisma.account.count({ where }),
-    prisma.account.findMany({
-      where,
-      orderBy: { accountNameKey: 'asc' },
-      skip: (query.page - 1) * query.pageSize,
-      take: query.pageSize,
-      select: {
-        id: true, accountName: true, name: true, nationalIdCipher: true, email: true, phone: true, role: true, status: true,
-        createdAt: true, lastLoginAt: true,
-        institution: { select: { code: true, name: true } },
-        managedSubsystems: { select: { subsystem: { select: { code: true, name: true } } } },
-      },
-    }),
-  ]);
-  return {
-    items: rows.map((row) => ({
+  const select = {
+    id: true, accountName: true, name: true, nationalIdCipher: true, email: true, phone: true, role: true, status: true,
+    createdAt: true, lastLoginAt: true,
+    institution: { select: { code: true, name: true } },
+    managedSubsystems: { select: { subsystem: { select: { code: true, name: true } } } },
+  } satisfies Prisma.AccountSelect;
+  return readPage(
+    query,
+    { count: () => prisma.account.count({ where }), rows: (window) => prisma.account.findMany({ where, orderBy: { accountNameKey: 'asc' }, ...window, select }) },
+    (row) => ({
       id: row.id,
       accountName: row.accountName,
       name: row.name,
@@ -59,17 +52,11 @@ export async function searchAccounts(prisma: PrismaClient, crypto: NationalIdCry
       nationalIdMasked: maskNationalId(crypto.decrypt(row.nationalIdCipher)),
       email: row.email,
       phone: row.phone,
-      role: row.role,
-      roleLabel: ACCOUNT_ROLE_LABELS[row.role],
-      status: row.status,
-      statusLabel: ACCOUNT_STATUS_LABELS[row.status],
+      ...labelledRoleAndStatus(row),
       institution: row.institution,
       managedSubsystems: row.managedSubsystems.map((managed) => managed.subsystem),
       createdAt: row.createdAt.toISOString(),
       lastLoginAt: row.lastLoginAt?.toISOString() ?? null,
-    })),
-    total,
-    page: query.page,
-    pageSize: query.pageSize,
-  };
+    }),
+  );
 }

@@ -11,6 +11,7 @@ import {
 } from '@portal/shared';
 import { HttpError, notFound } from '../../errors/http-error.js';
 import { recordAudit, type RequestOrigin } from '../audit/record-audit.js';
+import { readPage } from '../../lib/page.js';
 
 /** Allowed status changes of an announcement (the same conditional-update rule as decisions). */
 export const ANNOUNCEMENT_TRANSITIONS = {
@@ -41,22 +42,13 @@ export async function listAnnouncementsForStaff(
   prisma: PrismaClient,
   query: { page: number; pageSize: number; status?: PublicationStatus | undefined; category?: string | undefined; system?: string | undefined; q?: string | undefined },
 ): Promise<StaffAnnouncementPage> {
-  const where: Prisma.AnnouncementWhereInput = {
-    ...(query.status && { status: query.status }),
-    ...(query.category && { category: query.category }),
-    ...(query.system && { system: query.system }),
-    ...(query.q && { title: { contains: query.q } }),
-  };
-  const [total, rows] = await Promise.all([
-    prisma.announcement.count({ where }),
-    prisma.announcement.findMany({
-      where,
-      orderBy: [{ updatedAt: 'desc' }, { id: 'desc' }],
-      skip: (query.page - 1) * query.pageSize,
-      take: query.pageSize,
-    }),
-  ]);
-  return { items: rows.map(announcementDto), total, page: query.page, pageSize: query.pageSize };
+  // A filter left out is undefined here, which Prisma leaves out of the WHERE.
+  const where: Prisma.AnnouncementWhereInput = { status: query.status, category: query.category, system: query.system, title: { contains: query.q } };
+  return readPage(
+    query,
+    { count: () => prisma.announcement.count({ where }), rows: (window) => prisma.announcement.findMany({ where, orderBy: [{ updatedAt: 'desc' }, { id: 'desc' }], ...window }) },
+    announcementDto,
+  );
 }
 
 export async function createAnnouncement(prisma: PrismaClient, actorId: string, input: CreateAnnouncementRequest, origin: RequestOrigin) {
@@ -82,12 +74,13 @@ export async function updateAnnouncement(prisma: PrismaClient, actorId: string, 
     if (!before) throw notFound();
     const row = await tx.announcement.update({
       where: { id },
+      // A field left out of the request is undefined here, which Prisma leaves unchanged.
       data: {
-        ...(input.category !== undefined && { category: input.category }),
-        ...(input.system !== undefined && { system: input.system }),
-        ...(input.title !== undefined && { title: input.title }),
-        ...(input.body !== undefined && { body: input.body }),
-        ...(input.publishedAt !== undefined && { publishedAt: input.publishedAt ? new Date(input.publishedAt) : null }),
+        category: input.category,
+        system: input.system,
+        title: input.title,
+        body: input.body,
+        publishedAt: input.publishedAt === undefined ? undefined : input.publishedAt ? new Date(input.publishedAt) : null,
       },
     });
     await recordAudit(

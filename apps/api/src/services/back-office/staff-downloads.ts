@@ -14,6 +14,7 @@ import { HttpError, notFound } from '../../errors/http-error.js';
 import { detectFileType, type UploadedFile } from '../../lib/file-type.js';
 import { recordAudit, type RequestOrigin } from '../audit/record-audit.js';
 import { storeFile } from '../files/stored-files.js';
+import { readPage } from '../../lib/page.js';
 
 const typeNotAllowed = () =>
   new HttpError(415, 'FILE_TYPE_NOT_ALLOWED', BACK_OFFICE_MESSAGES.fileTypeNotAllowed, { file: [BACK_OFFICE_MESSAGES.fileTypeNotAllowed] });
@@ -60,17 +61,13 @@ export async function listDownloadsForStaff(
   prisma: PrismaClient,
   query: { page: number; pageSize: number; status?: PublicationStatus | undefined; system?: string | undefined; category?: string | undefined; q?: string | undefined },
 ): Promise<StaffDownloadPage> {
-  const where: Prisma.DownloadWhereInput = {
-    ...(query.status && { status: query.status }),
-    ...(query.system && { system: query.system }),
-    ...(query.category && { category: query.category }),
-    ...(query.q && { title: { contains: query.q } }),
-  };
-  const [total, rows] = await Promise.all([
-    prisma.download.count({ where }),
-    prisma.download.findMany({ where, orderBy: [{ publishedAt: 'desc' }, { id: 'desc' }], skip: (query.page - 1) * query.pageSize, take: query.pageSize, select: DOWNLOAD_SELECT }),
-  ]);
-  return { items: rows.map(downloadDto), total, page: query.page, pageSize: query.pageSize };
+  // A filter left out is undefined here, which Prisma leaves out of the WHERE.
+  const where: Prisma.DownloadWhereInput = { status: query.status, system: query.system, category: query.category, title: { contains: query.q } };
+  return readPage(
+    query,
+    { count: () => prisma.download.count({ where }), rows: (window) => prisma.download.findMany({ where, orderBy: [{ publishedAt: 'desc' }, { id: 'desc' }], ...window, select: DOWNLOAD_SELECT }) },
+    downloadDto,
+  );
 }
 
 export async function createDownload(prisma: PrismaClient, actorId: string, fields: CreateDownloadFields, file: UploadedFile, origin: RequestOrigin) {
@@ -109,12 +106,8 @@ export async function updateDownload(prisma: PrismaClient, actorId: string, id: 
     if (!before) throw notFound();
     const row = await tx.download.update({
       where: { id },
-      data: {
-        ...(input.system !== undefined && { system: input.system }),
-        ...(input.category !== undefined && { category: input.category }),
-        ...(input.title !== undefined && { title: input.title }),
-        ...(input.status !== undefined && { status: input.status }),
-      },
+      // A field left out of the request is undefined here, which Prisma leaves unchanged.
+      data: { system: input.system, category: input.category, title: input.title, status: input.status },
       select: DOWNLOAD_SELECT,
     });
     await recordAudit(tx, { actorId, action: 'download.updated', entityType: 'download', entityId: id, before: downloadSnapshot(before), after: downloadSnapshot(row) }, origin);

@@ -13,6 +13,7 @@ import { recordAudit, type RequestOrigin } from '../audit/record-audit.js';
 import { lockInstitution } from '../institutions/institution-lock.js';
 import { countManagersOf } from '../institutions/managers.js';
 import { isUniqueViolation } from '../../lib/unique-violation.js';
+import { readPage } from '../../lib/page.js';
 
 const SELECT = {
   id: true, code: true, name: true, kind: true, city: true, address: true, phone: true, closedAt: true, createdAt: true, updatedAt: true,
@@ -50,12 +51,13 @@ export async function listInstitutionsForStaff(
     ...(query.state === 'open' && { closedAt: null }),
     ...(query.state === 'closed' && { closedAt: { not: null } }),
   };
-  const [total, rows] = await Promise.all([
-    prisma.institution.count({ where }),
-    prisma.institution.findMany({ where, orderBy: { code: 'asc' }, skip: (query.page - 1) * query.pageSize, take: query.pageSize, select: SELECT }),
-  ]);
-  const counts = await countManagersOf(prisma, rows.map((row) => row.id));
-  return { items: rows.map((row) => toDto(row, counts.get(row.id) ?? 0)), total, page: query.page, pageSize: query.pageSize };
+  const page = await readPage(
+    query,
+    { count: () => prisma.institution.count({ where }), rows: (window) => prisma.institution.findMany({ where, orderBy: { code: 'asc' }, ...window, select: SELECT }) },
+    (row) => row,
+  );
+  const counts = await countManagersOf(prisma, page.items.map((row) => row.id));
+  return { ...page, items: page.items.map((row) => toDto(row, counts.get(row.id) ?? 0)) };
 }
 
 const codeTaken = () =>
@@ -91,13 +93,8 @@ export async function updateInstitution(prisma: PrismaClient, actorId: string, i
     const before = await lockForChange(tx, id);
     const row = await tx.institution.update({
       where: { id },
-      data: {
-        ...(input.name !== undefined && { name: input.name }),
-        ...(input.kind !== undefined && { kind: input.kind }),
-        ...(input.city !== undefined && { city: input.city }),
-        ...(input.address !== undefined && { address: input.address }),
-        ...(input.phone !== undefined && { phone: input.phone }),
-      },
+      // A field left out of the request is undefined here, which Prisma leaves unchanged.
+      data: { name: input.name, kind: input.kind, city: input.city, address: input.address, phone: input.phone },
       select: SELECT,
     });
     await recordAudit(tx, { actorId, action: 'institution.updated', entityType: 'institution', entityId: id, before: snapshot(before), after: snapshot(row) }, origin);

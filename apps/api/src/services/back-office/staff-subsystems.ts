@@ -6,7 +6,7 @@
  * one account, one role, so that an institution role and a subsystem queue never mix and the
  * authorization of every route stays a plain role check. Removing an account's last assignment
  * keeps its SUBSYSTEM_MANAGER role with an empty queue (it sees no request); the account itself
- * is deactivated, if wanted, as a separate act. See docs/decisions/ (back office).
+ * is deactivated, if wanted, as a separate act. See docs/decisions/005.
  */
 import type { Prisma, PrismaClient } from '@portal/db';
 import { BACK_OFFICE_MESSAGES, type StaffSubsystem, type StaffSubsystemList, type UpdateSubsystemRequest } from '@portal/shared';
@@ -69,13 +69,8 @@ export async function updateSubsystem(prisma: PrismaClient, actorId: string, id:
       }
       const after = await tx.subsystem.update({
         where: { id },
-        data: {
-          ...(input.name !== undefined && { name: input.name }),
-          ...(input.description !== undefined && { description: input.description }),
-          ...(input.url !== undefined && { url: input.url }),
-          ...(input.sortOrder !== undefined && { sortOrder: input.sortOrder }),
-          ...(input.active !== undefined && { active: input.active }),
-        },
+        // A field left out of the request is undefined here, which Prisma leaves unchanged.
+        data: { name: input.name, description: input.description, url: input.url, sortOrder: input.sortOrder, active: input.active },
       });
       const pick = (row: typeof before) => ({ name: row.name, description: row.description, url: row.url, sortOrder: row.sortOrder, active: row.active });
       await recordAudit(tx, { actorId, action: 'subsystem.updated', entityType: 'subsystem', entityId: id, before: pick(before), after: pick(after) }, origin);

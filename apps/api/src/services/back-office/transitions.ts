@@ -28,7 +28,7 @@ export const ACCOUNT_TRANSITIONS = {
 
 /**
  * SubsystemAccess (by the subsystem's manager). REJECTED/REVOKED → PENDING (a new request) is
- * applied by POST /api/account/subsystems (services/account-self-service.ts).
+ * applied by POST /api/account/subsystems (services/accounts/my-subsystems.ts).
  */
 export const ACCESS_TRANSITIONS = {
   approve: { from: 'PENDING', to: 'APPROVED', action: 'subsystem-access.approved' },

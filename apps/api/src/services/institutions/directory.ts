@@ -1,6 +1,7 @@
 import type { Institution, InstitutionPage, InstitutionSearchQuery } from '@portal/shared';
 import type { Prisma, PrismaClient } from '@portal/db';
 import { COUNTED_MANAGERS } from './managers.js';
+import { readPage } from '../../lib/page.js';
 
 const institutionSelect = {
   code: true,
@@ -37,17 +38,14 @@ export async function searchInstitutions(
   { q, page, pageSize }: InstitutionSearchQuery,
 ): Promise<InstitutionPage> {
   const where = whereFor(q);
-  const [total, rows] = await Promise.all([
-    prisma.institution.count({ where }),
-    prisma.institution.findMany({
-      where,
-      select: institutionSelect,
-      orderBy: { code: 'asc' },
-      skip: (page - 1) * pageSize,
-      take: pageSize,
-    }),
-  ]);
-  return { items: rows.map(toInstitution), total, page, pageSize };
+  return readPage(
+    { page, pageSize },
+    {
+      count: () => prisma.institution.count({ where }),
+      rows: (window) => prisma.institution.findMany({ where, select: institutionSelect, orderBy: { code: 'asc' }, ...window }),
+    },
+    toInstitution,
+  );
 }
 
 export async function findInstitution(prisma: PrismaClient, code: string): Promise<Institution | null> {

@@ -22,10 +22,12 @@ import {
 import {
   subsystemApproved,
   subsystemRejected,
+  subsystemRevoked,
   type SubsystemApprovedData,
   type SubsystemRejectedData,
+  type SubsystemRevokedData,
 } from './templates/subsystem.js';
-import { approverDigest, subsystemRevoked, type ApproverDigestData, type SubsystemRevokedData } from './templates/back-office.js';
+import { approverDigest, type ApproverDigestData } from './templates/back-office.js';
 
 export { escapeHtml, PORTAL_NAME, AUTO_MAIL_NOTICE, type RenderedMail } from './layout.js';
 export { passwordResetLink, emailChangeLink } from './templates/credentials.js';

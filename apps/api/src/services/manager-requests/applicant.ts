@@ -8,7 +8,7 @@ import {
 } from '@portal/shared';
 import type { Prisma } from '@portal/db';
 import { recordAudit, type RequestOrigin } from '../audit/record-audit.js';
-import { enqueueTemplate, type WithMail } from '../mail/outbox.js';
+import type { WithMail } from '../mail/outbox.js';
 import { addWorkingDays } from '../../lib/working-days.js';
 import { withNewApplicationNumber } from '../../lib/application-number.js';
 import { isUniqueViolation } from '../../lib/unique-violation.js';
@@ -18,6 +18,7 @@ import {
   audit,
   leavesWithoutManager,
   lockRequestInstitution,
+  mailAccountActivated,
   mailDecision,
   mailReceived,
   nowOf,
@@ -26,7 +27,7 @@ import {
 import { refuseRequest } from './errors.js';
 import { managerRequestSelect, OPEN_STATUSES, type ManagerRequestRow } from './view.js';
 
-/** Three working days (the seed: 系統人員將在三個工作天內協助開通完成). */
+/** Three working days: the administration's guide promises 系統人員將在三個工作天內協助開通完成. */
 export const REVIEW_WORKING_DAYS = 3;
 
 const actorSelect = { id: true, accountName: true, role: true, status: true, institutionId: true } as const;
@@ -217,8 +218,7 @@ export async function activatePendingManagerByCard(
       },
       origin,
     );
-    const holder = await tx.account.findUniqueOrThrow({ where: { id: account.id }, select: { accountName: true, name: true, email: true } });
-    await enqueueTemplate(tx, 'account-activated', holder.email, { origin: deps.publicOrigin, name: holder.name, accountName: holder.accountName });
+    await mailAccountActivated(tx, deps, account.id);
   });
   return { result: undefined, mailQueued: true };
 }

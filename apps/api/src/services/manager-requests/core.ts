@@ -5,6 +5,7 @@ import { recordAudit, type RequestOrigin } from '../audit/record-audit.js';
 import { lockInstitution } from '../institutions/institution-lock.js';
 import { countManagers } from '../institutions/managers.js';
 import { enqueueTemplate } from '../mail/outbox.js';
+import type { MailTemplateData } from '../mail/templates.js';
 import { revokeAllSessions } from '../auth/sessions.js';
 import type { HolidayCalendar } from '../../lib/working-days.js';
 import { refuseRequest } from './errors.js';
@@ -100,43 +101,48 @@ async function recipientsOf(tx: Prisma.TransactionClient, request: { accountId: 
   return people.filter((person) => !seen.has(person.email.toLowerCase()) && seen.add(person.email.toLowerCase()));
 }
 
+/** Mails `template` about a request to its account's holder and, if another, to its starter. */
+async function mailPeopleOf<Name extends 'manager-request-decided' | 'manager-request-received'>(
+  tx: Prisma.TransactionClient,
+  request: { accountId: string; requestedById: string; requestNo: string; kind: ManagerRequestKind },
+  template: Name,
+  data: Omit<MailTemplateData[Name], 'name' | 'accountName' | 'applicationNo' | 'kind'>,
+): Promise<void> {
+  const { accountName } = await tx.account.findUniqueOrThrow({ where: { id: request.accountId }, select: { accountName: true } });
+  for (const person of await recipientsOf(tx, request)) {
+    const about = { name: person.name, accountName, applicationNo: request.requestNo, kind: request.kind };
+    await enqueueTemplate(tx, template, person.email, { ...data, ...about } as MailTemplateData[Name]);
+  }
+}
+
 export async function mailDecision(
   tx: Prisma.TransactionClient,
   deps: Pick<ManagerRequestDeps, 'publicOrigin'>,
   request: { accountId: string; requestedById: string; requestNo: string; kind: ManagerRequestKind },
   decision: { decision: 'APPROVED'; reason?: string | null } | { decision: 'REJECTED'; reason: string },
 ): Promise<void> {
-  const account = await tx.account.findUniqueOrThrow({ where: { id: request.accountId }, select: { accountName: true, name: true, email: true } });
-  for (const person of await recipientsOf(tx, request)) {
-    await enqueueTemplate(tx, 'manager-request-decided', person.email, {
-      name: person.name,
-      accountName: account.accountName,
-      applicationNo: request.requestNo,
-      kind: request.kind,
-      ...(decision.decision === 'APPROVED'
-        ? { decision: 'APPROVED' as const, ...(decision.reason ? { reason: decision.reason } : {}) }
-        : { decision: 'REJECTED' as const, reason: decision.reason }),
-    });
-  }
-  if (request.kind === 'A' && decision.decision === 'APPROVED') {
-    await enqueueTemplate(tx, 'account-activated', account.email, { origin: deps.publicOrigin, name: account.name, accountName: account.accountName });
-  }
+  await mailPeopleOf(
+    tx,
+    request,
+    'manager-request-decided',
+    decision.decision === 'APPROVED'
+      ? { decision: 'APPROVED' as const, ...(decision.reason ? { reason: decision.reason } : {}) }
+      : { decision: 'REJECTED' as const, reason: decision.reason },
+  );
+  if (request.kind === 'A' && decision.decision === 'APPROVED') await mailAccountActivated(tx, deps, request.accountId);
+}
+
+/** 帳號已開通, to the holder of a manager account that has just been activated. */
+export async function mailAccountActivated(tx: Prisma.TransactionClient, deps: Pick<ManagerRequestDeps, 'publicOrigin'>, accountId: string) {
+  const holder = await tx.account.findUniqueOrThrow({ where: { id: accountId }, select: { accountName: true, name: true, email: true } });
+  await enqueueTemplate(tx, 'account-activated', holder.email, { origin: deps.publicOrigin, name: holder.name, accountName: holder.accountName });
 }
 
 export async function mailReceived(
   tx: Prisma.TransactionClient,
   request: { accountId: string; requestedById: string; requestNo: string; kind: ManagerRequestKind; dueAt: Date },
 ): Promise<void> {
-  const account = await tx.account.findUniqueOrThrow({ where: { id: request.accountId }, select: { accountName: true } });
-  for (const person of await recipientsOf(tx, request)) {
-    await enqueueTemplate(tx, 'manager-request-received', person.email, {
-      name: person.name,
-      accountName: account.accountName,
-      applicationNo: request.requestNo,
-      kind: request.kind,
-      dueAt: request.dueAt,
-    });
-  }
+  await mailPeopleOf(tx, request, 'manager-request-received', { dueAt: request.dueAt });
 }
 
 export function audit(

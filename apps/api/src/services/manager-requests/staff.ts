@@ -13,6 +13,7 @@ import { applyEffect, audit, leavesWithoutManager, lockRequestInstitution, mailD
 import { refuseRequest } from './errors.js';
 import { maskNationalId } from './paper.js';
 import { isOverdue, managerRequestSelect, OPEN_STATUSES, staffScanUrl, toManagerRequest, type ManagerRequestRow } from './view.js';
+import { readPage } from '../../lib/page.js';
 
 type Query = Omit<StaffManagerRequestQuery, 'overdue' | 'page' | 'pageSize'> & { overdue?: boolean | undefined; page: number; pageSize: number };
 
@@ -42,17 +43,20 @@ export async function listForStaff(deps: ManagerRequestDeps, query: Query): Prom
     ...(query.overdue === true && { status: { in: [...OPEN_STATUSES] }, dueAt: { lt: now } }),
     ...(query.overdue === false && { OR: [{ dueAt: null }, { dueAt: { gte: now } }] }),
   };
-  const [total, rows] = await Promise.all([
-    deps.prisma.managerRequest.count({ where }),
-    deps.prisma.managerRequest.findMany({
-      where,
-      orderBy: [{ dueAt: { sort: 'asc', nulls: 'last' } }, { submittedAt: 'asc' }, { id: 'asc' }],
-      skip: (query.page - 1) * query.pageSize,
-      take: query.pageSize,
-      select: managerRequestSelect,
-    }),
-  ]);
-  return { items: rows.map((row) => toItem(row, now)), total, page: query.page, pageSize: query.pageSize };
+  return readPage(
+    query,
+    {
+      count: () => deps.prisma.managerRequest.count({ where }),
+      rows: (window) =>
+        deps.prisma.managerRequest.findMany({
+          where,
+          orderBy: [{ dueAt: { sort: 'asc', nulls: 'last' } }, { submittedAt: 'asc' }, { id: 'asc' }],
+          ...window,
+          select: managerRequestSelect,
+        }),
+    },
+    (row) => toItem(row, now),
+  );
 }
 
 /** Any request (staff see every one). */

@@ -2,6 +2,7 @@ import {
   MANAGER_REQUEST_KIND_LABELS,
   MANAGER_REQUEST_STATUS_LABELS,
   MANAGER_VERIFICATION_METHOD_LABELS,
+  OPEN_MANAGER_REQUEST_STATUSES,
   type ManagerRequest,
   type ScanContentType,
 } from '@portal/shared';
@@ -64,7 +65,8 @@ export function toManagerRequest(row: ManagerRequestRow, scanUrl: (id: string) =
 
 export const ownerScanUrl = (id: string) => `/api/manager-requests/${id}/scan`;
 export const staffScanUrl = (id: string) => `/api/staff/manager-requests/${id}/scan`;
-export const OPEN_STATUSES = ['AWAITING_VERIFICATION', 'PENDING_REVIEW'] as const;
+/** A request still waiting for its card or its paper review (at most one per account). */
+export const OPEN_STATUSES = OPEN_MANAGER_REQUEST_STATUSES;
 
 export function isOverdue(row: { status: string; dueAt: Date | null }, now: Date): boolean {
   return (OPEN_STATUSES as readonly string[]).includes(row.status) && row.dueAt !== null && row.dueAt.getTime() < now.getTime();

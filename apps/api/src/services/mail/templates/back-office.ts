@@ -1,26 +1,6 @@
 import { renderLayout, type RenderedMail } from '../layout.js';
 import { pageUrl } from './format.js';
 
-export interface SubsystemRevokedData {
-  name: string;
-  accountName: string;
-  subsystemName: string;
-  reason: string;
-}
-
-export function subsystemRevoked(data: SubsystemRevokedData): RenderedMail {
-  return renderLayout({
-    subject: `子系統「${data.subsystemName}」使用權限已停用`,
-    recipientName: data.name,
-    paragraphs: [`您子系統「${data.subsystemName}」的使用權限已由子系統管理者停用。如有疑問，請洽該子系統管理者或下方諮詢窗口。`],
-    facts: [
-      ['帳號', data.accountName],
-      ['子系統', data.subsystemName],
-      ['停用原因', data.reason],
-    ],
-  });
-}
-
 export interface ApproverDigestData {
   origin: string;
   name: string;

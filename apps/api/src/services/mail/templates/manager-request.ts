@@ -1,10 +1,9 @@
+import { formatTaipeiDate, type ManagerRequestKind } from '@portal/shared';
 import { renderLayout, type RenderedMail } from '../layout.js';
-import { formatTaipeiDate } from '@portal/shared';
 
-/** The four kinds of 管理者帳號申請、異動 (Prisma's ManagerRequestKind). */
-export type ManagerRequestKind = 'A' | 'B' | 'C_A' | 'C_B';
+export type { ManagerRequestKind };
 
-/** As the form names them: code and description. */
+/** As the form names them in running text: code and description (the screens write 「A.…」). */
 export const MANAGER_REQUEST_KIND_LABELS: Readonly<Record<ManagerRequestKind, string>> = {
   A: 'A 初次管理者帳號申請',
   B: 'B 停用管理者帳號',
