@@ -1,5 +1,5 @@
 /**
- * 稽核紀錄 search (issue 6): p50/p99 of GET /api/audit-events through HTTP on PostgreSQL over
+ * 稽核紀錄 search: p50/p99 of GET /api/audit-events through HTTP on PostgreSQL over
  * 1,000,000 events (generated with generate_series over 90 days, 5,000 actors, 12 actions),
  * for the newest page, a deep keyset page, and each filter; plus a CSV export of one actor.
  * `npx tsx bench/audit-search-benchmark.ts` (BENCH_POSTGRES_URL; BENCH_EVENTS default 1000000).

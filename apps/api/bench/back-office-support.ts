@@ -1,5 +1,5 @@
 /**
- * Shared setup of the back-office benchmarks (issue 6): a fresh PostgreSQL database (dropped at
+ * Shared setup of the back-office benchmarks: a fresh PostgreSQL database (dropped at
  * the end), migrated and demo-seeded, an app served over HTTP on a random port, and logins.
  */
 import { randomBytes } from 'node:crypto';

@@ -1,5 +1,5 @@
 /**
- * 子系統管理者 queue page latency (issue 6): p50/p99 of GET /api/subsystem-manager/access-requests
+ * 子系統管理者 queue page latency: p50/p99 of GET /api/subsystem-manager/access-requests
  * through HTTP on PostgreSQL with 50,000 pending requests of the manager's subsystem (plus
  * 20,000 decided ones and 50,000 of another subsystem as noise), for the first page, deep pages
  * and each filter; then bulk approve of 1,000 selected requests.

@@ -1,5 +1,5 @@
 /**
- * Benchmarks of the foundation (issue #2), on this machine:
+ * Benchmarks of the foundation, on this machine (docs/benchmarks.md):
  *  - time to migrate and seed an empty database (20,000 institutions + demo data);
  *  - institution search latency through HTTP (median, p99) on PGlite and on PostgreSQL;
  *  - cold start of the embedded setup (first start on an empty DATA_DIR, and a restart).

@@ -58,7 +58,7 @@ export const EnvSchema = z.object({
   PURGE_ENABLED: z.enum(['true', 'false', '1', '0', '']).optional(),
   /** Taipei hour (0–23) from which the day's purge runs (a quiet hour). */
   PURGE_HOUR: z.coerce.number().int().min(0).max(23).default(3),
-  // 醫事機構卡驗證 (issue #5): see services/card-verification/trust-store.ts for each variable.
+  // 醫事機構卡驗證: see services/card-verification/trust-store.ts for each variable.
   CARD_TRUST_ANCHORS: z.string().optional(),
   CARD_INTERMEDIATES: z.string().optional(),
   CARD_CRLS: z.string().optional(),

@@ -1,5 +1,5 @@
 /**
- * The seed's flows 2–4 in a real browser: C-a 升為管理者 verified by the (simulated) 醫事機構卡,
+ * Flows 2–4 of docs/product.md in a real browser: C-a 升為管理者 verified by the (simulated) 醫事機構卡,
  * B 停用管理者帳號 for a colleague verified by card, and C-b 降為一般使用者 by 紙本審核 decided
  * by system staff. Fresh accounts, so the demo accounts other files use stay as they are.
  */

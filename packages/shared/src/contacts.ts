@@ -1,4 +1,4 @@
-/** 諮詢窗口 — verbatim from the seed document. */
+/** 諮詢窗口 — verbatim from the administration's guide (docs/product.md). */
 export const HELP_DESK_CONTACTS = [
   {
     organisation: '國健署',
@@ -15,5 +15,5 @@ export const HELP_DESK_CONTACTS = [
   },
 ] as const;
 
-/** The mailbox that stamped paper forms are scanned to (資拓宏宇's help desk, per the seed). */
+/** The mailbox that stamped paper forms are scanned to (資拓宏宇's help desk, as the guide names it). */
 export const PAPER_FORM_MAILBOX = 'hpa.pportal@gmail.com';

@@ -1,5 +1,5 @@
 /**
- * zh-TW messages that the API returns and the SPA shows. Wording from the seed document is
+ * zh-TW messages that the API returns and the SPA shows. Wording from the administration's guide is
  * quoted verbatim; the rest follows the style of Taiwanese government portals.
  */
 export const messages = {

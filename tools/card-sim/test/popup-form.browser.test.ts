@@ -54,7 +54,7 @@ describe.skipIf(!existsSync(CHROMIUM))('popupForm in Chromium', () => {
     });
     await new Promise<void>((resolve) => portal.listen(0, '127.0.0.1', resolve));
     portalPort = (portal.address() as AddressInfo).port;
-    // The flags this closed network needs (docs: environment.md), as apps/e2e starts it.
+    // Background networking, updates and sync off (without Internet access they only flood the network), as apps/e2e starts it.
     browser = await chromium.launch({
       executablePath: CHROMIUM,
       args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],

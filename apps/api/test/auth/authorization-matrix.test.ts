@@ -37,7 +37,7 @@ const MATRIX: Record<string, MatrixRow> = {
   'POST /api/account/password': { roles: EVERY_ROLE, payload: { currentPassword: 'x', password: 'Aa1*aaaaaa', passwordConfirm: 'different' } },
   'GET /api/account/subsystems': { roles: EVERY_ROLE },
   'POST /api/account/subsystems': { roles: ['INSTITUTION_MANAGER', 'GENERAL_USER'], payload: { code: 'no-such-subsystem' } },
-  // Back office (issue 6). Ids are unknown UUIDs: admitted roles get 404 / 400, never a change.
+  // Back office. Ids are unknown UUIDs: admitted roles get 404 / 400, never a change.
   'GET /api/institution-manager/applications': { roles: ['INSTITUTION_MANAGER'] },
   'POST /api/institution-manager/applications/:id/decision': { roles: ['INSTITUTION_MANAGER'], url: `/api/institution-manager/applications/${NO_ID}/decision`, payload: { decision: 'APPROVE' } },
   'GET /api/institution-manager/accounts': { roles: ['INSTITUTION_MANAGER'] },
@@ -69,7 +69,7 @@ const MATRIX: Record<string, MatrixRow> = {
   'GET /api/staff/accounts': { roles: ['SYSTEM_STAFF'], url: '/api/staff/accounts?accountName=demo' },
   'GET /api/audit-events': { roles: ['SYSTEM_STAFF'] },
   'GET /api/audit-events.csv': { roles: ['SYSTEM_STAFF'] },
-  // 管理者帳號申請、異動 (issue #5): unknown kinds / ids give 400 / 404 without changing demo data.
+  // 管理者帳號申請、異動: unknown kinds / ids give 400 / 404 without changing demo data.
   'GET /api/manager-requests': { roles: INSTITUTION_MEMBERS },
   'GET /api/manager-requests/preview': { roles: INSTITUTION_MEMBERS, url: '/api/manager-requests/preview?kind=X' },
   'POST /api/manager-requests': { roles: INSTITUTION_MEMBERS, payload: { kind: 'X' } },

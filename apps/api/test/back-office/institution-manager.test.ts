@@ -1,4 +1,4 @@
-/** 單位業務管理者: the 一般使用者 queue and the institution's accounts (issue 6, item 1). */
+/** 單位業務管理者: the 一般使用者 queue and the institution's accounts. */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type TestContext } from '../helpers/test-app.js';
 import { login, type TestSession } from '../helpers/auth.js';

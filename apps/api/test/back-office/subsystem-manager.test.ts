@@ -1,4 +1,4 @@
-/** 子系統管理者: the access-request queue (issue 6, item 2), bulk approve and the race. */
+/** 子系統管理者: the access-request queue, bulk approve and the race. */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type TestContext } from '../helpers/test-app.js';
 import { login, type TestSession } from '../helpers/auth.js';

@@ -1,5 +1,5 @@
 /**
- * Routes of 管理者帳號申請、異動 (issue #5), beside `paths` (site.ts) and `managePaths`
+ * Routes of 管理者帳號申請、異動, beside `paths` (site.ts) and `managePaths`
  * (manage-links.ts) so that the router, the links and the tests share them.
  */
 export const managerRequestPaths = {

@@ -1,6 +1,6 @@
 import { PORTAL_SYSTEM_NAME, type Announcement, type Download, type Subsystem } from '@portal/shared';
 
-/** The row in the seed document's screenshot of the home page. */
+/** The row in the guide's screenshot of the home page. */
 export const seedAnnouncement = {
   id: '6f1c3c2e-5a0b-4d7e-9f3a-1b2c3d4e5f60',
   category: '公告',
@@ -22,7 +22,7 @@ export const maintenanceAnnouncement = {
 
 export const announcements: Announcement[] = [seedAnnouncement, maintenanceAnnouncement];
 
-/** The form listed in the seed's 下載專區. */
+/** The form listed in the guide's 下載專區. */
 export const managerForm = {
   id: '3a7e1d52-9c4b-4f0e-a8d6-2b5c7e9f1a30',
   system: PORTAL_SYSTEM_NAME,

@@ -1,6 +1,6 @@
 import { PORTAL_SYSTEM_NAME } from '@portal/shared';
 
-/** The ten subsystems the portal opens (product spec, "Data"). */
+/** The ten subsystems the portal opens (docs/product.md, "Data"). */
 export const SUBSYSTEMS = [
   { code: 'adult-preventive', name: '成人預防保健', description: '成人預防保健服務之登錄、查詢與申報。' },
   { code: 'child-preventive', name: '兒童預防保健', description: '兒童預防保健服務及兒童衛教指導之登錄與查詢。' },
@@ -14,7 +14,7 @@ export const SUBSYSTEMS = [
   { code: 'smoking-cessation', name: '戒菸服務', description: '戒菸治療及戒菸衛教服務之登錄與申報。' },
 ] as const;
 
-/** The announcement shown in the seed document's screenshot of the home page. */
+/** The announcement shown in the administration's guide, on its screenshot of the home page. */
 export const SEED_ANNOUNCEMENT = {
   key: 'announcement:2020-09-26-hepatitis-age',
   category: '公告',
@@ -26,7 +26,7 @@ export const SEED_ANNOUNCEMENT = {
   publishedAt: '2020-09-26T00:00:00+08:00',
 };
 
-/** The form in 下載專區, as listed in the seed document. */
+/** The form in 下載專區, as the administration's guide lists it. */
 export const MANAGER_FORM_DOWNLOAD = {
   key: 'download:manager-form-v2',
   system: PORTAL_SYSTEM_NAME,

@@ -75,9 +75,9 @@ export const PersonNameSchema = z
 
 /**
  * Area code (2–4 digits starting with 0) - number (6–8 digits), optional extension of 1–6
- * digits after '#'. Decision on the separator: the seed's own hint reads
+ * digits after '#'. Decision on the separator: the guide's own hint reads
  * "Ex: 02-12345678=123456", so users copying it type '='. We accept '=' as well as '#' and
- * store '#', the usual notation (the spec and the 諮詢窗口 numbers use it). Nothing else is
+ * store '#', the usual notation (the 諮詢窗口 numbers use it). Nothing else is
  * tolerated (no spaces, parentheses or inner hyphens): the printed form and the help desk
  * need one unambiguous layout.
  */

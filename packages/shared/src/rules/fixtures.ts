@@ -26,7 +26,7 @@ export type FieldName =
 
 export interface FieldFixture {
   readonly field: FieldName;
-  /** The seed's label, for test names. */
+  /** The guide's label, for test names. */
   readonly label: string;
   /** `normalized`: what the schema outputs (what the API stores). */
   readonly accepted: readonly { value: string | undefined; normalized: string | undefined }[];
@@ -125,7 +125,7 @@ export const FIELD_FIXTURES: readonly FieldFixture[] = [
     accepted: [
       { value: '02-12345678', normalized: '02-12345678' },
       { value: '02-12345678#123456', normalized: '02-12345678#123456' },
-      // The seed's own hint writes the extension with '=': accepted, stored with '#'.
+      // The guide's own hint writes the extension with '=': accepted, stored with '#'.
       { value: '02-12345678=123456', normalized: '02-12345678#123456' },
       { value: '049-2345678#1', normalized: '049-2345678#1' },
       { value: '0836-123456', normalized: '0836-123456' },
@@ -231,7 +231,7 @@ const NONE: PasswordUserContext = {};
 const SIXTEEN = 'Xk7#mQ2~vL9=Rt4!';
 
 export const PASSWORD_FIXTURES: readonly PasswordFixture[] = [
-  // Required by the brief: the account name inside the password makes it weak.
+  // The account name inside the password makes it weak: it is the first thing an attacker tries.
   { password: 'Abc12345*', context: { accountName: 'abc12345' }, level: '弱', score: 1, acceptable: false, unmet: ['STRENGTH'], note: 'account name + "*"' },
   { password: 'Wxm2024#a', context: NONE, level: '強', score: 3, acceptable: true, unmet: [], note: 'fine on its own…' },
   { password: 'Wxm2024#a', context: { accountName: 'wxm2024' }, level: '弱', score: 1, acceptable: false, unmet: ['STRENGTH'], note: '…but weak when it is the account name' },

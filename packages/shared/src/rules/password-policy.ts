@@ -7,7 +7,7 @@
  * app loads lazily (dynamic import / Web Worker).
  */
 
-/** Verbatim from the seed (the hint under the password field). */
+/** Verbatim from the administration's guide (the hint under the password field). */
 export const PASSWORD_POLICY_TEXT =
   '請將密碼通過強度"中"以上，長度不得小於八碼，須包含大小寫英文、數字以及特殊符號(僅限下列特殊字元*~!=#)';
 
@@ -19,7 +19,7 @@ export const PASSWORD_MIN_LENGTH = 8;
  */
 export const PASSWORD_MAX_LENGTH = 64;
 
-/** The only non-alphanumeric characters allowed (seed: 僅限下列特殊字元*~!=#). */
+/** The only non-alphanumeric characters allowed (the guide: 僅限下列特殊字元*~!=#). */
 export const PASSWORD_SPECIAL_CHARACTERS = '*~!=#';
 
 export type PasswordLevel = '弱' | '中' | '強';
@@ -105,13 +105,13 @@ export function checkPasswordComposition(password: string): PasswordRule[] {
  *   0–1 → 弱   fewer than 10^6 guesses: within reach of an online attack even with throttling
  *   2   → 中   10^6–10^8 guesses: zxcvbn's "protection from unthrottled online attacks";
  *              with our login throttling and a slow password hash that is the minimum we
- *              accept, which is what the seed's "強度中以上" asks for
+ *              accept, which is what the guide's "強度中以上" asks for
  *   3–4 → 強   ≥ 10^8 guesses: survives an offline slow-hash attack for a long time
  *
- * Three bands because the seed's meter shows exactly 弱 / 中 / 強. We did not pick
+ * Three bands because the guide's meter shows exactly 弱 / 中 / 強. We did not pick
  * 0–2/3/4: with the mandatory 8+ characters and four character classes, zxcvbn already
  * gives plain but non-dictionary passwords a 3, and requiring 3 would reject passwords
- * like 'Wxm2024#a' that the seed's users are expected to pick.
+ * like 'Wxm2024#a' that the portal's users are expected to pick.
  */
 export function levelForScore(score: PasswordScore): PasswordLevel {
   if (score <= 1) return '弱';

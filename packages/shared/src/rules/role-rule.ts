@@ -1,5 +1,5 @@
 /**
- * Role rule (product spec, Rules §1): an institution without a 單位業務管理者 (active or
+ * Role rule (docs/product.md, Rules 1): an institution without a 單位業務管理者 (active or
  * awaiting activation) cannot get 一般使用者 accounts, because general users are approved by
  * their institution's manager and nobody could approve them.
  *
@@ -11,13 +11,13 @@ import { z } from 'zod';
 export const APPLICANT_ROLES = ['INSTITUTION_MANAGER', 'GENERAL_USER'] as const;
 export type ApplicantRole = (typeof APPLICANT_ROLES)[number];
 
-/** Labels as the seed's role picker shows them: 單位業務管理者 / 一般使用者. */
+/** Labels as the guide's role picker shows them: 單位業務管理者 / 一般使用者. */
 export const APPLICANT_ROLE_LABELS: Readonly<Record<ApplicantRole, string>> = {
   INSTITUTION_MANAGER: '單位業務管理者',
   GENERAL_USER: '一般使用者',
 };
 
-/** Verbatim from the seed (the reminder under the role picker). */
+/** Verbatim from the administration's guide (the reminder under the role picker). */
 export const GENERAL_USER_REQUIRES_MANAGER_MESSAGE =
   '提醒：當機構尚未有人申請「單位管理者」時，不可申請「一般使用者」';
 

@@ -5,7 +5,7 @@ import { NationalIdSchema } from '../rules/national-id.js';
 import { checkPasswordComposition, PASSWORD_MAX_LENGTH } from '../rules/password-policy.js';
 import { InstitutionCodeSchema } from './institution.js';
 
-/** The two notes under 請選擇申請的子系統, verbatim from the seed. */
+/** The two notes under 請選擇申請的子系統, verbatim from the administration's guide. */
 export const SUBSYSTEM_SELECTION_NOTES = [
   '若您只需使用「篩檢結果查詢」功能，於申請時，請無須勾選子系統，只需將相關個人資料填寫完畢後，直接送出即可。',
   '申請子系統帳號需待子系統管理者審核通過後，才可以連結至子系統進行使用。',
@@ -36,7 +36,7 @@ const PasswordFieldSchema = z
     for (const rule of checkPasswordComposition(password)) ctx.addIssue({ code: 'custom', message: rule.message });
   });
 
-/** 帳號申請: every field of the seed's form. */
+/** 帳號申請: every field of the guide's form. */
 export const AccountApplicationSchema = z
   .object({
     institutionCode: InstitutionCodeSchema,
@@ -75,7 +75,7 @@ export type AccountStatus = z.infer<typeof AccountStatusSchema>;
 export const ACCESS_STATUSES = ['PENDING', 'APPROVED', 'REJECTED', 'REVOKED'] as const;
 export const AccessStatusSchema = z.enum(ACCESS_STATUSES);
 export type AccessStatus = z.infer<typeof AccessStatusSchema>;
-/** Subsystem access states as the product spec names them. */
+/** Subsystem access states as docs/product.md names them. */
 export const accessStatusLabels: Record<AccessStatus, string> = {
   PENDING: '待審核',
   APPROVED: '已核准',

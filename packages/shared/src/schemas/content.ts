@@ -13,7 +13,7 @@ export const SubsystemSchema = z.object({
 export type Subsystem = z.infer<typeof SubsystemSchema>;
 export const SubsystemListSchema = z.object({ items: z.array(SubsystemSchema) });
 
-/** Dates travel as ISO 8601; the SPA shows them as YYYY/MM/DD (Asia/Taipei) as the seed does. */
+/** Dates travel as ISO 8601; the SPA shows them as YYYY/MM/DD (Asia/Taipei), as the administration's guide writes dates. */
 export const AnnouncementSchema = z.object({
   id: z.string(),
   category: z.string(),

@@ -1,5 +1,5 @@
 /**
- * 管理者帳號申請、異動 (issue #5): the four requests of the seed's form (A 初次管理者帳號申請,
+ * 管理者帳號申請、異動: the four requests of the administration's paper form (A 初次管理者帳號申請,
  * B 停用管理者帳號, C-a 升為管理者, C-b 降為一般使用者), their two ways of verification
  * (醫事機構卡驗證 or 紙本審核) and the system staff's review queue. Bodies of
  * /api/card-verification/*, /api/applications/paper-form*, /api/manager-requests/* and
@@ -69,13 +69,13 @@ export const MANAGER_REQUEST_MESSAGES = {
   /** Shown before sending B / C-b when the institution would be left with no active manager. */
   noManagerLeftWarning:
     '送出後貴機構將沒有單位業務管理者，在有新的管理者之前，將無法受理「一般使用者」的帳號申請。',
-  /** Verbatim from the seed: the screen after a successful card verification. */
+  /** Verbatim from the guide: the screen after a successful card verification. */
   cardSuccess: '成功！',
-  /** Verbatim from the seed (醫事機構卡驗證 window). */
+  /** Verbatim from the guide (醫事機構卡驗證 window). */
   cardIntro:
     '※親愛的使用者您好，您於申請帳號時選擇了[單位業務管理者]權限，如果您欲使用[醫事機構卡]驗證，則請插入卡片，輸入機構卡PIN碼，並點選[驗證機構卡]，驗證通過後，帳號即開通。',
   cardFallback: '※若沒有[醫事機構卡]可驗證或驗證失敗，則請選擇[紙本審核]。',
-  /** Verbatim from the seed (下載專區 note). */
+  /** Verbatim from the guide (下載專區 note). */
   paperInstructions:
     '請至「下載專區」，下載「預防保健服務系統單一入口-管理者帳號申請表」依所申請之功能填寫完成並蓋關防後，掃描回傳至指定信箱，系統人員將在三個工作天內協助開通完成。',
   paperSubmitted: '已送出紙本審核，請上傳蓋有機構關防的申請表掃描檔（或寄至諮詢窗口信箱），系統人員將在三個工作天內完成審核。',

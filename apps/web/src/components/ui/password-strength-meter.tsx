@@ -12,7 +12,7 @@ interface PasswordStrengthMeterProps {
 }
 
 /**
- * 密碼強度： 弱 中 強, as in the seed. A role="meter" carrying the zxcvbn score (0–4) and the
+ * 密碼強度： 弱 中 強, as the administration's guide shows it. A role="meter" carrying the zxcvbn score (0–4) and the
  * level as its text; the segments up to the level are coloured. A polite live region
  * announces the level only when it changes, not on every keystroke.
  */

@@ -18,7 +18,7 @@ interface TextFieldProps {
   children?: ReactNode;
 }
 
-/** The seed's "(必填)請輸入…：" label tied to its input, the hint, and the error right below. */
+/** The guide's "(必填)請輸入…：" label tied to its input, the hint, and the error right below. */
 export function TextField({
   id,
   label,

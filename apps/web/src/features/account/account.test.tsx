@@ -27,7 +27,7 @@ describe('我的服務 (home after login)', () => {
     if (role === 'INSTITUTION_MANAGER' || role === 'GENERAL_USER') await main.findByRole('table', { name: '我的子系統' });
     expect(cardTitles().filter((title) => title !== '服務登入' && title !== '帳號服務')).toEqual(cards);
     expect(main.getByText('篩檢結果查詢將於後續階段開放。')).toBeInTheDocument();
-    // The role's back-office screens (issue 6) are linked from its card.
+    // The role's back-office screens are linked from its card.
     const manageHrefs = main.queryAllByRole('link').map((link) => link.getAttribute('href')).filter((href) => href?.startsWith('/manage/'));
     if (role === 'INSTITUTION_MANAGER') expect(manageHrefs).toEqual(['/manage/applications', '/manage/accounts']);
     if (role === 'SUBSYSTEM_MANAGER') {

@@ -15,7 +15,7 @@ import { webMessages } from '../../../lib/site';
 import { previewManagerRequest, useCreateManagerRequest, useListMyManagerRequests } from '../api/manager-requests';
 import { managerRequestPaths, pathWithId } from '../../../lib/manager-request-paths';
 
-/** What each online request is called on its button (the seed's four flows). */
+/** What each online request is called on its button (the four flows of docs/product.md). */
 export const MANAGER_REQUEST_ACTIONS: Record<OnlineManagerRequestKind, string> = {
   C_A: '申請管理者權限',
   C_B: '申請調降為一般使用者',

@@ -48,7 +48,7 @@ interface CardVerificationPanelProps {
 }
 
 /**
- * 醫事機構卡驗證 (the seed's window): PIN, 驗證機構卡 → the API's challenge → the card signs its
+ * 醫事機構卡驗證 (the window the administration's guide shows): PIN, 驗證機構卡 → the API's challenge → the card signs its
  * toBeSigned through the CardSigner → signature + certificate to the API → 成功！, or the reason
  * and the offer of 紙本審核.
  */

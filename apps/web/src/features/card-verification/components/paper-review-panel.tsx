@@ -36,7 +36,7 @@ export function scanProblem(file: File | undefined): string | null {
 }
 
 /**
- * 紙本審核: the seed's instructions, the filled form to download, the stamped scan to upload
+ * 紙本審核: the guide's instructions, the filled form to download, the stamped scan to upload
  * (or to mail), then the promise of three working days with the due date.
  */
 export function PaperReviewPanel({ target }: { target: VerificationTarget }) {

@@ -9,7 +9,7 @@ export function telHref(number: string, extension?: string): string {
 }
 
 /**
- * The seed writes shared lines as "(02)2559-1971#4 / #5": the second entry reuses the first
+ * The guide writes shared lines as "(02)2559-1971#4 / #5": the second entry reuses the first
  * number with its own extension. Each part becomes its own link, shown exactly as written.
  */
 function TelLinks({ tel }: { tel: string }) {

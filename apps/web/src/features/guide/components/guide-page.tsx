@@ -3,7 +3,7 @@ import { Link } from 'react-router';
 import { Page } from '../../../components/ui/page';
 import { paths } from '../../../lib/site';
 
-/** The form's name as the seed writes it in every 紙本 step. */
+/** The form's name as the administration's guide writes it in every 紙本 step. */
 const FORM_NAME = '預防保健服務系統單一入口-管理者帳號申請表';
 
 const flows = [
@@ -13,7 +13,7 @@ const flows = [
   { id: 'downgrade-to-user', title: '已有管理者帳號，申請調降為一般使用者' },
 ] as const;
 
-/** The seed's paper-review paragraph, with 下載專區 and the mailbox as links. */
+/** The guide's paper-review paragraph, with 下載專區 and the mailbox as links. */
 function PaperReviewStep() {
   return (
     <p>
