@@ -8,3 +8,4 @@ export { DEMO_ACCOUNTS, DEMO_INSTITUTIONS, DEMO_PASSWORD } from './seed/demo-dat
 export { PrismaClient, Prisma } from './generated/prisma/client.ts';
 export type * from './generated/prisma/client.ts';
 export { createScratchDatabase, TEST_DATABASE, TEST_POSTGRES_URL, type ScratchDatabase, type ScratchDatabaseOptions } from './scratch-database.ts';
+export { syntheticScreeningPeople, syntheticNationalId, type SyntheticPerson, type SyntheticRecord, type SyntheticOptions } from './seed/synthetic-screening.ts';
