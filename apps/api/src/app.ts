@@ -31,6 +31,7 @@ import { institutionManagerRoutes } from './routes/institution-manager/index.js'
 import { subsystemManagerRoutes } from './routes/subsystem-manager/index.js';
 import { staffRoutes } from './routes/staff/index.js';
 import { auditRoutes } from './routes/audit/index.js';
+import { screeningRoutes } from './routes/screening/index.js';
 import { dailyDigestPlugin } from './jobs/daily-digest.js';
 import { purgeExpiredCredentialsPlugin } from './jobs/purge-expired-credentials.js';
 
@@ -90,6 +91,7 @@ export async function buildApp({ env, db, nationalIdCrypto, jwtSecret, logger }:
   await app.register(subsystemManagerRoutes);
   await app.register(staffRoutes);
   await app.register(auditRoutes);
+  await app.register(screeningRoutes, { dailyLimit: env.SCREENING_DAILY_LOOKUP_LIMIT, alertThreshold: env.SCREENING_ALERT_DISTINCT_PERSONS });
   await app.register(dailyDigestPlugin, { enabled: env.DIGEST_ENABLED, hour: env.DIGEST_HOUR });
   await app.register(purgeExpiredCredentialsPlugin, { enabled: env.PURGE_ENABLED, hour: env.PURGE_HOUR });
 

@@ -39,8 +39,8 @@ await ensureDatabase(BENCH_DATABASE_URL);
 const db = await openDatabase({ databaseUrl: BENCH_DATABASE_URL });
 await migrate(db.sql);
 await runSeed({ prisma: db.prisma, crypto: benchCrypto, demo: true, institutionCount: 20_000 });
-const [{ count }] = await db.sql.query<{ count: string }>('SELECT count(*)::text AS count FROM screening_persons');
-const existing = Number(count);
+const [stored] = await db.sql.query<{ count: string }>('SELECT count(*)::text AS count FROM screening_persons');
+const existing = Number(stored?.count ?? 0);
 if (existing >= target) {
   console.log(`already loaded: ${existing} people`);
   await db.close();

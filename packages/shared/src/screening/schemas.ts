@@ -42,6 +42,7 @@ export const SCREENING_MESSAGES = {
   followUpStateInvalid: '追蹤狀態代碼不正確。',
   institutionCodeFormat: '醫事機構代碼須為 10 位數字。',
   institutionUnknown: '查無此醫事機構代碼。',
+  subsystemUnknown: '查無此子系統代碼。',
   serviceDateInFuture: '服務日期不可晚於今天。',
   serviceDateBeforeBirth: '服務日期不可早於出生日期。',
   visitNumberRequired: (label: string, max: number) => `「${label}」須填寫次別（1 至 ${max}）。`,
