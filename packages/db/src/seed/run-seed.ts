@@ -8,6 +8,7 @@ import { DEMO_ACCOUNTS, DEMO_ANNOUNCEMENTS, DEMO_INSTITUTIONS, DEMO_PASSWORD } f
 import { seedUuid } from './deterministic.ts';
 import { syntheticInstitutions } from './institution-directory.ts';
 import { MANAGER_FORM_DOWNLOAD, SEED_ANNOUNCEMENT, SUBSYSTEMS } from './reference-data.ts';
+import { seedScreeningDemo } from './screening-demo.ts';
 
 export interface SeedOptions {
   prisma: PrismaClient;
@@ -16,6 +17,8 @@ export interface SeedOptions {
   demo: boolean;
   /** Size of the synthetic directory (demo only). */
   institutionCount?: number;
+  /** Synthetic people with preventive-service records besides the featured ones (demo only). */
+  screeningPeople?: number;
   log?: (line: string) => void;
 }
 
@@ -23,8 +26,11 @@ export interface SeedReport {
   subsystems: number;
   institutionsCreated: number;
   accountsCreated: number;
+  screeningPeopleCreated: number;
   durationMs: number;
 }
+
+export const DEFAULT_SCREENING_PEOPLE = 300;
 
 export const DEFAULT_SYNTHETIC_INSTITUTIONS = 20_000;
 
@@ -37,6 +43,7 @@ export async function runSeed(options: SeedOptions): Promise<SeedReport> {
   await seedManagerFormDownload(prisma);
   let institutionsCreated = 0;
   let accountsCreated = 0;
+  let screeningPeopleCreated = 0;
   if (options.demo) {
     institutionsCreated = await seedInstitutions(
       prisma,
@@ -44,14 +51,16 @@ export async function runSeed(options: SeedOptions): Promise<SeedReport> {
     );
     accountsCreated = await seedDemoAccounts(prisma, options.crypto);
     await seedAnnouncements(prisma, DEMO_ANNOUNCEMENTS);
+    screeningPeopleCreated = await seedScreeningDemo(prisma, options.crypto, options.screeningPeople ?? DEFAULT_SCREENING_PEOPLE);
   }
   const report = {
     subsystems: SUBSYSTEMS.length,
     institutionsCreated,
     accountsCreated,
+    screeningPeopleCreated,
     durationMs: Math.round(performance.now() - started),
   };
-  if (institutionsCreated > 0 || accountsCreated > 0) {
+  if (institutionsCreated > 0 || accountsCreated > 0 || screeningPeopleCreated > 0) {
     await prisma.auditEvent.create({
       data: { actorLabel: 'seed', action: 'seed.applied', entityType: 'database', after: report },
     });
