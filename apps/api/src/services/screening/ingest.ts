@@ -163,7 +163,7 @@ export async function checkBatch(prisma: PrismaClient | Prisma.TransactionClient
   const institutionRows = codes.length ? await prisma.$queryRaw<{ code: string }[]>`SELECT code FROM institutions WHERE code = ANY(${codes}::text[])` : [];
   const subsystemRows = subsystems.length ? await prisma.$queryRaw<{ code: string }[]>`SELECT code FROM subsystems WHERE code = ANY(${subsystems}::text[])` : [];
   const personRows = hashes.length
-    ? await prisma.$queryRaw<PersonRow[]>`SELECT ${PERSON_COLUMNS} FROM screening_persons p WHERE p.national_id_hash = ANY(${hashes}::text[])`
+    ? await prisma.$queryRaw<PersonRow[]>`SELECT ${PERSON_COLUMNS} FROM screening_persons p WHERE p.national_id_hash = ANY(${hashes}::bpchar[])`
     : [];
   const knownInstitutions = new Set(institutionRows.map((row) => row.code));
   const knownSubsystems = new Set(subsystemRows.map((row) => row.code));
@@ -248,7 +248,7 @@ export async function writeBatch(tx: Prisma.TransactionClient, crypto: NationalI
   const unseen = drafts.filter((draft) => !personIds.has(draft.hash));
   if (unseen.length > 0) {
     const rows = await tx.$queryRaw<{ id: string; national_id_hash: string; birth_date: string }[]>`
-      SELECT id, national_id_hash, to_char(birth_date, 'YYYY-MM-DD') AS birth_date FROM screening_persons WHERE national_id_hash = ANY(${unseen.map((d) => d.hash)}::text[])`;
+      SELECT id, national_id_hash, to_char(birth_date, 'YYYY-MM-DD') AS birth_date FROM screening_persons WHERE national_id_hash = ANY(${unseen.map((d) => d.hash)}::bpchar[])`;
     for (const row of rows) {
       if (row.birth_date === batch.persons.get(row.national_id_hash)?.birthDate) personIds.set(row.national_id_hash, row.id);
     }

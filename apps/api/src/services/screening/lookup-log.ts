@@ -41,7 +41,7 @@ async function search(prisma: PrismaClient, crypto: NationalIdCrypto, query: Que
     conditions.push(Prisma.sql`l.account_id = ${account.id}::uuid`);
   }
   if (query.institutionCode) conditions.push(Prisma.sql`l.institution_id = (SELECT id FROM institutions WHERE code = ${query.institutionCode})`);
-  if (query.nationalId) conditions.push(Prisma.sql`l.person_hash = ${crypto.lookupHash(query.nationalId)}`);
+  if (query.nationalId) conditions.push(Prisma.sql`l.person_hash = ${crypto.lookupHash(query.nationalId)}::bpchar`);
   if (query.purpose) conditions.push(Prisma.sql`l.purpose = ${query.purpose}::"LookupPurpose"`);
   if (query.from) conditions.push(Prisma.sql`l.at >= ${taipeiDayStart(query.from)}`);
   if (query.to) conditions.push(Prisma.sql`l.at < ${taipeiDayEnd(query.to)}`);

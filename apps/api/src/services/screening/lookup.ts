@@ -37,18 +37,6 @@ export interface LookupDeps extends LookupLimits {
   mailOrigin: string;
 }
 
-/** Counts the lookup against the day's limit; false when the limit is already reached. */
-async function countAgainstLimit(db: Database, accountId: string, day: string, limit: number): Promise<boolean> {
-  const rows = await db.sql.query(
-    `INSERT INTO screening_lookup_counters AS c (account_id, day, lookups) VALUES ($1::uuid, $2::date, 1)
-     ON CONFLICT (account_id, day) DO UPDATE SET lookups = c.lookups + 1 WHERE c.lookups < $3
-     RETURNING lookups`,
-    [accountId, day, limit],
-    { prepared: true },
-  );
-  return rows.length > 0;
-}
-
 /** Person and every record (with the institution's name) in one statement; nothing unless both keys match. */
 const PERSON_WITH_RECORDS = `
   SELECT p.id, p.national_id_hash, to_char(p.birth_date, 'YYYY-MM-DD') AS birth_date, p.sex, p.indigenous,
@@ -75,27 +63,36 @@ export async function findPersonWithRecords(db: Database, hash: string, birthDat
 }
 
 /**
- * Logs the lookup and returns how many distinct people the account looked up today, this one
- * included (refused lookups count for neither).
+ * Counts the lookup against the day's limit and logs it, in one statement (one commit): the
+ * counter row is bumped only while under the limit, the log row says FOUND / NOT_FOUND or
+ * LIMIT_REACHED accordingly, and the day's distinct people grow when this hash is new today.
+ * Returns null when the limit was reached, else the distinct people looked up today.
  */
-async function logLookup(
+async function countAndLog(
   db: Database,
-  entry: { accountId: string; hash: string; purpose: LookupPurpose; outcome: LookupOutcome; day: string },
+  entry: { accountId: string; hash: string; purpose: LookupPurpose; outcome: LookupOutcome; day: string; limit: number },
   origin: RequestOrigin,
-): Promise<number> {
-  const [row] = await db.sql.query<{ before: number; seen: boolean | null }>(
-    `WITH logged AS (
+): Promise<number | null> {
+  const [row] = await db.sql.query<{ people: number | null }>(
+    `WITH seen AS (
+       SELECT EXISTS (SELECT 1 FROM screening_lookups
+                       WHERE person_hash = $2::bpchar AND account_id = $1::uuid AND at >= $8 AND outcome <> 'LIMIT_REACHED') AS seen),
+     bumped AS (
+       INSERT INTO screening_lookup_counters AS c (account_id, day, lookups, people) VALUES ($1::uuid, $7::date, 1, 1)
+       ON CONFLICT (account_id, day) DO UPDATE
+         SET lookups = c.lookups + 1, people = c.people + CASE WHEN (SELECT seen FROM seen) THEN 0 ELSE 1 END
+         WHERE c.lookups < $9
+       RETURNING people),
+     logged AS (
        INSERT INTO screening_lookups (account_id, institution_id, person_hash, purpose, outcome, ip, request_id)
-       VALUES ($1::uuid, (SELECT institution_id FROM accounts WHERE id = $1::uuid), $2, $3::"LookupPurpose", $4::"LookupOutcome", $5, $6)
+       SELECT $1::uuid, (SELECT institution_id FROM accounts WHERE id = $1::uuid), $2, $3::"LookupPurpose",
+              CASE WHEN EXISTS (SELECT 1 FROM bumped) THEN $4::"LookupOutcome" ELSE 'LIMIT_REACHED' END, $5, $6
        RETURNING id)
-     SELECT (SELECT count(*) FROM logged) AS logged, count(DISTINCT person_hash)::int AS before, bool_or(person_hash = $2) AS seen
-       FROM screening_lookups
-      WHERE account_id = $1::uuid AND at >= $7 AND outcome <> 'LIMIT_REACHED'`,
-    [entry.accountId, entry.hash, entry.purpose, entry.outcome, origin.ip ?? null, origin.requestId ?? null, taipeiDayStart(entry.day)],
+     SELECT (SELECT people FROM bumped) AS people, (SELECT count(*) FROM logged) AS logged`,
+    [entry.accountId, entry.hash, entry.purpose, entry.outcome, origin.ip ?? null, origin.requestId ?? null, entry.day, taipeiDayStart(entry.day), entry.limit],
     { prepared: true },
   );
-  const counted = entry.outcome !== 'LIMIT_REACHED' && !row?.seen;
-  return Number(row?.before ?? 0) + (counted ? 1 : 0);
+  return row?.people ?? null;
 }
 
 export async function lookUpPerson(
@@ -106,15 +103,12 @@ export async function lookUpPerson(
   today = taipeiToday(),
 ): Promise<ScreeningLookupResult> {
   const hash = deps.crypto.lookupHash(request.nationalId);
-  const entry = { accountId: caller.id, hash, purpose: request.purpose, day: today };
-  if (!(await countAgainstLimit(deps.db, caller.id, today, deps.dailyLimit))) {
-    await logLookup(deps.db, { ...entry, outcome: 'LIMIT_REACHED' }, origin);
-    throw new HttpError(429, 'SCREENING_DAILY_LIMIT', SCREENING_MESSAGES.dailyLimitReached(deps.dailyLimit));
-  }
   const found = await findPersonWithRecords(deps.db, hash, request.birthDate);
-  const distinctToday = await logLookup(deps.db, { ...entry, outcome: found ? 'FOUND' : 'NOT_FOUND' }, origin);
-  if (distinctToday >= deps.alertThreshold) {
-    await raiseLookupAlert(deps, { accountId: caller.id, day: today, distinctPersons: distinctToday }, origin);
+  const entry = { accountId: caller.id, hash, purpose: request.purpose, outcome: found ? ('FOUND' as const) : ('NOT_FOUND' as const), day: today, limit: deps.dailyLimit };
+  const peopleToday = await countAndLog(deps.db, entry, origin);
+  if (peopleToday === null) throw new HttpError(429, 'SCREENING_DAILY_LIMIT', SCREENING_MESSAGES.dailyLimitReached(deps.dailyLimit));
+  if (peopleToday >= deps.alertThreshold) {
+    await raiseLookupAlert(deps, { accountId: caller.id, day: today, distinctPersons: peopleToday }, origin);
   }
   if (!found) throw new HttpError(404, 'SCREENING_NOT_FOUND', SCREENING_MESSAGES.lookupNotFound);
   const rows = serviceRows(found.person, found.records, today);
