@@ -107,7 +107,6 @@ recordStream.end();
 await Promise.all([once(personStream, 'finish'), once(recordStream, 'finish')]);
 console.log(`copied ${made} people and ${recordCount} records in ${Math.round((performance.now() - started) / 1000)} s; building indexes…`);
 for (const index of indexes) await records.query(index.indexdef);
-await records.query('ANALYZE screening_persons');
-await records.query('ANALYZE screening_records');
+await records.query('ANALYZE');
 await Promise.all([persons.end(), records.end()]);
 console.log(`done in ${Math.round((performance.now() - started) / 1000)} s`);

@@ -45,10 +45,12 @@ const PERSON_WITH_RECORDS = `
          COALESCE((
            SELECT json_agg(json_build_object(
                     'service', r.service, 'visitNumber', r.visit_number, 'date', to_char(r.service_date, 'YYYY-MM-DD'),
-                    'institutionCode', r.institution_code, 'institutionName', i.name, 'result', r.result, 'followUpState', r.follow_up_state,
+                    'institutionCode', r.institution_code,
+                    'institutionName', (SELECT i.name FROM institutions i WHERE i.code = r.institution_code),
+                    'result', r.result, 'followUpState', r.follow_up_state,
                     'referredOn', to_char(r.referred_on, 'YYYY-MM-DD'), 'diagnosedOn', to_char(r.diagnosed_on, 'YYYY-MM-DD'),
                     'closedOn', to_char(r.closed_on, 'YYYY-MM-DD')) ORDER BY r.service_date)
-             FROM screening_records r LEFT JOIN institutions i ON i.code = r.institution_code
+             FROM screening_records r
             WHERE r.person_id = p.id), '[]'::json) AS records
     FROM screening_persons p
    WHERE p.national_id_hash = $1 AND p.birth_date = $2::date`;
@@ -74,9 +76,12 @@ async function countAndLog(
   origin: RequestOrigin,
 ): Promise<number | null> {
   const [row] = await db.sql.query<{ people: number | null }>(
+    // "Seen today" looks at the person's latest lookups only (their index), however many lookups
+    // the account made: a person looked up more than 50 times since is counted again, which can
+    // only bring an alert forward.
     `WITH seen AS (
-       SELECT EXISTS (SELECT 1 FROM screening_lookups
-                       WHERE person_hash = $2::bpchar AND account_id = $1::uuid AND at >= $8 AND outcome <> 'LIMIT_REACHED') AS seen),
+       SELECT EXISTS (SELECT 1 FROM (SELECT account_id, at, outcome FROM screening_lookups WHERE person_hash = $2::bpchar ORDER BY id DESC LIMIT 50) recent
+                       WHERE account_id = $1::uuid AND at >= $8 AND outcome <> 'LIMIT_REACHED') AS seen),
      bumped AS (
        INSERT INTO screening_lookup_counters AS c (account_id, day, lookups, people) VALUES ($1::uuid, $7::date, 1, 1)
        ON CONFLICT (account_id, day) DO UPDATE
