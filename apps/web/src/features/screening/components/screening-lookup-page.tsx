@@ -36,7 +36,7 @@ export function ScreeningLookupPage() {
       title="篩檢結果查詢"
       lead="輸入民眾的身分證字號及出生日期（兩者皆須相符），並選擇查詢目的。每一次查詢都會記錄查詢者、對象、目的、時間與來源，供稽核使用。"
     >
-      <form onSubmit={(event) => void submit(event)} noValidate className="stack-form no-print" aria-label="篩檢結果查詢條件">
+      <form onSubmit={(event) => void submit(event)} noValidate className="stack-form screening-form no-print" aria-label="篩檢結果查詢條件">
         <TextField id="screening-national-id" label="身分證字號" required autoComplete="off" error={errors.nationalId?.message} registration={register('nationalId')} />
         <TextField
           id="screening-birth-date"
