@@ -12,6 +12,7 @@ import {
   SCREENING_SERVICE_INFO,
   ScreeningRecordInputSchema,
   taipeiToday,
+  UNKNOWN_RISK_FACTORS,
   type IngestOutcome,
   type RiskFactors,
   type ScreeningIngestResponse,
@@ -185,17 +186,7 @@ export async function checkBatch(prisma: PrismaClient | Prisma.TransactionClient
       birthDate: record.person.birthDate,
       sex: record.person.sex,
       indigenous: false,
-      familyHistoryBreast: null,
-      familyHistoryColorectal: null,
-      familyHistoryLung: null,
-      smokingStatus: null,
-      packYears: null,
-      quitYear: null,
-      betelNutStatus: null,
-      cigarettesPerDay: null,
-      ftndScore: null,
-      polio: null,
-      expectedDeliveryDate: null,
+      ...UNKNOWN_RISK_FACTORS,
     };
     applyPersonInput(draft, record.person);
     persons.set(entry.hash, draft);

@@ -8,6 +8,7 @@ import {
   type ScreeningImportResult,
   type ScreeningLookupLogPage,
   type ScreeningLookupResult,
+  type ScreeningRecordView,
 } from '@portal/shared';
 import { http, HttpResponse } from 'msw';
 
@@ -25,6 +26,17 @@ const eligibility = (service: ScreeningLookupResult['services'][number]['service
   ruleVersion: `${service}@2025-01-01`,
   ...extra,
 });
+
+/** An abnormal Pap smear referred for follow-up: both the last record and the open follow-up. */
+const referredPap: ScreeningRecordView = {
+  date: '2025-11-03',
+  visitNumber: null,
+  institution: { code: '9900000001', name: '示範醫院' },
+  result: 'ABNORMAL',
+  resultLabel: '異常',
+  abnormal: true,
+  followUp: { state: 'REFERRED', stateLabel: '已轉介', referredOn: '2025-11-20', diagnosedOn: null, closedOn: null, open: true },
+};
 
 export const lookupResult: ScreeningLookupResult = {
   asOf: '2026-11-26',
@@ -44,24 +56,8 @@ export const lookupResult: ScreeningLookupResult = {
       service: 'CERVICAL_PAP',
       serviceLabel: '子宮頸抹片檢查',
       recordCount: 2,
-      last: {
-        date: '2025-11-03',
-        visitNumber: null,
-        institution: { code: '9900000001', name: '示範醫院' },
-        result: 'ABNORMAL',
-        resultLabel: '異常',
-        abnormal: true,
-        followUp: { state: 'REFERRED', stateLabel: '已轉介', referredOn: '2025-11-20', diagnosedOn: null, closedOn: null, open: true },
-      },
-      openFollowUp: {
-        date: '2025-11-03',
-        visitNumber: null,
-        institution: { code: '9900000001', name: '示範醫院' },
-        result: 'ABNORMAL',
-        resultLabel: '異常',
-        abnormal: true,
-        followUp: { state: 'REFERRED', stateLabel: '已轉介', referredOn: '2025-11-20', diagnosedOn: null, closedOn: null, open: true },
-      },
+      last: referredPap,
+      openFollowUp: referredPap,
       eligibility: eligibility('CERVICAL_PAP', '子宮頸抹片檢查', 'NOT_YET_DUE', { reason: '本年度已受檢（2026-03-02）', nextDate: '2027-01-01' }),
     },
     {

@@ -1,14 +1,15 @@
 import { LOOKUP_PURPOSE_LABELS, LOOKUP_PURPOSES, ScreeningLookupLogQuerySchema, type ScreeningLookupLogQuery } from '@portal/shared';
-import { useState } from 'react';
 import { useForm } from 'react-hook-form';
 import { useSearchParams } from 'react-router';
 import type { z } from 'zod';
 import { EmptyRow } from '../../../components/ui/empty-row';
 import { ErrorSummary, type SummaryItem } from '../../../components/ui/error-summary';
 import { FormField } from '../../../components/ui/form-field';
+import { KeysetPager, useKeysetCursors } from '../../../components/ui/keyset-pager';
 import { Page } from '../../../components/ui/page';
 import { ErrorAlert } from '../../../components/ui/query-feedback';
 import { sharedSchemaResolver } from '../../../lib/form-resolver';
+import { formatTaipeiDateTime } from '../../../lib/format';
 import { useLookupLog, type LookupLogScope } from '../api/lookup-log';
 import '../../../components/ui/back-office.css';
 import '../screening.css';
@@ -27,16 +28,6 @@ const FIELDS: { key: FilterKey; label: string; type: 'search' | 'date' | 'select
 const idOf = (key: FilterKey) => `lookup-log-${key}`;
 const FilterSchema = ScreeningLookupLogQuerySchema;
 
-const timeFormat = new Intl.DateTimeFormat('zh-TW', {
-  timeZone: 'Asia/Taipei',
-  year: 'numeric',
-  month: '2-digit',
-  day: '2-digit',
-  hour: '2-digit',
-  minute: '2-digit',
-  second: '2-digit',
-  hour12: false,
-});
 
 function filterFrom(searchParams: URLSearchParams): Filter {
   const parsed = FilterSchema.safeParse(Object.fromEntries(searchParams));
@@ -54,8 +45,8 @@ const TITLES: Record<LookupLogScope, { title: string; lead: string }> = {
 export function LookupLogPage({ scope }: { scope: LookupLogScope }) {
   const [searchParams, setSearchParams] = useSearchParams();
   const filter = filterFrom(searchParams);
-  const [cursors, setCursors] = useState<string[]>([]);
-  const result = useLookupLog(scope, filter, cursors.at(-1) ?? null);
+  const pager = useKeysetCursors();
+  const result = useLookupLog(scope, filter, pager.cursor);
   const fields = FIELDS.filter((field) => scope === 'all' || !field.staffOnly);
   const {
     register,
@@ -71,7 +62,7 @@ export function LookupLogPage({ scope }: { scope: LookupLogScope }) {
       const value = values[key];
       if (typeof value === 'string' && value) next.set(key, value);
     }
-    setCursors([]);
+    pager.reset();
     setSearchParams(next);
   };
   const summary: SummaryItem[] = fields.flatMap(({ key, label }) => {
@@ -79,7 +70,7 @@ export function LookupLogPage({ scope }: { scope: LookupLogScope }) {
     return message ? [{ fieldId: idOf(key), label, message }] : [];
   });
   const items = result.data?.items ?? [];
-  const pageNumber = cursors.length + 1;
+  const { pageNumber } = pager;
   const { title, lead } = TITLES[scope];
 
   return (
@@ -141,7 +132,7 @@ export function LookupLogPage({ scope }: { scope: LookupLogScope }) {
                 items.map((entry) => (
                   <tr key={entry.id}>
                     <th scope="row" data-label="時間">
-                      <time dateTime={entry.at}>{timeFormat.format(new Date(entry.at))}</time>
+                      <time dateTime={entry.at}>{formatTaipeiDateTime(entry.at)}</time>
                     </th>
                     <td data-label="查詢者">{entry.account ? `${entry.account.accountName}（${entry.account.name}）` : `子系統 ${entry.subsystemCode ?? ''}`}</td>
                     <td data-label="機構">{entry.institution ? `${entry.institution.name}（${entry.institution.code}）` : '—'}</td>
@@ -158,22 +149,7 @@ export function LookupLogPage({ scope }: { scope: LookupLogScope }) {
           </table>
         </div>
       ) : null}
-      <nav aria-label={`${title}分頁`} className="toolbar">
-        <button type="button" className="button button-secondary" disabled={cursors.length === 0} onClick={() => setCursors((list) => list.slice(0, -1))}>
-          上一頁
-        </button>
-        <button
-          type="button"
-          className="button button-secondary"
-          disabled={!result.data?.nextCursor || result.isPlaceholderData}
-          onClick={() => {
-            const next = result.data?.nextCursor;
-            if (next) setCursors((list) => [...list, next]);
-          }}
-        >
-          下一頁
-        </button>
-      </nav>
+      <KeysetPager label={`${title}分頁`} pager={pager} nextCursor={result.data?.nextCursor} busy={result.isPlaceholderData} />
     </Page>
   );
 }
