@@ -71,8 +71,8 @@ const MATRIX: Record<string, MatrixRow> = {
   'GET /api/audit-events.csv': { roles: ['SYSTEM_STAFF'] },
   // 篩檢結果查詢: an invalid body is refused (400) without a lookup being made.
   'POST /api/screening/lookups': { roles: INSTITUTION_MEMBERS, payload: { nationalId: 'x' } },
-  'GET /api/screening/lookup-log': { roles: ['SYSTEM_STAFF'] },
-  'GET /api/screening/institution-lookup-log': { roles: ['INSTITUTION_MANAGER'] },
+  'POST /api/screening/lookup-log/search': { roles: ['SYSTEM_STAFF'], payload: {} },
+  'POST /api/screening/institution-lookup-log/search': { roles: ['INSTITUTION_MANAGER'], payload: {} },
   'GET /api/screening/alerts': { roles: ['SYSTEM_STAFF'] },
   'GET /api/screening/alerts/summary': { roles: ['SYSTEM_STAFF'] },
   'POST /api/screening/alerts/:id/acknowledge': { roles: ['SYSTEM_STAFF'], url: `/api/screening/alerts/${NO_ID}/acknowledge` },

@@ -138,7 +138,7 @@ describe('daily limit and alert', () => {
 
 describe('lookup log', () => {
   it('staff see every lookup, and can find the lookups of a person by 身分證', async () => {
-    const response = await ctx.app.inject({ method: 'GET', url: `/api/screening/lookup-log?nationalId=${person.nationalId}&limit=100`, headers: staff.headers() });
+    const response = await ctx.app.inject({ method: 'POST', url: '/api/screening/lookup-log/search', headers: staff.headers(), payload: { nationalId: person.nationalId, limit: 100 } });
     expect(response.statusCode).toBe(200);
     const items = response.json().items;
     expect(items.length).toBeGreaterThanOrEqual(2);
@@ -150,9 +150,9 @@ describe('lookup log', () => {
     const { account } = await createAccount(ctx, { accountName: `clinic${Date.now() % 100000}`, role: 'INSTITUTION_MANAGER', status: 'ACTIVE', institutionCode: '9900000002' });
     const clinic = await login(ctx.app, account.accountName);
     await lookUp(clinic, { nationalId: person.nationalId, birthDate: person.birthDate, purpose: 'FOLLOW_UP' });
-    const own = await ctx.app.inject({ method: 'GET', url: '/api/screening/institution-lookup-log?limit=100', headers: clinic.headers() });
+    const own = await ctx.app.inject({ method: 'POST', url: '/api/screening/institution-lookup-log/search', headers: clinic.headers(), payload: { limit: 100 } });
     expect(own.json().items.map((item: { account: { accountName: string } }) => item.account.accountName)).toEqual([account.accountName]);
-    const hospital = await ctx.app.inject({ method: 'GET', url: '/api/screening/institution-lookup-log?limit=100', headers: manager.headers() });
+    const hospital = await ctx.app.inject({ method: 'POST', url: '/api/screening/institution-lookup-log/search', headers: manager.headers(), payload: { limit: 100 } });
     const names = new Set(hospital.json().items.map((item: { account: { accountName: string } }) => item.account.accountName));
     expect(names.has(account.accountName)).toBe(false);
     expect(names.has('demouser')).toBe(true);

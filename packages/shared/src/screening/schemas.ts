@@ -1,8 +1,8 @@
 /**
  * Bodies of the 篩檢結果查詢 endpoints:
  * - POST /api/screening/lookups                    the lookup screen (institution accounts)
- * - GET  /api/screening/lookup-log                 lookups of everyone (系統人員, 稽核紀錄)
- * - GET  /api/screening/institution-lookup-log     lookups by the caller's institution (單位業務管理者)
+ * - POST /api/screening/lookup-log/search              lookups of everyone (系統人員, 稽核紀錄)
+ * - POST /api/screening/institution-lookup-log/search  lookups by the caller's institution (單位業務管理者)
  * - GET  /api/screening/alerts, POST …/:id/acknowledge, GET …/alerts/summary   unusual lookup volumes (系統人員)
  * - POST /api/staff/screening-imports              CSV back-fill with dry run (系統人員)
  * - POST /api/screening/ingest, POST /api/screening/eligibility   subsystems (OAuth client credentials)

@@ -57,19 +57,20 @@ export const screeningRoutes: FastifyPluginAsyncZod<LookupLimits> = async (app, 
     },
   );
 
-  app.get(
-    '/api/screening/lookup-log',
-    { onRequest: staff, schema: { tags: TAGS, summary: '篩檢結果查詢紀錄（全部帳號）', querystring: ScreeningLookupLogQuerySchema, response: { 200: ScreeningLookupLogPageSchema, ...errors } } },
-    async (request) => searchLookupLog(app.db.prisma, app.nationalIdCrypto, request.query),
+  // POST, not GET: a 身分證 filter must never be in a URL (access logs, browser history).
+  app.post(
+    '/api/screening/lookup-log/search',
+    { onRequest: staff, schema: { tags: TAGS, summary: '篩檢結果查詢紀錄（全部帳號）', body: ScreeningLookupLogQuerySchema, response: { 200: ScreeningLookupLogPageSchema, ...errors } } },
+    async (request) => searchLookupLog(app.db.prisma, app.nationalIdCrypto, request.body),
   );
 
-  app.get(
-    '/api/screening/institution-lookup-log',
+  app.post(
+    '/api/screening/institution-lookup-log/search',
     {
       onRequest: [app.authenticate, requireRoles('INSTITUTION_MANAGER')],
-      schema: { tags: TAGS, summary: '本機構帳號之篩檢結果查詢紀錄', querystring: ScreeningLookupLogQuerySchema, response: { 200: ScreeningLookupLogPageSchema, ...errors } },
+      schema: { tags: TAGS, summary: '本機構帳號之篩檢結果查詢紀錄', body: ScreeningLookupLogQuerySchema, response: { 200: ScreeningLookupLogPageSchema, ...errors } },
     },
-    async (request) => searchInstitutionLookupLog(app.db.prisma, app.nationalIdCrypto, request.user, request.query),
+    async (request) => searchInstitutionLookupLog(app.db.prisma, app.nationalIdCrypto, request.user, request.body),
   );
 
   app.get(

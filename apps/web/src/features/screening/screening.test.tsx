@@ -94,9 +94,13 @@ describe('篩檢結果查詢', () => {
 });
 
 describe('篩檢結果查詢紀錄 and alerts (系統人員)', () => {
-  it('lists lookups with the person’s hash, never a 身分證', async () => {
+  it('lists lookups with the person’s hash, never a 身分證; a 身分證 filter goes in the body, not the URL', async () => {
     server.use(loggedInAs('SYSTEM_STAFF'));
-    await renderApp('/manage/screening-lookups');
+    const bodies: unknown[] = [];
+    server.events.on('request:start', ({ request }) => {
+      if (request.url.includes('/api/screening/lookup-log')) void request.clone().json().then((body) => bodies.push(body));
+    });
+    const { user, router } = await renderApp('/manage/screening-lookups');
     const table = await screen.findByRole('table', { name: '篩檢結果查詢紀錄（第 1 頁）' });
     const row = within(table).getAllByRole('row')[1]!;
     expect(row).toHaveTextContent('demouser（李示範）');
@@ -104,6 +108,12 @@ describe('篩檢結果查詢紀錄 and alerts (系統人員)', () => {
     expect(row).toHaveTextContent(`${'ab'.repeat(8)}…`);
     expect(row).toHaveTextContent('看診服務');
     expect(screen.getByRole('searchbox', { name: '機構代碼' })).toBeInTheDocument();
+
+    await user.type(screen.getByRole('searchbox', { name: '被查詢者身分證字號' }), DEMO_PERSON.nationalId);
+    await user.type(screen.getByRole('searchbox', { name: '查詢者帳號' }), 'demouser');
+    await user.click(screen.getByRole('button', { name: '查詢' }));
+    await waitFor(() => expect(bodies).toContainEqual({ account: 'demouser', nationalId: DEMO_PERSON.nationalId }));
+    expect(router.state.location.search).toBe('?account=demouser');
   });
 
   it('the manager’s view has no institution filter', async () => {

@@ -109,8 +109,8 @@ export const screeningHandlers = [
     if (body.nationalId === DEMO_PERSON.nationalId && body.birthDate === DEMO_PERSON.birthDate) return HttpResponse.json(lookupResult);
     return HttpResponse.json({ code: 'SCREENING_NOT_FOUND', message: '查無符合的資料，請確認身分證字號及出生日期是否正確。' } satisfies ErrorBody, { status: 404 });
   }),
-  http.get('/api/screening/lookup-log', () => HttpResponse.json(lookupLogPage)),
-  http.get('/api/screening/institution-lookup-log', () => HttpResponse.json(lookupLogPage)),
+  http.post('/api/screening/lookup-log/search', () => HttpResponse.json(lookupLogPage)),
+  http.post('/api/screening/institution-lookup-log/search', () => HttpResponse.json(lookupLogPage)),
   http.get('/api/screening/alerts/summary', () => HttpResponse.json({ open: acknowledged ? 0 : 1 } satisfies ScreeningAlertSummary)),
   http.get('/api/screening/alerts', () =>
     HttpResponse.json({ items: [acknowledged ? { ...alert, acknowledgedAt: '2026-11-26T04:00:00.000Z', acknowledgedBy: 'demostaff' } : alert] } satisfies ScreeningAlertList),

@@ -1,6 +1,6 @@
 import { AuditEventFilterSchema, type AuditEventFilter } from '@portal/shared';
 import { useForm } from 'react-hook-form';
-import { useSearchParams } from 'react-router';
+import { Link, useSearchParams } from 'react-router';
 import type { z } from 'zod';
 import { ErrorSummary, type SummaryItem } from '../../../components/ui/error-summary';
 import { FormField } from '../../../components/ui/form-field';
@@ -8,6 +8,7 @@ import { KeysetPager, useKeysetCursors } from '../../../components/ui/keyset-pag
 import { Page } from '../../../components/ui/page';
 import { ErrorAlert } from '../../../components/ui/query-feedback';
 import { sharedSchemaResolver } from '../../../lib/form-resolver';
+import { managePaths } from '../../../lib/manage-links';
 import { formatTaipeiDateTime } from '../../../lib/format';
 import { auditCsvHref, useSearchAuditEvents } from '../api/search-audit-events';
 import '../../../components/ui/back-office.css';
@@ -62,7 +63,14 @@ export function AuditEventsPage() {
   const { pageNumber } = pager;
 
   return (
-    <Page title="稽核紀錄" lead="每一次狀態變更都會留下稽核紀錄（由新到舊）。">
+    <Page
+      title="稽核紀錄"
+      lead={
+        <>
+          每一次狀態變更都會留下稽核紀錄（由新到舊）。篩檢結果的每一次查詢另記於「<Link to={managePaths.screeningLookups}>篩檢結果查詢紀錄</Link>」。
+        </>
+      }
+    >
       <form role="search" aria-label="稽核紀錄查詢條件" className="filter-form" noValidate onSubmit={handleSubmit(search)}>
         {isSubmitted && summary.length > 0 ? <ErrorSummary title="查詢條件有誤，請修正以下欄位" items={summary} /> : null}
         <div className="field-grid">

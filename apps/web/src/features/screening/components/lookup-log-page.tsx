@@ -1,4 +1,5 @@
 import { LOOKUP_PURPOSE_LABELS, LOOKUP_PURPOSES, ScreeningLookupLogQuerySchema, type ScreeningLookupLogQuery } from '@portal/shared';
+import { useState } from 'react';
 import { useForm } from 'react-hook-form';
 import { useSearchParams } from 'react-router';
 import type { z } from 'zod';
@@ -29,11 +30,11 @@ const idOf = (key: FilterKey) => `lookup-log-${key}`;
 const FilterSchema = ScreeningLookupLogQuerySchema;
 
 
-function filterFrom(searchParams: URLSearchParams): Filter {
+function filterFrom(searchParams: URLSearchParams, nationalId: string | undefined): Filter {
   const parsed = FilterSchema.safeParse(Object.fromEntries(searchParams));
   if (!parsed.success) return {};
   const { cursor: _cursor, limit: _limit, ...filter } = parsed.data;
-  return filter;
+  return { ...filter, nationalId };
 }
 
 const TITLES: Record<LookupLogScope, { title: string; lead: string }> = {
@@ -44,7 +45,9 @@ const TITLES: Record<LookupLogScope, { title: string; lead: string }> = {
 /** The lookup log: everyone's for 系統人員 (稽核紀錄), the own institution's for 單位業務管理者. */
 export function LookupLogPage({ scope }: { scope: LookupLogScope }) {
   const [searchParams, setSearchParams] = useSearchParams();
-  const filter = filterFrom(searchParams);
+  // The 身分證 filter lives in memory only, never in the address bar.
+  const [nationalId, setNationalId] = useState<string | undefined>(undefined);
+  const filter = filterFrom(searchParams, nationalId);
   const pager = useKeysetCursors();
   const result = useLookupLog(scope, filter, pager.cursor);
   const fields = FIELDS.filter((field) => scope === 'all' || !field.staffOnly);
@@ -53,15 +56,16 @@ export function LookupLogPage({ scope }: { scope: LookupLogScope }) {
     handleSubmit,
     formState: { errors, isSubmitted },
   } = useForm<Record<FilterKey, string>, unknown, z.output<typeof FilterSchema>>({
-    defaultValues: Object.fromEntries(FIELDS.map(({ key }) => [key, searchParams.get(key) ?? ''])) as Record<FilterKey, string>,
+    defaultValues: Object.fromEntries(FIELDS.map(({ key }) => [key, key === 'nationalId' ? '' : (searchParams.get(key) ?? '')])) as Record<FilterKey, string>,
     resolver: sharedSchemaResolver(FilterSchema),
   });
   const search = (values: z.output<typeof FilterSchema>) => {
     const next = new URLSearchParams();
     for (const { key } of fields) {
       const value = values[key];
-      if (typeof value === 'string' && value) next.set(key, value);
+      if (key !== 'nationalId' && typeof value === 'string' && value) next.set(key, value);
     }
+    setNationalId(values.nationalId);
     pager.reset();
     setSearchParams(next);
   };
