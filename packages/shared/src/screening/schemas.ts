@@ -165,6 +165,9 @@ export const ScreeningRecordInputSchema = z
   });
 export type ScreeningRecordInput = z.infer<typeof ScreeningRecordInputSchema>;
 
+/** OAuth scopes a subsystem's client needs for the two subsystem endpoints. */
+export const SCREENING_SCOPES = { ingest: 'screening:ingest', eligibility: 'screening:eligibility' } as const;
+
 export const INGEST_BATCH_LIMIT = 1000;
 
 /**
