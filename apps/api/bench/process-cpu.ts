@@ -9,7 +9,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 const TICKS_PER_SECOND = 100;
 
 /** CPU ms of a process (all threads), or with `thread` of one of its threads. */
-function cpuMsOf(pid: number, thread?: number): { comm: string; ms: number } | undefined {
+export function cpuMsOf(pid: number, thread?: number): { comm: string; ms: number } | undefined {
   try {
     const stat = readFileSync(thread === undefined ? `/proc/${pid}/stat` : `/proc/${pid}/task/${thread}/stat`, 'utf8');
     // The command name is parenthesised and may contain spaces; fields resume after its ')'.

@@ -22,6 +22,7 @@ import { contentRoutes } from './routes/content/index.js';
 import { institutionRoutes } from './routes/institutions/directory.js';
 import { devMailRoutes } from './routes/mail/dev-mail.js';
 import { managerRequestRoutes } from './routes/manager-requests/index.js';
+import { screeningRoutes } from './routes/screening/index.js';
 import { healthRoutes } from './routes/system/health.js';
 import { dailyDigestPlugin } from './jobs/daily-digest.js';
 import { purgeExpiredCredentialsPlugin } from './jobs/purge-expired-credentials.js';
@@ -73,6 +74,7 @@ export async function buildApp({ env, db, nationalIdCrypto, jwtSecret, logger }:
   await app.register(managerRequestRoutes);
   await app.register(backOfficeRoutes);
   await app.register(auditRoutes);
+  await app.register(screeningRoutes, { dailyLimit: env.SCREENING_DAILY_LOOKUP_LIMIT, alertThreshold: env.SCREENING_ALERT_DISTINCT_PERSONS });
   await app.register(dailyDigestPlugin, { enabled: env.DIGEST_ENABLED, hour: env.DIGEST_HOUR });
   await app.register(purgeExpiredCredentialsPlugin, { enabled: env.PURGE_ENABLED, hour: env.PURGE_HOUR });
 

@@ -69,6 +69,10 @@ export const EnvSchema = z.object({
   CARD_TRUST_TEST_CA: z.enum(['true', 'false', '']).optional(),
   CARD_TEST_PKI_DIR: z.string().optional(),
   CARD_CHALLENGE_TTL_SECONDS: z.coerce.number().int().min(30).max(900).default(300),
+  /** 篩檢結果查詢: lookups one account may make per Taipei day. */
+  SCREENING_DAILY_LOOKUP_LIMIT: z.coerce.number().int().min(1).max(100_000).default(200),
+  /** 篩檢結果查詢: distinct people one account looks up in a day from which staff are alerted. */
+  SCREENING_ALERT_DISTINCT_PERSONS: z.coerce.number().int().min(1).max(100_000).default(100),
   /** Taiwan's public holidays and make-up workdays (due dates of 紙本審核); default config/holidays/taiwan.json. */
   HOLIDAY_CALENDAR_FILE: z.string().optional(),
 });

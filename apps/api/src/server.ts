@@ -1,4 +1,4 @@
-import { DEMO_ACCOUNTS, DEMO_PASSWORD } from '@portal/db';
+import { DEMO_ACCOUNTS, DEMO_PASSWORD, storedFeaturedScreeningPeople } from '@portal/db';
 import { buildApp } from './app.js';
 import { bootstrap } from './bootstrap.js';
 import { parseEnv } from './env.js';
@@ -36,5 +36,9 @@ if (env.SEED_DEMO) {
   lines.push('', `示範帳號（密碼皆為 ${DEMO_PASSWORD}）：`);
   for (const account of DEMO_ACCOUNTS) lines.push(`  ${account.accountName.padEnd(18)} ${account.description}`);
   lines.push('  示範診所 9900000002 尚無單位業務管理者，可試申請。');
+  lines.push('', '篩檢結果查詢示範民眾（以 demouser 或 demomanager 登入後查詢；身分證／出生日期）：');
+  for (const person of await storedFeaturedScreeningPeople(db.prisma, nationalIdCrypto)) {
+    lines.push(`  ${person.nationalId}  ${person.birthDate}  ${person.name}：${person.description}`);
+  }
 }
 console.log(lines.join('\n') + '\n');

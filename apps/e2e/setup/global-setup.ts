@@ -13,6 +13,8 @@ declare module 'vitest' {
     cardSimUrl: string;
     /** The PIN of every test card. */
     cardPin: string;
+    /** The 篩檢結果查詢 demo people the start banner printed (身分證, 出生日期, name). */
+    screeningPeople: { nationalId: string; birthDate: string; name: string }[];
   }
 }
 
@@ -82,6 +84,9 @@ export default async function setup(project: TestProject) {
       // Trust the simulator's test CA, as the embedded demo setup does.
       CARD_TRUST_TEST_CA: 'true',
       CARD_TEST_PKI_DIR: cardSim.dir,
+      // Small enough for the screening test to reach both within a few lookups.
+      SCREENING_DAILY_LOOKUP_LIMIT: '3',
+      SCREENING_ALERT_DISTINCT_PERSONS: '2',
     },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
@@ -90,6 +95,7 @@ export default async function setup(project: TestProject) {
   const baseUrl = `http://localhost:${port}`;
   await waitUntilReady(baseUrl, server, () => log);
   project.provide('baseUrl', baseUrl);
+  project.provide('screeningPeople', await bannerScreeningPeople(() => log));
 
   return async () => {
     server.kill('SIGTERM');
@@ -97,6 +103,21 @@ export default async function setup(project: TestProject) {
     rmSync(dataDir, { recursive: true, force: true });
     await cardSim.stop();
   };
+}
+
+/** The 身分證／出生日期 pairs of the start banner (printed right after the server listens). */
+async function bannerScreeningPeople(output: () => string) {
+  const deadline = Date.now() + 30_000;
+  while (!output().includes('篩檢結果查詢示範民眾')) {
+    if (Date.now() > deadline) throw new Error(`The start banner lists no 篩檢結果查詢 demo people:\n${output()}`);
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+  await new Promise((resolve) => setTimeout(resolve, 200));
+  return [...output().matchAll(/^ {2}([A-Z]\d{9}) {2}(\d{4}-\d{2}-\d{2}) {2}([^：]+)：/gm)].map(([, nationalId, birthDate, name]) => ({
+    nationalId: nationalId!,
+    birthDate: birthDate!,
+    name: name!,
+  }));
 }
 
 const CARD_PIN = '246810';

@@ -3,8 +3,10 @@ export { migrate, pendingMigrations, readMigrations, MigrationError, MIGRATIONS_
 export { loadSecrets, SecretsError, type Secrets } from './secrets.ts';
 export { createNationalIdCrypto, type NationalIdCrypto } from './national-id-crypto.ts';
 export { hashPassword, verifyPassword, ARGON2_PARAMS } from './password-hash.ts';
-export { runSeed, DEFAULT_SYNTHETIC_INSTITUTIONS, type SeedOptions, type SeedReport } from './seed/run-seed.ts';
+export { runSeed, DEFAULT_SYNTHETIC_INSTITUTIONS, DEFAULT_SCREENING_PEOPLE, type SeedOptions, type SeedReport } from './seed/run-seed.ts';
+export { featuredScreeningHistories, featuredScreeningPeople, storedFeaturedScreeningPeople, type FeaturedScreeningPerson } from './seed/screening-demo.ts';
 export { DEMO_ACCOUNTS, DEMO_INSTITUTIONS, DEMO_PASSWORD } from './seed/demo-data.ts';
 export { PrismaClient, Prisma } from './generated/prisma/client.ts';
 export type * from './generated/prisma/client.ts';
 export { createScratchDatabase, TEST_DATABASE, TEST_POSTGRES_URL, type ScratchDatabase, type ScratchDatabaseOptions } from './scratch-database.ts';
+export { syntheticScreeningPeople, syntheticNationalId, type SyntheticPerson, type SyntheticRecord, type SyntheticOptions } from './seed/synthetic-screening.ts';

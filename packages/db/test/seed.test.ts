@@ -62,12 +62,15 @@ describe('runSeed', () => {
       downloads: await database.db.prisma.download.count(),
       files: await database.db.prisma.storedFile.count(),
       subsystemManagers: await database.db.prisma.subsystemManager.count(),
+      screeningPeople: await database.db.prisma.screeningPerson.count(),
     });
     const before = await counts();
     const second = await runSeed({ prisma: database.db.prisma, crypto, demo: true, institutionCount: 500, renderManagerForm });
     expect(second).toMatchObject({ institutionsCreated: 0, accountsCreated: 0 });
     expect(await counts()).toEqual(before);
-    expect(before).toEqual({ institutions: 502, accounts: 13, announcements: 5, downloads: 1, files: 1, subsystemManagers: 10 });
+    expect(before).toMatchObject({ institutions: 502, accounts: 13, announcements: 5, downloads: 1, files: 1, subsystemManagers: 10 });
+    expect(before.screeningPeople).toBe(first.screeningPeopleCreated);
+    expect(first.screeningPeopleCreated).toBeGreaterThanOrEqual(300);
   });
 
   it('gives every demo account the demo password, a valid encrypted 身分證, and its place', async () => {

@@ -19,3 +19,4 @@ export * from './schemas/account.js';
 export * from './card/to-be-signed.js';
 export * from './schemas/back-office.js';
 export * from './schemas/manager-requests.js';
+export * from './screening/index.js';

@@ -69,6 +69,14 @@ const MATRIX: Record<string, MatrixRow> = {
   'GET /api/staff/accounts': { roles: ['SYSTEM_STAFF'], url: '/api/staff/accounts?accountName=demo' },
   'GET /api/audit-events': { roles: ['SYSTEM_STAFF'] },
   'GET /api/audit-events.csv': { roles: ['SYSTEM_STAFF'] },
+  // 篩檢結果查詢: an invalid body is refused (400) without a lookup being made.
+  'POST /api/screening/lookups': { roles: INSTITUTION_MEMBERS, payload: { nationalId: 'x' } },
+  'POST /api/screening/lookup-log/search': { roles: ['SYSTEM_STAFF'], payload: {} },
+  'POST /api/screening/institution-lookup-log/search': { roles: ['INSTITUTION_MANAGER'], payload: {} },
+  'GET /api/screening/alerts': { roles: ['SYSTEM_STAFF'] },
+  'GET /api/screening/alerts/summary': { roles: ['SYSTEM_STAFF'] },
+  'POST /api/screening/alerts/:id/acknowledge': { roles: ['SYSTEM_STAFF'], url: `/api/screening/alerts/${NO_ID}/acknowledge` },
+  'POST /api/staff/screening-imports': { roles: ['SYSTEM_STAFF'], payload: {} },
   // 管理者帳號申請、異動: unknown kinds / ids give 400 / 404 without changing demo data.
   'GET /api/manager-requests': { roles: INSTITUTION_MEMBERS },
   'GET /api/manager-requests/preview': { roles: INSTITUTION_MEMBERS, url: '/api/manager-requests/preview?kind=X' },

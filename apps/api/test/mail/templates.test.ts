@@ -124,6 +124,20 @@ const cases: { [Name in MailTemplateName]: { data: MailTemplateData[Name]; subje
     subject: '【醫療院所預防保健暨戒菸服務單一入口系統】待審核案件通知（2026/12/01）：待審核 5 件，逾期 2 件',
     lines: ['子系統：成人預防保健：待審核 5 件（逾期 2 件）', `${ORIGIN}/subsystem-manager/requests`],
   },
+  'screening-lookup-alert': {
+    data: {
+      origin: ORIGIN,
+      name: '陳示範',
+      accountName: 'demouser',
+      accountHolder: '李示範',
+      institution: '示範醫院（9900000001）',
+      day: '2026-12-01',
+      distinctPersons: 120,
+      threshold: 120,
+    },
+    subject: '【醫療院所預防保健暨戒菸服務單一入口系統】篩檢結果查詢異常警示：帳號 demouser 於 2026-12-01 查詢 120 人',
+    lines: ['不同民眾數：120', '機構：示範醫院（9900000001）', `${ORIGIN}/manage/screening-alerts`],
+  },
 };
 
 describe('mail templates', () => {
@@ -140,6 +154,7 @@ describe('mail templates', () => {
       'manager-request-decided',
       'subsystem-revoked',
       'approver-digest',
+      'screening-lookup-alert',
     ]);
   });
 

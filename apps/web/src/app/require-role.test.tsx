@@ -20,7 +20,7 @@ describe('/manage/* by role', () => {
   });
 
   it.each([
-    ['INSTITUTION_MANAGER', ['/manage/applications', '/manage/accounts']],
+    ['INSTITUTION_MANAGER', ['/manage/applications', '/manage/accounts', '/manage/institution-screening-lookups']],
     ['SUBSYSTEM_MANAGER', ['/manage/access-requests']],
   ] as const)('links the screens of %s from 我的服務 and the side box', async (role, hrefs) => {
     server.use(loggedInAs(role));

@@ -129,8 +129,25 @@ export const routes: RouteObject[] = [
                 }),
               },
               {
+                element: <RequireRole roles={['INSTITUTION_MANAGER', 'GENERAL_USER']} />,
+                children: [
+                  {
+                    path: paths.screening,
+                    lazy: async () => ({
+                      Component: (await import('../features/screening/components/screening-lookup-page')).ScreeningLookupPage,
+                    }),
+                  },
+                ],
+              },
+              {
                 element: <RequireRole roles={['INSTITUTION_MANAGER']} />,
                 children: [
+                  {
+                    path: managePaths.institutionScreeningLookups,
+                    lazy: async () => ({
+                      Component: (await import('../features/screening/components/lookup-log-page')).InstitutionLookupLogPage,
+                    }),
+                  },
                   {
                     path: managePaths.applications,
                     lazy: async () => ({
@@ -202,6 +219,24 @@ export const routes: RouteObject[] = [
                     path: managePaths.accountSearch,
                     lazy: async () => ({
                       Component: (await import('../features/staff/components/account-search-page')).AccountSearchPage,
+                    }),
+                  },
+                  {
+                    path: managePaths.screeningLookups,
+                    lazy: async () => ({
+                      Component: (await import('../features/screening/components/lookup-log-page')).StaffLookupLogPage,
+                    }),
+                  },
+                  {
+                    path: managePaths.screeningAlerts,
+                    lazy: async () => ({
+                      Component: (await import('../features/screening/components/screening-alerts-page')).ScreeningAlertsPage,
+                    }),
+                  },
+                  {
+                    path: managePaths.screeningImport,
+                    lazy: async () => ({
+                      Component: (await import('../features/screening/components/screening-import-page')).ScreeningImportPage,
                     }),
                   },
                   {

@@ -2,6 +2,20 @@ import { formatTaipeiDate, PageQuerySchema } from '@portal/shared';
 
 export { formatTaipeiDate };
 
+const taipeiDateTime = new Intl.DateTimeFormat('zh-TW', {
+  timeZone: 'Asia/Taipei',
+  year: 'numeric',
+  month: '2-digit',
+  day: '2-digit',
+  hour: '2-digit',
+  minute: '2-digit',
+  second: '2-digit',
+  hour12: false,
+});
+
+/** ISO 8601 → date and time to the second in Asia/Taipei (the logs). */
+export const formatTaipeiDateTime = (iso: string) => taipeiDateTime.format(new Date(iso));
+
 /** The same date for a <time dateTime> attribute (YYYY-MM-DD). */
 export function taipeiDateTimeAttribute(iso: string): string {
   return formatTaipeiDate(iso).replaceAll('/', '-');

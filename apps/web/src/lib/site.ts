@@ -17,6 +17,7 @@ export const paths = {
   accountHome: '/account',
   accountProfile: '/account/profile',
   confirmEmail: '/account/confirm-email',
+  screening: '/screening',
 } as const;
 
 /** Browser-only wording (the API's messages live in @portal/shared). */
@@ -25,7 +26,6 @@ export const webMessages = {
   loading: '資料載入中…',
   noData: '查無資料',
   retry: '重新查詢',
-  nextStage: '此功能將於下一階段開放',
   loginRequired: '請先登入。',
   confirmEmailTokenMissing: 'E-mail確認連結不完整，請重新點選信中的連結。',
 } as const;

@@ -7,6 +7,7 @@ import { applicationHandlers } from './handlers/applications';
 import { downloadHandlers } from './handlers/downloads';
 import { institutionHandlers } from './handlers/institutions';
 import { managerRequestHandlers } from './handlers/manager-requests';
+import { screeningHandlers } from './handlers/screening';
 import { subsystemHandlers } from './handlers/subsystems';
 
 /** Every resource's default handlers; a test overrides one with server.use(). */
@@ -20,4 +21,5 @@ export const server = setupServer(
   ...accountHandlers,
   ...backOfficeHandlers,
   ...managerRequestHandlers,
+  ...screeningHandlers,
 );

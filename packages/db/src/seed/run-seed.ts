@@ -7,6 +7,7 @@ import { DEMO_ACCOUNTS, DEMO_ANNOUNCEMENTS, DEMO_INSTITUTIONS, DEMO_PASSWORD } f
 import { seedUuid } from './deterministic.ts';
 import { syntheticInstitutions } from './institution-directory.ts';
 import { MANAGER_FORM_DOWNLOAD, SEED_ANNOUNCEMENT, SUBSYSTEMS } from './reference-data.ts';
+import { seedScreeningDemo } from './screening-demo.ts';
 
 export interface SeedOptions {
   prisma: PrismaClient;
@@ -21,6 +22,8 @@ export interface SeedOptions {
    * at its next start.
    */
   renderManagerForm?: () => Promise<Uint8Array>;
+  /** Synthetic people with preventive-service records besides the featured ones (demo only). */
+  screeningPeople?: number;
   log?: (line: string) => void;
 }
 
@@ -28,8 +31,11 @@ export interface SeedReport {
   subsystems: number;
   institutionsCreated: number;
   accountsCreated: number;
+  screeningPeopleCreated: number;
   durationMs: number;
 }
+
+export const DEFAULT_SCREENING_PEOPLE = 300;
 
 export const DEFAULT_SYNTHETIC_INSTITUTIONS = 20_000;
 
@@ -42,6 +48,7 @@ export async function runSeed(options: SeedOptions): Promise<SeedReport> {
   if (options.renderManagerForm) await seedManagerFormDownload(prisma, options.renderManagerForm);
   let institutionsCreated = 0;
   let accountsCreated = 0;
+  let screeningPeopleCreated = 0;
   if (options.demo) {
     institutionsCreated = await seedInstitutions(
       prisma,
@@ -49,14 +56,16 @@ export async function runSeed(options: SeedOptions): Promise<SeedReport> {
     );
     accountsCreated = await seedDemoAccounts(prisma, options.crypto);
     await seedAnnouncements(prisma, DEMO_ANNOUNCEMENTS);
+    screeningPeopleCreated = await seedScreeningDemo(prisma, options.crypto, options.screeningPeople ?? DEFAULT_SCREENING_PEOPLE);
   }
   const report = {
     subsystems: SUBSYSTEMS.length,
     institutionsCreated,
     accountsCreated,
+    screeningPeopleCreated,
     durationMs: Math.round(performance.now() - started),
   };
-  if (institutionsCreated > 0 || accountsCreated > 0) {
+  if (institutionsCreated > 0 || accountsCreated > 0 || screeningPeopleCreated > 0) {
     await prisma.auditEvent.create({
       data: { actorLabel: 'seed', action: 'seed.applied', entityType: 'database', after: report },
     });

@@ -101,7 +101,7 @@ const ReasonSchema = z.string().trim().max(500, BACK_OFFICE_MESSAGES.reasonTooLo
 /** A Taipei calendar date, YYYY-MM-DD. */
 export const DateFilterSchema = z.iso.date({ error: BACK_OFFICE_MESSAGES.invalidDate });
 
-const optionalText = (max: number, message: string = BACK_OFFICE_MESSAGES.queryTooLong) =>
+export const optionalText = (max: number, message: string = BACK_OFFICE_MESSAGES.queryTooLong) =>
   z
     .string()
     .trim()
@@ -109,7 +109,7 @@ const optionalText = (max: number, message: string = BACK_OFFICE_MESSAGES.queryT
     .optional()
     .transform((value) => (value === '' ? undefined : value));
 
-function refineDateRange<T extends { from?: string | undefined; to?: string | undefined }>(query: T, ctx: z.RefinementCtx) {
+export function refineDateRange<T extends { from?: string | undefined; to?: string | undefined }>(query: T, ctx: z.RefinementCtx) {
   if (query.from && query.to && query.from > query.to) {
     ctx.addIssue({ code: 'custom', path: ['from'], message: BACK_OFFICE_MESSAGES.invalidDateRange });
   }

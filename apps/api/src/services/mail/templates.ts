@@ -28,6 +28,7 @@ import {
   type SubsystemRevokedData,
 } from './templates/subsystem.js';
 import { approverDigest, type ApproverDigestData } from './templates/back-office.js';
+import { screeningLookupAlert, type ScreeningLookupAlertData } from './templates/screening.js';
 
 export { escapeHtml, PORTAL_NAME, AUTO_MAIL_NOTICE, type RenderedMail } from './layout.js';
 export { passwordResetLink, emailChangeLink } from './templates/credentials.js';
@@ -44,6 +45,7 @@ export type {
   SubsystemRejectedData,
   SubsystemRevokedData,
   ApproverDigestData,
+  ScreeningLookupAlertData,
 };
 
 /** Template name → the data it needs. The name is stored with each outbox row. */
@@ -59,6 +61,7 @@ export interface MailTemplateData {
   'manager-request-decided': ManagerRequestDecidedData;
   'subsystem-revoked': SubsystemRevokedData;
   'approver-digest': ApproverDigestData;
+  'screening-lookup-alert': ScreeningLookupAlertData;
 }
 export type MailTemplateName = keyof MailTemplateData;
 
@@ -74,6 +77,7 @@ export const mailTemplates: { readonly [Name in MailTemplateName]: (data: MailTe
   'manager-request-decided': managerRequestDecided,
   'subsystem-revoked': subsystemRevoked,
   'approver-digest': approverDigest,
+  'screening-lookup-alert': screeningLookupAlert,
 };
 
 export const MAIL_TEMPLATE_NAMES = Object.keys(mailTemplates) as MailTemplateName[];

@@ -26,10 +26,14 @@ describe('我的服務 (home after login)', () => {
     const main = within(screen.getByRole('main'));
     if (role === 'INSTITUTION_MANAGER' || role === 'GENERAL_USER') await main.findByRole('table', { name: '我的子系統' });
     expect(cardTitles().filter((title) => title !== '服務登入' && title !== '帳號服務')).toEqual(cards);
-    expect(main.getByText('篩檢結果查詢將於後續階段開放。')).toBeInTheDocument();
+    if (role === 'INSTITUTION_MANAGER' || role === 'GENERAL_USER') {
+      expect(main.getByRole('link', { name: '前往篩檢結果查詢' })).toHaveAttribute('href', '/screening');
+    } else {
+      expect(main.getByText('篩檢結果查詢供醫事機構帳號（單位業務管理者、一般使用者）使用。')).toBeInTheDocument();
+    }
     // The role's back-office screens are linked from its card.
     const manageHrefs = main.queryAllByRole('link').map((link) => link.getAttribute('href')).filter((href) => href?.startsWith('/manage/'));
-    if (role === 'INSTITUTION_MANAGER') expect(manageHrefs).toEqual(['/manage/applications', '/manage/accounts']);
+    if (role === 'INSTITUTION_MANAGER') expect(manageHrefs).toEqual(['/manage/applications', '/manage/accounts', '/manage/institution-screening-lookups']);
     if (role === 'SUBSYSTEM_MANAGER') {
       expect(manageHrefs).toEqual(['/manage/access-requests']);
       expect(main.getAllByRole('listitem')[0]).toHaveTextContent('成人預防保健');

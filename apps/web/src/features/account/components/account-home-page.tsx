@@ -1,8 +1,8 @@
 import type { ReactNode } from 'react';
 import { Link, useLocation } from 'react-router';
-import { NextStageNotice } from '../../../components/ui/next-stage-notice';
 import { Page } from '../../../components/ui/page';
-import { isRoleNoticeState, manageLinks } from '../../../lib/manage-links';
+import { isRoleNoticeState, manageLinks, managePaths } from '../../../lib/manage-links';
+import { useOpenScreeningAlerts } from '../../../lib/screening-alerts';
 import { useRequiredSession } from '../../../lib/session';
 import { paths } from '../../../lib/site';
 import { MySubsystems } from './my-subsystems';
@@ -36,7 +36,33 @@ function RoleManageLinks() {
   );
 }
 
-/** The home after login: what this role can do now, and plainly what opens later. */
+/** 篩檢結果查詢 for institution accounts; the audit of it for staff, with the open alerts. */
+function ScreeningCard({ institutionStaff, staff }: { institutionStaff: boolean; staff: boolean }) {
+  const openAlerts = useOpenScreeningAlerts(staff);
+  return (
+    <Card title="篩檢結果查詢">
+      {institutionStaff ? (
+        <>
+          <p>查詢民眾的預防保健服務紀錄、檢查結果與追蹤情形，以及今日是否符合受檢資格，不需申請子系統。</p>
+          <p>
+            <Link to={paths.screening}>前往篩檢結果查詢</Link>
+          </p>
+        </>
+      ) : (
+        <p>篩檢結果查詢供醫事機構帳號（單位業務管理者、一般使用者）使用。</p>
+      )}
+      {staff ? (
+        <p>
+          每一次查詢皆記錄於「<Link to={managePaths.screeningLookups}>篩檢結果查詢紀錄</Link>」；
+          <Link to={managePaths.screeningAlerts}>篩檢查詢警示</Link>
+          {openAlerts.data ? <strong>（{openAlerts.data} 件未處理）</strong> : '（無未處理警示）'}。
+        </p>
+      ) : null}
+    </Card>
+  );
+}
+
+/** The home after login: what this role can do now. */
 export function AccountHomePage() {
   const session = useRequiredSession();
   const institutionStaff = session.role === 'INSTITUTION_MANAGER' || session.role === 'GENERAL_USER';
@@ -73,10 +99,7 @@ export function AccountHomePage() {
             <RoleManageLinks />
           </Card>
         ) : null}
-        <Card title="篩檢結果查詢">
-          <p>查詢貴機構個案的篩檢結果，不需申請子系統。</p>
-          <NextStageNotice>篩檢結果查詢將於後續階段開放。</NextStageNotice>
-        </Card>
+        <ScreeningCard institutionStaff={institutionStaff} staff={session.role === 'SYSTEM_STAFF'} />
         <Card title="帳號資料">
           <p>
             修改聯絡資料或變更密碼，請至「<Link to={paths.accountProfile}>我的帳號</Link>」。

@@ -1,13 +1,15 @@
 import { AuditEventFilterSchema, type AuditEventFilter } from '@portal/shared';
-import { useState } from 'react';
 import { useForm } from 'react-hook-form';
-import { useSearchParams } from 'react-router';
+import { Link, useSearchParams } from 'react-router';
 import type { z } from 'zod';
 import { ErrorSummary, type SummaryItem } from '../../../components/ui/error-summary';
 import { FormField } from '../../../components/ui/form-field';
+import { KeysetPager, useKeysetCursors } from '../../../components/ui/keyset-pager';
 import { Page } from '../../../components/ui/page';
 import { ErrorAlert } from '../../../components/ui/query-feedback';
 import { sharedSchemaResolver } from '../../../lib/form-resolver';
+import { managePaths } from '../../../lib/manage-links';
+import { formatTaipeiDateTime } from '../../../lib/format';
 import { auditCsvHref, useSearchAuditEvents } from '../api/search-audit-events';
 import '../../../components/ui/back-office.css';
 import { EmptyRow } from '../../../components/ui/empty-row';
@@ -25,16 +27,6 @@ type FilterKey = (typeof FILTERS)[number]['key'];
 type FilterValues = Record<FilterKey, string>;
 const idOf = (key: FilterKey) => `audit-filter-${key}`;
 
-const timeFormat = new Intl.DateTimeFormat('zh-TW', {
-  timeZone: 'Asia/Taipei',
-  year: 'numeric',
-  month: '2-digit',
-  day: '2-digit',
-  hour: '2-digit',
-  minute: '2-digit',
-  second: '2-digit',
-  hour12: false,
-});
 
 function filterFrom(searchParams: URLSearchParams): AuditEventFilter {
   const parsed = AuditEventFilterSchema.safeParse(Object.fromEntries(searchParams));
@@ -45,10 +37,8 @@ function filterFrom(searchParams: URLSearchParams): AuditEventFilter {
 export function AuditEventsPage() {
   const [searchParams, setSearchParams] = useSearchParams();
   const filter = filterFrom(searchParams);
-  // The cursors of the pages before this one, so that 上一頁 works without offsets.
-  const [cursors, setCursors] = useState<string[]>([]);
-  const cursor = cursors.at(-1) ?? null;
-  const result = useSearchAuditEvents(filter, cursor);
+  const pager = useKeysetCursors();
+  const result = useSearchAuditEvents(filter, pager.cursor);
 
   const {
     register,
@@ -61,7 +51,7 @@ export function AuditEventsPage() {
   const search = (values: z.output<typeof AuditEventFilterSchema>) => {
     const next = new URLSearchParams();
     for (const [key, value] of Object.entries(values)) if (typeof value === 'string' && value) next.set(key, value);
-    setCursors([]);
+    pager.reset();
     setSearchParams(next);
   };
   const summary: SummaryItem[] = FILTERS.flatMap(({ key, label }) => {
@@ -70,10 +60,17 @@ export function AuditEventsPage() {
   });
 
   const items = result.data?.items ?? [];
-  const pageNumber = cursors.length + 1;
+  const { pageNumber } = pager;
 
   return (
-    <Page title="稽核紀錄" lead="每一次狀態變更都會留下稽核紀錄（由新到舊）。">
+    <Page
+      title="稽核紀錄"
+      lead={
+        <>
+          每一次狀態變更都會留下稽核紀錄（由新到舊）。篩檢結果的每一次查詢另記於「<Link to={managePaths.screeningLookups}>篩檢結果查詢紀錄</Link>」。
+        </>
+      }
+    >
       <form role="search" aria-label="稽核紀錄查詢條件" className="filter-form" noValidate onSubmit={handleSubmit(search)}>
         {isSubmitted && summary.length > 0 ? <ErrorSummary title="查詢條件有誤，請修正以下欄位" items={summary} /> : null}
         <div className="field-grid">
@@ -118,7 +115,7 @@ export function AuditEventsPage() {
                 items.map((event) => (
                   <tr key={event.id}>
                     <th scope="row" data-label="時間">
-                      <time dateTime={event.at}>{timeFormat.format(new Date(event.at))}</time>
+                      <time dateTime={event.at}>{formatTaipeiDateTime(event.at)}</time>
                     </th>
                     <td data-label="操作者">{event.actorAccountName ?? event.actorLabel ?? '—'}</td>
                     <td data-label="動作">{event.action}</td>
@@ -132,22 +129,7 @@ export function AuditEventsPage() {
           </table>
         </div>
       ) : null}
-      <nav aria-label="稽核紀錄分頁" className="toolbar">
-        <button type="button" className="button button-secondary" disabled={cursors.length === 0} onClick={() => setCursors((list) => list.slice(0, -1))}>
-          上一頁
-        </button>
-        <button
-          type="button"
-          className="button button-secondary"
-          disabled={!result.data?.nextCursor || result.isPlaceholderData}
-          onClick={() => {
-            const next = result.data?.nextCursor;
-            if (next) setCursors((list) => [...list, next]);
-          }}
-        >
-          下一頁
-        </button>
-      </nav>
+      <KeysetPager label="稽核紀錄分頁" pager={pager} nextCursor={result.data?.nextCursor} busy={result.isPlaceholderData} />
     </Page>
   );
 }

@@ -3,7 +3,8 @@ import { useQueryClient } from '@tanstack/react-query';
 import { useEffect, useRef, useState, type FormEvent } from 'react';
 import { Link, useLocation, useNavigate } from 'react-router';
 import { ApiError } from '../../../lib/api-error';
-import { manageLinks } from '../../../lib/manage-links';
+import { manageLinks, managePaths } from '../../../lib/manage-links';
+import { useOpenScreeningAlerts } from '../../../lib/screening-alerts';
 import { endSessionByLogout, useSession } from '../../../lib/session';
 import { isLoginFocusState, paths, webMessages } from '../../../lib/site';
 import { useLogin } from '../api/login';
@@ -103,6 +104,8 @@ function Greeting({ session, onLoggedOut }: { session: Session; onLoggedOut: (me
   const queryClient = useQueryClient();
   const navigate = useNavigate();
   const [problem, setProblem] = useState<string | null>(null);
+  const openAlerts = useOpenScreeningAlerts(session.role === 'SYSTEM_STAFF');
+  const institutionStaff = session.role === 'INSTITUTION_MANAGER' || session.role === 'GENERAL_USER';
 
   const logout = () => {
     logoutMutation.mutate(undefined, {
@@ -135,9 +138,17 @@ function Greeting({ session, onLoggedOut }: { session: Session; onLoggedOut: (me
         <li>
           <Link to={paths.accountProfile}>我的帳號</Link>
         </li>
+        {institutionStaff ? (
+          <li>
+            <Link to={paths.screening}>篩檢結果查詢</Link>
+          </li>
+        ) : null}
         {manageLinks[session.role].map((link) => (
           <li key={link.to}>
-            <Link to={link.to}>{link.label}</Link>
+            <Link to={link.to}>
+              {link.label}
+              {link.to === managePaths.screeningAlerts && openAlerts.data ? <strong>（{openAlerts.data} 件未處理）</strong> : null}
+            </Link>
           </li>
         ))}
       </ul>

@@ -1,0 +1,45 @@
+import { useState } from 'react';
+
+/**
+ * 上一頁 / 下一頁 over keyset pages: the cursors of the pages before this one are kept, so that
+ * going back needs no offsets. `cursor` is the one to ask the API for now (null: the first page).
+ */
+export function useKeysetCursors() {
+  const [cursors, setCursors] = useState<string[]>([]);
+  return {
+    cursor: cursors.at(-1) ?? null,
+    pageNumber: cursors.length + 1,
+    reset: () => setCursors([]),
+    back: () => setCursors((list) => list.slice(0, -1)),
+    forward: (next: string) => setCursors((list) => [...list, next]),
+  };
+}
+
+interface KeysetPagerProps {
+  label: string;
+  pager: ReturnType<typeof useKeysetCursors>;
+  /** The current page's nextCursor (null on the last page). */
+  nextCursor: string | null | undefined;
+  /** While the next page loads, 下一頁 waits. */
+  busy: boolean;
+}
+
+export function KeysetPager({ label, pager, nextCursor, busy }: KeysetPagerProps) {
+  return (
+    <nav aria-label={label} className="toolbar">
+      <button type="button" className="button button-secondary" disabled={pager.pageNumber === 1} onClick={pager.back}>
+        上一頁
+      </button>
+      <button
+        type="button"
+        className="button button-secondary"
+        disabled={!nextCursor || busy}
+        onClick={() => {
+          if (nextCursor) pager.forward(nextCursor);
+        }}
+      >
+        下一頁
+      </button>
+    </nav>
+  );
+}
