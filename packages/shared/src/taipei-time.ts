@@ -11,6 +11,9 @@ export function taipeiDate(instant: Date): string {
   return new Date(instant.getTime() + TAIPEI_OFFSET_MS).toISOString().slice(0, 10);
 }
 
+/** Today in Taiwan, as YYYY-MM-DD. */
+export const taipeiToday = (now: Date = new Date()) => taipeiDate(now);
+
 /** The Taipei date (YYYY-MM-DD) and hour (0–23) of an instant. */
 export function taipeiClock(instant: Date): { date: string; hour: number } {
   const shifted = new Date(instant.getTime() + TAIPEI_OFFSET_MS);

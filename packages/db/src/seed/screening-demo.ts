@@ -7,8 +7,8 @@
  */
 import { randomUUID } from 'node:crypto';
 import {
-  addDays,
   addMonths,
+  addTaipeiDays,
   makeTaiwanIdWithChecksum,
   SCREENING_SERVICE_INFO,
   taipeiToday,
@@ -44,9 +44,9 @@ const CLINIC = DEMO_INSTITUTIONS[1].code;
 function featured(today: string): Featured[] {
   const year = yearOf(today);
   const risk = (fields: Partial<RiskFactors>): RiskFactors => ({ ...UNKNOWN_RISK_FACTORS, ...fields });
-  const childBirth = addDays(addMonths(today, -5), -3);
-  const due = addDays(today, 100);
-  const conception = addDays(due, -280);
+  const childBirth = addTaipeiDays(addMonths(today, -5), -3);
+  const due = addTaipeiDays(today, 100);
+  const conception = addTaipeiDays(due, -280);
   return [
     {
       nationalId: makeTaiwanIdWithChecksum('F22661503'),
@@ -69,7 +69,7 @@ function featured(today: string): Featured[] {
         risk: risk({ smokingStatus: 'CURRENT', packYears: 32, cigarettesPerDay: 20, ftndScore: 6, betelNutStatus: 'NEVER', familyHistoryLung: false, familyHistoryColorectal: false }),
       },
       records: [
-        ['FIT', addDays(today, -40), 'POSITIVE', { state: 'PENDING' }],
+        ['FIT', addTaipeiDays(today, -40), 'POSITIVE', { state: 'PENDING' }],
         ['ADULT_PREVENTIVE', `${year - 1}-06-12`, 'ABNORMAL', { state: 'REFERRED', referredOn: `${year - 1}-06-30` }],
         ['HEPATITIS_BC', `${year - 3}-06-15`, 'NEGATIVE'],
         ['ORAL_MUCOSA', `${year - 3}-06-15`],
@@ -82,8 +82,8 @@ function featured(today: string): Featured[] {
       description: '5 個月大：兒童預防保健第 3 次可受檢',
       person: { birthDate: childBirth, sex: 'M', indigenous: false, risk: risk({}) },
       records: [
-        ['CHILD_PREVENTIVE', addDays(childBirth, 20), 'COMPLETED', undefined, 1],
-        ['CHILD_PREVENTIVE', addDays(addMonths(childBirth, 2), 10), 'COMPLETED', undefined, 2],
+        ['CHILD_PREVENTIVE', addTaipeiDays(childBirth, 20), 'COMPLETED', undefined, 1],
+        ['CHILD_PREVENTIVE', addTaipeiDays(addMonths(childBirth, 2), 10), 'COMPLETED', undefined, 2],
       ],
     },
     {
@@ -92,10 +92,10 @@ function featured(today: string): Featured[] {
       description: '懷孕第 25 週：產前檢查第 5 次可受檢；子宮頸抹片異常已轉介',
       person: { birthDate: `${year - 31}-09-09`, sex: 'F', indigenous: false, risk: risk({ smokingStatus: 'NEVER', expectedDeliveryDate: due }) },
       records: [
-        ['PRENATAL', addDays(conception, 8 * 7), 'COMPLETED', undefined, 1],
-        ['PRENATAL', addDays(conception, 12 * 7), 'COMPLETED', undefined, 2],
-        ['PRENATAL', addDays(conception, 16 * 7), 'COMPLETED', undefined, 3],
-        ['PRENATAL', addDays(conception, 20 * 7), 'COMPLETED', undefined, 4],
+        ['PRENATAL', addTaipeiDays(conception, 8 * 7), 'COMPLETED', undefined, 1],
+        ['PRENATAL', addTaipeiDays(conception, 12 * 7), 'COMPLETED', undefined, 2],
+        ['PRENATAL', addTaipeiDays(conception, 16 * 7), 'COMPLETED', undefined, 3],
+        ['PRENATAL', addTaipeiDays(conception, 20 * 7), 'COMPLETED', undefined, 4],
         ['CERVICAL_PAP', `${year - 1}-11-03`, 'ABNORMAL', { state: 'REFERRED', referredOn: `${year - 1}-11-20` }],
       ],
     },
@@ -106,7 +106,7 @@ function featured(today: string): Featured[] {
       person: { birthDate: `${year - 56}-02-02`, sex: 'F', indigenous: true, risk: risk({ smokingStatus: 'NEVER', betelNutStatus: 'FORMER' }) },
       records: [
         ['ADULT_PREVENTIVE', `${year - 1}-03-03`],
-        ['MAMMOGRAPHY', addDays(today, -60)],
+        ['MAMMOGRAPHY', addTaipeiDays(today, -60)],
         ['ORAL_MUCOSA', `${year - 2}-03-03`],
         ['HEPATITIS_BC', `${year - 4}-03-03`, 'NEGATIVE'],
       ],

@@ -5,8 +5,8 @@
  * seeded: the same arguments give the same people on every machine.
  */
 import {
-  addDays,
   addMonths,
+  addTaipeiDays,
   makeTaiwanIdWithChecksum,
   RULE_TABLE,
   SCREENING_SERVICE_INFO,
@@ -107,7 +107,7 @@ export function* syntheticScreeningPeople({ from, count, seed, today, institutio
   const chance = (p: number) => random() < p;
   const between = (min: number, max: number) => min + Math.floor(random() * (max - min + 1));
   const dayIn = (year: number) => {
-    const date = addDays(`${year}-01-01`, between(0, 364));
+    const date = addTaipeiDays(`${year}-01-01`, between(0, 364));
     return date > today ? today : date;
   };
   const thisYear = yearOf(today);
@@ -159,12 +159,12 @@ export function* syntheticScreeningPeople({ from, count, seed, today, institutio
     const followUpOf = (serviceDate: string) => {
       const days = (date: string) => Math.round((Date.parse(today) - Date.parse(date)) / 86_400_000);
       if (days(serviceDate) < 45 || chance(0.1)) return { state: 'PENDING' as const, referredOn: null, diagnosedOn: null, closedOn: null };
-      const referredOn = addDays(serviceDate, between(7, 30));
+      const referredOn = addTaipeiDays(serviceDate, between(7, 30));
       const roll = random();
       if (roll < 0.2 || days(referredOn) < 30) return { state: 'REFERRED' as const, referredOn, diagnosedOn: null, closedOn: null };
-      const diagnosedOn = addDays(referredOn, between(7, 28));
+      const diagnosedOn = addTaipeiDays(referredOn, between(7, 28));
       if (roll < 0.35) return { state: 'DIAGNOSED' as const, referredOn, diagnosedOn, closedOn: null };
-      return { state: 'CLOSED' as const, referredOn, diagnosedOn: chance(0.3) ? diagnosedOn : null, closedOn: addDays(diagnosedOn, between(1, 20)) };
+      return { state: 'CLOSED' as const, referredOn, diagnosedOn: chance(0.3) ? diagnosedOn : null, closedOn: addTaipeiDays(diagnosedOn, between(1, 20)) };
     };
 
     const firstYear = Math.max(yearOf(birthDate), thisYear - HISTORY_YEARS + 1);
@@ -183,20 +183,20 @@ export function* syntheticScreeningPeople({ from, count, seed, today, institutio
     for (const window of CHILD_WINDOWS) {
       const start = addMonths(birthDate, window.fromMonth);
       if (start > today || yearOf(start) < firstYear || !chance(0.9)) continue;
-      const date = addDays(start, between(0, 20));
+      const date = addTaipeiDays(start, between(0, 20));
       if (date <= today) add('CHILD_PREVENTIVE', date, 'COMPLETED', window.visit);
     }
     if (sex === 'F' && age >= 22 && age <= 40 && chance(0.04)) {
-      risk.expectedDeliveryDate = addDays(today, between(1, 270));
-      const conception = addDays(risk.expectedDeliveryDate, -280);
+      risk.expectedDeliveryDate = addTaipeiDays(today, between(1, 270));
+      const conception = addTaipeiDays(risk.expectedDeliveryDate, -280);
       for (const [visit, week] of [[1, 8], [2, 12], [3, 16], [4, 20], [5, 24], [6, 28], [7, 30], [8, 32], [9, 34], [10, 36]] as const) {
-        const date = addDays(conception, week * 7 + between(0, 5));
+        const date = addTaipeiDays(conception, week * 7 + between(0, 5));
         if (date <= today) add('PRENATAL', date, 'COMPLETED', visit);
       }
     }
     if (smokingStatus === 'CURRENT' && chance(0.12)) {
       let date = dayIn(between(Math.max(firstYear, thisYear - 3), thisYear));
-      for (let week = 0, weeks = between(1, 8); week < weeks && date <= today; week += 1, date = addDays(date, 7)) add('CESSATION', date, 'COMPLETED');
+      for (let week = 0, weeks = between(1, 8); week < weeks && date <= today; week += 1, date = addTaipeiDays(date, 7)) add('CESSATION', date, 'COMPLETED');
     }
     yield { nationalId: syntheticNationalId(n, sex), birthDate, sex, indigenous: chance(0.025), risk, records };
   }

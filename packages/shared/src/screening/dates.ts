@@ -18,8 +18,6 @@ const fromUtc = (time: number) => new Date(time).toISOString().slice(0, 10);
 
 export const yearOf = (date: string) => Number(date.slice(0, 4));
 
-export const addDays = (date: string, days: number) => fromUtc(toUtc(date) + days * DAY_MS);
-
 /** Whole days from `from` to `to` (negative when `to` is earlier). */
 export const daysBetween = (from: string, to: string) => Math.round((toUtc(to) - toUtc(from)) / DAY_MS);
 
@@ -43,11 +41,6 @@ export function completedMonths(birthDate: string, date: string): number {
 
 /** 1 January of a year. */
 export const januaryFirst = (year: number) => `${year}-01-01`;
-
-/** Today in Taiwan (UTC+8, no daylight saving). */
-export function taipeiToday(now: Date = new Date()): string {
-  return new Date(now.getTime() + 8 * 3_600_000).toISOString().slice(0, 10);
-}
 
 /** 民國 year of a date, for zh-TW display: 2025-01-01 → 114. */
 export const rocYearOf = (date: string) => yearOf(date) - 1911;

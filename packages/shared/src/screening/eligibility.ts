@@ -4,8 +4,8 @@
  * rule version decided. Everything service-specific is in the rule table; this file only reads
  * its fields. Pure: the SPA, the API and the tests run the same code.
  */
+import { addTaipeiDays } from '../taipei-time.js';
 import {
-  addDays,
   addMonths,
   completedMonths,
   daysBetween,
@@ -277,7 +277,7 @@ function byFrequency(
     case 'pregnancyVisits': {
       const due = person.expectedDeliveryDate;
       if (!due) return verdict('INELIGIBLE', '無懷孕資料（未登錄預產期）', version);
-      const conception = addDays(due, -280);
+      const conception = addTaipeiDays(due, -280);
       const days = daysBetween(conception, date);
       const lastWindow = frequency.windows.at(-1)!;
       if (days < 0 || days >= lastWindow.toWeek * 7) return verdict('INELIGIBLE', `目前無懷孕中紀錄（預產期 ${due}）`, version);
@@ -289,7 +289,7 @@ function byFrequency(
       }
       const following = frequency.windows.find((candidate) => candidate.fromWeek >= window.toWeek);
       if (!following) return verdict('INELIGIBLE', '本次懷孕之產前檢查已全部使用', version);
-      return verdict('NOT_YET_DUE', `${window.label}之產前檢查已使用`, version, { nextDate: addDays(conception, following.fromWeek * 7) });
+      return verdict('NOT_YET_DUE', `${window.label}之產前檢查已使用`, version, { nextDate: addTaipeiDays(conception, following.fromWeek * 7) });
     }
     case 'courses':
       return byCourses(version, frequency, records, date);
@@ -311,7 +311,7 @@ function byCourses(version: RuleVersion, frequency: Extract<Frequency, { kind: '
   if (open && daysBetween(open.start, date) < frequency.courseDays && open.weeks < frequency.weeksPerCourse) {
     return verdict(
       'ELIGIBLE',
-      `療程進行中（${open.start} 起於機構 ${open.institutionCode}，已用 ${open.weeks} 週，同一機構可用至 ${addDays(open.start, frequency.courseDays - 1)}；改至他機構即開始新療程）`,
+      `療程進行中（${open.start} 起於機構 ${open.institutionCode}，已用 ${open.weeks} 週，同一機構可用至 ${addTaipeiDays(open.start, frequency.courseDays - 1)}；改至他機構即開始新療程）`,
       version,
     );
   }

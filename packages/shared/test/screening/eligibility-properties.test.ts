@@ -2,7 +2,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import {
-  addDays,
+  addTaipeiDays,
   BETEL_NUT_STATUSES,
   evaluateEligibility,
   evaluateService,
@@ -14,7 +14,7 @@ import {
 } from '../../src/index.js';
 
 const dateBetween = (fromYear: number, toYear: number) =>
-  fc.integer({ min: 0, max: (toYear - fromYear + 1) * 365 }).map((days) => addDays(`${fromYear}-01-01`, days));
+  fc.integer({ min: 0, max: (toYear - fromYear + 1) * 365 }).map((days) => addTaipeiDays(`${fromYear}-01-01`, days));
 const maybe = <T>(arbitrary: fc.Arbitrary<T>) => fc.option(arbitrary, { nil: null });
 
 const personArbitrary: fc.Arbitrary<EligibilityPerson> = fc.record({
@@ -65,7 +65,7 @@ describe('eligibility properties', () => {
         fc.integer({ min: 0, max: 30 * 365 }),
         fc.array(recordArbitrary, { maxLength: 10 }),
         (person, service, usedOn, later, others) => {
-          const date = addDays(usedOn, later);
+          const date = addTaipeiDays(usedOn, later);
           const answer = evaluateService(service, person, [...others, { service, date: usedOn, visitNumber: null, institutionCode: '0101010101' }], date);
           expect(answer.status).not.toBe('ELIGIBLE');
           if (answer.ruleVersion !== null) expect(answer.status).toBe('LIFETIME_USED');
@@ -92,7 +92,7 @@ describe('eligibility properties', () => {
   it('answers every service, with a reason, on any day of a life', () => {
     fc.assert(
       fc.property(personArbitrary, fc.integer({ min: 0, max: 100 * 365 }), (person, age) => {
-        const answers = evaluateEligibility(person, [], addDays(person.birthDate, age));
+        const answers = evaluateEligibility(person, [], addTaipeiDays(person.birthDate, age));
         expect(answers.map((answer) => answer.service)).toEqual([...SCREENING_SERVICES]);
         for (const answer of answers) expect(answer.reason.length).toBeGreaterThan(0);
       }),

@@ -1,14 +1,15 @@
 import type { ScreeningLookupResult, ScreeningRecordView, ScreeningServiceRow } from '@portal/shared';
 import { forwardRef } from 'react';
-import { dateWithRocYear, slashDate } from './dates';
+import { formatTaipeiDate } from '../../../lib/format';
+import { dateWithRocYear } from './dates';
 
 function FollowUp({ record }: { record: ScreeningRecordView }) {
   const followUp = record.followUp;
   if (!followUp) return <>—</>;
   const dates = [
-    followUp.referredOn ? `轉介 ${slashDate(followUp.referredOn)}` : null,
-    followUp.diagnosedOn ? `確診 ${slashDate(followUp.diagnosedOn)}` : null,
-    followUp.closedOn ? `結案 ${slashDate(followUp.closedOn)}` : null,
+    followUp.referredOn ? `轉介 ${formatTaipeiDate(followUp.referredOn)}` : null,
+    followUp.diagnosedOn ? `確診 ${formatTaipeiDate(followUp.diagnosedOn)}` : null,
+    followUp.closedOn ? `結案 ${formatTaipeiDate(followUp.closedOn)}` : null,
   ].filter(Boolean);
   return (
     <>
@@ -22,7 +23,7 @@ function LastRecord({ row }: { row: ScreeningServiceRow }) {
   if (!row.last) return <>尚無紀錄</>;
   return (
     <>
-      <time dateTime={row.last.date}>{slashDate(row.last.date)}</time>
+      <time dateTime={row.last.date}>{formatTaipeiDate(row.last.date)}</time>
       {row.last.visitNumber ? <span className="cell-note">第 {row.last.visitNumber} 次</span> : null}
       {row.recordCount > 1 ? <span className="cell-note">共 {row.recordCount} 筆</span> : null}
     </>
@@ -34,7 +35,7 @@ function Eligibility({ row }: { row: ScreeningServiceRow }) {
   return (
     <>
       <span className={`eligibility eligibility-${eligibility.status.toLowerCase()}`}>{eligibility.statusLabel}</span>
-      {eligibility.nextDate ? <span className="cell-note">{slashDate(eligibility.nextDate)} 起可受檢</span> : null}
+      {eligibility.nextDate ? <span className="cell-note">{formatTaipeiDate(eligibility.nextDate)} 起可受檢</span> : null}
     </>
   );
 }
@@ -45,7 +46,7 @@ function OpenFollowUpNote({ row }: { row: ScreeningServiceRow }) {
   if (!open || open.date === row.last?.date) return null;
   return (
     <span className="cell-note">
-      {slashDate(open.date)} {open.resultLabel}：{open.followUp?.stateLabel}
+      {formatTaipeiDate(open.date)} {open.resultLabel}：{open.followUp?.stateLabel}
     </span>
   );
 }
@@ -77,7 +78,7 @@ export const ScreeningResult = forwardRef<HTMLHeadingElement, { result: Screenin
         <dt>原住民</dt>
         <dd>{person.indigenous ? '是' : '否'}</dd>
         <dt>資格判定日</dt>
-        <dd>{slashDate(result.asOf)}</dd>
+        <dd>{formatTaipeiDate(result.asOf)}</dd>
         <dt>查詢目的</dt>
         <dd>{result.purposeLabel}</dd>
       </dl>
@@ -87,7 +88,7 @@ export const ScreeningResult = forwardRef<HTMLHeadingElement, { result: Screenin
           <ul>
             {awaiting.map((row) => (
               <li key={row.service}>
-                {row.serviceLabel}：{slashDate(row.openFollowUp!.date)} {row.openFollowUp!.resultLabel}，{row.openFollowUp!.followUp?.stateLabel}
+                {row.serviceLabel}：{formatTaipeiDate(row.openFollowUp!.date)} {row.openFollowUp!.resultLabel}，{row.openFollowUp!.followUp?.stateLabel}
                 {row.openFollowUp!.institution.name ? `（${row.openFollowUp!.institution.name}）` : ''}
               </li>
             ))}
