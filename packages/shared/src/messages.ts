@@ -15,6 +15,7 @@ export const messages = {
   notReady: '系統尚未就緒，請稍後再試。',
   invalidPage: '頁碼必須是 1 至 10000 的整數。',
   invalidPageSize: '每頁筆數必須是 1 至 100 的整數。',
+  invalidCursor: '分頁參數不正確，請重新查詢。',
   institutionRequired: '請選擇單位',
   institutionCodeFormat: '機構代碼須為 10 位數字。',
   institutionNotFound: '查無此機構代碼，請確認後再輸入。',

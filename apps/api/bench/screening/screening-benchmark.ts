@@ -33,7 +33,7 @@ const [sizes] = await db.sql.query<{ people: string; records: string }>(
 );
 const [caller] = await db.sql.query<{ id: string }>(`SELECT id FROM accounts WHERE account_name_key = 'demouser'`);
 if (!caller || !sizes) throw new Error('Load the benchmark database first: pnpm --filter @portal/api screening:generate');
-const deps = { db, crypto: benchCrypto, mailOrigin: 'http://localhost', dailyLimit: 1_000_000_000, alertThreshold: 1_000_000_000 };
+const deps = { db, crypto: benchCrypto, publicOrigin: 'http://localhost', dailyLimit: 1_000_000_000, alertThreshold: 1_000_000_000 };
 
 const databaseName = new URL(BENCH_DATABASE_URL).pathname.slice(1);
 

@@ -11,7 +11,7 @@ import { messages } from '../messages.js';
 import { AccessStatusSchema, AccountStatusSchema } from './application.js';
 import { AccountRoleSchema, InstitutionRefSchema, SubsystemRefSchema } from './auth.js';
 import { CITIES, INSTITUTION_KINDS, InstitutionKindSchema } from './institution.js';
-import { PageQuerySchema, pageOf } from './pagination.js';
+import { keysetPageOf, keysetQueryFields, PageQuerySchema, pageOf } from './pagination.js';
 
 export const BACK_OFFICE_MESSAGES = {
   decisionRequired: '請選擇核准或駁回',
@@ -81,7 +81,6 @@ export const BACK_OFFICE_MESSAGES = {
   // account search
   searchCriteriaRequired: '請輸入至少一項查詢條件。',
   // audit
-  auditCursorInvalid: '分頁參數不正確，請重新查詢。',
   ipInvalid: 'IP 格式不正確。',
 } as const;
 
@@ -626,8 +625,7 @@ export type AuditEventFilter = z.input<typeof AuditEventFilterSchema>;
 export const AuditEventQuerySchema = z
   .object({
     ...auditFilterFields,
-    cursor: z.string().regex(/^\d{1,19}$/, BACK_OFFICE_MESSAGES.auditCursorInvalid).optional(),
-    limit: z.coerce.number({ error: messages.invalidPageSize }).int(messages.invalidPageSize).min(1, messages.invalidPageSize).max(100, messages.invalidPageSize).default(50),
+    ...keysetQueryFields,
   })
   .superRefine(refineDateRange);
 export type AuditEventQuery = z.input<typeof AuditEventQuerySchema>;
@@ -649,9 +647,5 @@ export const AuditEventSchema = z.object({
   requestId: z.string().nullable(),
 });
 export type AuditEvent = z.infer<typeof AuditEventSchema>;
-export const AuditEventPageSchema = z.object({
-  items: z.array(AuditEventSchema),
-  /** null on the last page. */
-  nextCursor: z.string().nullable(),
-});
+export const AuditEventPageSchema = keysetPageOf(AuditEventSchema);
 export type AuditEventPage = z.infer<typeof AuditEventPageSchema>;

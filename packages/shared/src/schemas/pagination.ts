@@ -16,3 +16,20 @@ export function pageOf<T extends z.ZodType>(item: T) {
     pageSize: z.number().int(),
   });
 }
+
+/**
+ * The paging fields of a list read newest first by keyset (an id that only grows): `cursor` is
+ * the `nextCursor` of the page before; however deep the reader goes, a page is an index range.
+ */
+export const keysetQueryFields = {
+  cursor: z.string().regex(/^\d{1,19}$/, messages.invalidCursor).optional(),
+  limit: z.coerce.number({ error: messages.invalidPageSize }).int(messages.invalidPageSize).min(1, messages.invalidPageSize).max(100, messages.invalidPageSize).default(50),
+};
+
+/** A keyset page of `item`s; `nextCursor` is null on the last page. */
+export function keysetPageOf<T extends z.ZodType>(item: T) {
+  return z.object({
+    items: z.array(item),
+    nextCursor: z.string().nullable(),
+  });
+}

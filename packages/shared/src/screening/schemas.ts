@@ -10,7 +10,7 @@
 import { z } from 'zod';
 import { NationalIdSchema } from '../rules/national-id.js';
 import { DateFilterSchema, optionalText, refineDateRange } from '../schemas/back-office.js';
-import { messages } from '../messages.js';
+import { keysetPageOf, keysetQueryFields } from '../schemas/pagination.js';
 import { isPlainDate } from './dates.js';
 import { ELIGIBILITY_STATUSES } from './eligibility.js';
 import {
@@ -323,8 +323,7 @@ const lookupLogFilter = {
   purpose: z.enum(LOOKUP_PURPOSES).optional().or(z.literal('').transform(() => undefined)),
   from: DateFilterSchema.optional().or(z.literal('').transform(() => undefined)),
   to: DateFilterSchema.optional().or(z.literal('').transform(() => undefined)),
-  cursor: z.string().regex(/^\d{1,19}$/, messages.badRequest).optional(),
-  limit: z.coerce.number({ error: messages.invalidPageSize }).int(messages.invalidPageSize).min(1, messages.invalidPageSize).max(100, messages.invalidPageSize).default(50),
+  ...keysetQueryFields,
 };
 
 export const ScreeningLookupLogQuerySchema = z.object(lookupLogFilter).superRefine(refineDateRange);
@@ -346,10 +345,7 @@ export const ScreeningLookupLogEntrySchema = z.object({
 });
 export type ScreeningLookupLogEntry = z.infer<typeof ScreeningLookupLogEntrySchema>;
 
-export const ScreeningLookupLogPageSchema = z.object({
-  items: z.array(ScreeningLookupLogEntrySchema),
-  nextCursor: z.string().nullable(),
-});
+export const ScreeningLookupLogPageSchema = keysetPageOf(ScreeningLookupLogEntrySchema);
 export type ScreeningLookupLogPage = z.infer<typeof ScreeningLookupLogPageSchema>;
 
 export const ScreeningAlertSchema = z.object({

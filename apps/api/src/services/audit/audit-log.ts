@@ -6,6 +6,7 @@
  */
 import { Prisma, type PrismaClient } from '@portal/db';
 import { taipeiDayEnd, taipeiDayStart, type AuditEvent, type AuditEventPage } from '@portal/shared';
+import { keysetPage } from '../../lib/page.js';
 
 export interface AuditFilter {
   actor?: string | undefined;
@@ -103,8 +104,7 @@ export async function searchAuditEvents(prisma: PrismaClient, filter: AuditFilte
   if (!conditions) return { items: [], nextCursor: null };
   if (filter.cursor) conditions.push(Prisma.sql`e.id < ${BigInt(filter.cursor)}`);
   const rows = await prisma.$queryRaw<Row[]>(selectEvents(conditions, filter.limit + 1, isNarrowRange(filter)));
-  const items = rows.slice(0, filter.limit).map(toDto);
-  return { items, nextCursor: rows.length > filter.limit ? items.at(-1)!.id : null };
+  return keysetPage(rows, filter.limit, toDto);
 }
 
 const CSV_HEADER = ['編號', '時間', '操作者帳號', '操作者ID', '操作者類別', '動作', '紀錄類型', '紀錄ID', '變更前', '變更後', 'IP', '請求ID'];

@@ -4,29 +4,31 @@
  * the same transaction, counted on the back office until a staff member acknowledges it.
  */
 import { Prisma, type PrismaClient } from '@portal/db';
-import { messages, SCREENING_MESSAGES, type ScreeningAlert, type ScreeningAlertList } from '@portal/shared';
-import { HttpError, notFound } from '../../plugins/errors.js';
-import { recordAudit, type RequestOrigin } from '../audit.js';
+import { SCREENING_MESSAGES, type ScreeningAlert, type ScreeningAlertList } from '@portal/shared';
+import { HttpError, notFound } from '../../errors/http-error.js';
+import { recordAudit, type RequestOrigin } from '../audit/record-audit.js';
 import { enqueueTemplate } from '../mail/outbox.js';
 
 interface AlertDeps {
   db: { prisma: PrismaClient };
-  mailOrigin: string;
+  /** Where the link in the alert mail points (PUBLIC_ORIGIN). */
+  publicOrigin: string;
   alertThreshold: number;
 }
 
+/** Raises the day's alert for the account unless it already was; true when mail was queued. */
 export async function raiseLookupAlert(
   deps: AlertDeps,
   alert: { accountId: string; day: string; distinctPersons: number },
   origin: RequestOrigin,
-): Promise<void> {
-  await deps.db.prisma.$transaction(async (tx) => {
+): Promise<boolean> {
+  return deps.db.prisma.$transaction(async (tx) => {
     const [raised] = await tx.$queryRaw<{ id: string }[]>`
       INSERT INTO screening_lookup_alerts (account_id, day, distinct_persons)
       VALUES (${alert.accountId}::uuid, ${alert.day}::date, ${alert.distinctPersons})
       ON CONFLICT (account_id, day) DO NOTHING
       RETURNING id`;
-    if (!raised) return;
+    if (!raised) return false;
     const account = await tx.account.findUniqueOrThrow({
       where: { id: alert.accountId },
       select: { accountName: true, name: true, institution: { select: { code: true, name: true } } },
@@ -34,7 +36,7 @@ export async function raiseLookupAlert(
     const staff = await tx.account.findMany({ where: { role: 'SYSTEM_STAFF', status: 'ACTIVE' }, select: { email: true, name: true } });
     for (const member of staff) {
       await enqueueTemplate(tx, 'screening-lookup-alert', member.email, {
-        origin: deps.mailOrigin,
+        origin: deps.publicOrigin,
         name: member.name,
         accountName: account.accountName,
         accountHolder: account.name,
@@ -49,6 +51,7 @@ export async function raiseLookupAlert(
       { actorLabel: 'system', action: 'screening.alert.raised', entityType: 'screening-alert', entityId: raised.id, after: { accountId: alert.accountId, day: alert.day, distinctPersons: alert.distinctPersons, mailed: staff.length } },
       origin,
     );
+    return staff.length > 0;
   });
 }
 
@@ -106,7 +109,7 @@ export async function acknowledgeLookupAlert(prisma: PrismaClient, caller: { id:
     const updated = await tx.screeningLookupAlert.updateMany({ where: { id, acknowledgedAt: null }, data: { acknowledgedAt: now, acknowledgedById: caller.id } });
     if (updated.count === 0) {
       const exists = await tx.screeningLookupAlert.findUnique({ where: { id }, select: { id: true } });
-      if (!exists) throw notFound(messages.notFound);
+      if (!exists) throw notFound();
       throw new HttpError(409, 'ALREADY_ACKNOWLEDGED', SCREENING_MESSAGES.alertAlreadyAcknowledged);
     }
     await recordAudit(tx, { actorId: caller.id, action: 'screening.alert.acknowledged', entityType: 'screening-alert', entityId: id, before: { acknowledgedAt: null }, after: { acknowledgedAt: now.toISOString() } }, origin);

@@ -16,8 +16,8 @@ import {
   type ScreeningImportResult,
   type ScreeningImportRowError,
 } from '@portal/shared';
-import { HttpError } from '../../plugins/errors.js';
-import { recordAudit, type RequestOrigin } from '../audit.js';
+import { HttpError } from '../../errors/http-error.js';
+import { recordAudit, type RequestOrigin } from '../audit/record-audit.js';
 import { checkBatch, writeBatch, type CheckedBatch, type FieldErrors, type IngestDeps, type IngestEntry } from './ingest.js';
 
 interface Row {

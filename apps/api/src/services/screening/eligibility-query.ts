@@ -14,7 +14,7 @@ import {
   type SubsystemEligibilityRequest,
   type SubsystemEligibilityResponse,
 } from '@portal/shared';
-import type { RequestOrigin } from '../audit.js';
+import type { RequestOrigin } from '../audit/record-audit.js';
 import { findPersonWithRecords } from './lookup.js';
 import { eligibilityView } from './person-view.js';
 

@@ -19,7 +19,7 @@ import {
   type ScreeningPersonInput,
   type ScreeningRecordInput,
 } from '@portal/shared';
-import { recordAudit, type RequestOrigin } from '../audit.js';
+import { recordAudit, type RequestOrigin } from '../audit/record-audit.js';
 
 export type FieldErrors = Record<string, string[]>;
 

@@ -7,14 +7,15 @@ import { Prisma, type NationalIdCrypto, type PrismaClient } from '@portal/db';
 import {
   LOOKUP_OUTCOME_LABELS,
   LOOKUP_PURPOSE_LABELS,
-  messages,
+  taipeiDayEnd,
+  taipeiDayStart,
   type LookupOutcome,
   type LookupPurpose,
   type ScreeningLookupLogPage,
   type ScreeningLookupLogQuery,
 } from '@portal/shared';
-import { HttpError } from '../../plugins/errors.js';
-import { taipeiDayEnd, taipeiDayStart } from '../back-office/dates.js';
+import { forbidden } from '../../errors/http-error.js';
+import { keysetPage } from '../../lib/page.js';
 
 type Query = Omit<ScreeningLookupLogQuery, 'limit'> & { limit: number };
 
@@ -54,7 +55,7 @@ async function search(prisma: PrismaClient, crypto: NationalIdCrypto, query: Que
       LEFT JOIN accounts a ON a.id = l.account_id
       LEFT JOIN institutions i ON i.id = l.institution_id
      ORDER BY l.id DESC`;
-  const items = rows.slice(0, query.limit).map((row) => ({
+  return keysetPage(rows, query.limit, (row) => ({
     id: String(row.id),
     at: new Date(row.at).toISOString(),
     account: row.account_id ? { id: row.account_id, accountName: row.account_name ?? '', name: row.name ?? '' } : null,
@@ -67,7 +68,6 @@ async function search(prisma: PrismaClient, crypto: NationalIdCrypto, query: Que
     outcomeLabel: LOOKUP_OUTCOME_LABELS[row.outcome],
     ip: row.ip,
   }));
-  return { items, nextCursor: rows.length > query.limit ? items.at(-1)!.id : null };
 }
 
 /** Every lookup (系統人員). */
@@ -78,6 +78,6 @@ export function searchLookupLog(prisma: PrismaClient, crypto: NationalIdCrypto, 
 /** Lookups made by the accounts of the caller's institution (單位業務管理者). */
 export async function searchInstitutionLookupLog(prisma: PrismaClient, crypto: NationalIdCrypto, caller: { id: string }, query: Query): Promise<ScreeningLookupLogPage> {
   const me = await prisma.account.findUnique({ where: { id: caller.id }, select: { institutionId: true, role: true } });
-  if (!me?.institutionId || me.role !== 'INSTITUTION_MANAGER') throw new HttpError(403, 'FORBIDDEN', messages.forbidden);
+  if (!me?.institutionId || me.role !== 'INSTITUTION_MANAGER') throw forbidden();
   return search(prisma, crypto, { ...query, institutionCode: undefined }, [Prisma.sql`l.institution_id = ${me.institutionId}::uuid`]);
 }

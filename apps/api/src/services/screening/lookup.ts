@@ -9,6 +9,7 @@ import type { Database, NationalIdCrypto } from '@portal/db';
 import {
   LOOKUP_PURPOSE_LABELS,
   SCREENING_MESSAGES,
+  taipeiDayStart,
   taipeiToday,
   type EligibilityPerson,
   type LookupOutcome,
@@ -16,9 +17,9 @@ import {
   type ScreeningLookupRequest,
   type ScreeningLookupResult,
 } from '@portal/shared';
-import { HttpError } from '../../plugins/errors.js';
-import type { RequestOrigin } from '../audit.js';
-import { taipeiDayStart } from '../back-office/dates.js';
+import { HttpError } from '../../errors/http-error.js';
+import type { RequestOrigin } from '../audit/record-audit.js';
+import type { WithMail } from '../mail/outbox.js';
 import { raiseLookupAlert } from './alerts.js';
 import { personFromRow } from './ingest.js';
 import { personHeader, serviceRows, type StoredRecord } from './person-view.js';
@@ -33,8 +34,8 @@ export interface LookupLimits {
 export interface LookupDeps extends LookupLimits {
   db: Database;
   crypto: NationalIdCrypto;
-  /** Origin for the link in the alert mail. */
-  mailOrigin: string;
+  /** Where the link in the alert mail points (PUBLIC_ORIGIN). */
+  publicOrigin: string;
 }
 
 /** Person and every record (with the institution's name) in one statement; nothing unless both keys match. */
@@ -100,28 +101,38 @@ async function countAndLog(
   return row?.people ?? null;
 }
 
+/**
+ * The same refusal for an unknown 身分證 and a wrong birth date. The route throws it when the
+ * lookup answers null: by then the lookup is logged and may have raised an alert whose mail
+ * should go out at once.
+ */
+export const lookupNotFound = () => new HttpError(404, 'SCREENING_NOT_FOUND', SCREENING_MESSAGES.lookupNotFound);
+
+/** The person's result, or null when nobody matches both 身分證 and 出生日期 (see lookupNotFound). */
 export async function lookUpPerson(
   deps: LookupDeps,
   caller: { id: string },
   request: ScreeningLookupRequest,
   origin: RequestOrigin,
   today = taipeiToday(),
-): Promise<ScreeningLookupResult> {
+): Promise<WithMail<ScreeningLookupResult | null>> {
   const hash = deps.crypto.lookupHash(request.nationalId);
   const found = await findPersonWithRecords(deps.db, hash, request.birthDate);
   const entry = { accountId: caller.id, hash, purpose: request.purpose, outcome: found ? ('FOUND' as const) : ('NOT_FOUND' as const), day: today, limit: deps.dailyLimit };
   const peopleToday = await countAndLog(deps.db, entry, origin);
   if (peopleToday === null) throw new HttpError(429, 'SCREENING_DAILY_LIMIT', SCREENING_MESSAGES.dailyLimitReached(deps.dailyLimit));
-  if (peopleToday >= deps.alertThreshold) {
-    await raiseLookupAlert(deps, { accountId: caller.id, day: today, distinctPersons: peopleToday }, origin);
-  }
-  if (!found) throw new HttpError(404, 'SCREENING_NOT_FOUND', SCREENING_MESSAGES.lookupNotFound);
+  const mailQueued =
+    peopleToday >= deps.alertThreshold && (await raiseLookupAlert(deps, { accountId: caller.id, day: today, distinctPersons: peopleToday }, origin));
+  if (!found) return { result: null, mailQueued };
   const rows = serviceRows(found.person, found.records, today);
   return {
-    asOf: today,
-    purposeLabel: LOOKUP_PURPOSE_LABELS[request.purpose],
-    person: personHeader(request.nationalId, found.person, today),
-    services: rows,
-    openFollowUps: rows.filter((row) => row.openFollowUp).length,
+    result: {
+      asOf: today,
+      purposeLabel: LOOKUP_PURPOSE_LABELS[request.purpose],
+      person: personHeader(request.nationalId, found.person, today),
+      services: rows,
+      openFollowUps: rows.filter((row) => row.openFollowUp).length,
+    },
+    mailQueued,
   };
 }
