@@ -8,6 +8,7 @@ import { renderApp } from '../../testing/render';
 import { server } from '../../testing/server';
 import { CardSignerError, type CardSigner } from './lib/card-signer';
 import { CardSignerProvider } from './lib/card-signer-context';
+import { readMultipart } from '../../testing/multipart';
 
 const PIN = '123456';
 const CERT = 'MIIBfakeCertificateB64';
@@ -202,10 +203,9 @@ describe('紙本審核 (pending application)', () => {
     const uploads: { accountName: unknown; password: unknown; file: unknown }[] = [];
     server.events.on('request:start', ({ request }) => {
       if (!request.url.endsWith('/api/applications/paper-form/scan')) return;
-      void request
-        .clone()
-        .formData()
-        .then((form) => uploads.push({ accountName: form.get('accountName'), password: form.get('password'), file: (form.get('file') as File).size }));
+      void readMultipart(request.clone()).then(({ fields, file }) =>
+        uploads.push({ accountName: fields.accountName, password: fields.password, file: file?.contentType }),
+      );
     });
     const { user } = await openPaper();
     await user.upload(fileInput(), new File(['%PDF-1.4'], 'stamped.pdf', { type: 'application/pdf' }));
@@ -214,7 +214,6 @@ describe('紙本審核 (pending application)', () => {
     await waitFor(() => expect(done).toHaveFocus());
     expect(screen.getByText('2026/12/01')).toBeInTheDocument();
     await waitFor(() => expect(uploads).toHaveLength(1));
-    // jsdom's File loses its name on the way through undici's FormData; the size shows it is the file.
-    expect(uploads).toEqual([{ ...PENDING_APPLICANT, file: 8 }]);
+    expect(uploads).toEqual([{ ...PENDING_APPLICANT, file: 'application/pdf' }]);
   });
 });

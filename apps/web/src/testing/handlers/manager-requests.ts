@@ -21,6 +21,7 @@ import {
   type StaffManagerRequestListItem,
 } from '@portal/shared';
 import { http, HttpResponse } from 'msw';
+import { readMultipart } from '../multipart';
 
 /** The pending 單位業務管理者 of the account-application tests (示範診所). */
 export const PENDING_APPLICANT = { accountName: 'wangxm', password: 'Tpe*2024*Hosp' } as const;
@@ -76,17 +77,6 @@ export const paperRequestFixture = managerRequestFixture({
 });
 
 export const PDF_BYTES = new TextEncoder().encode('%PDF-1.4\n%test\n');
-
-async function uploadedFile(request: Request): Promise<{ fields: Record<string, string>; file: File | null }> {
-  const form = await request.formData();
-  const fields: Record<string, string> = {};
-  let file: File | null = null;
-  form.forEach((value, key) => {
-    if (typeof value === 'string') fields[key] = value;
-    else if (key === 'file') file = value;
-  });
-  return { fields, file };
-}
 
 // ───────── logged-in applicant (B / C-a / C-b) ─────────
 
@@ -186,7 +176,7 @@ export const managerRequestHandlers = [
     });
   }),
   http.post('*/api/applications/paper-form/scan', async ({ request }) => {
-    const { fields, file } = await uploadedFile(request);
+    const { fields, file } = await readMultipart(request);
     if (!isPendingApplicant(fields)) return wrongApplicant();
     if (!file) return error(400, { code: 'SCAN_REQUIRED', message: MANAGER_REQUEST_MESSAGES.scanRequired });
     return HttpResponse.json(paperRequestFixture satisfies ManagerRequest);
