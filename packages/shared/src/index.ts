@@ -2,6 +2,7 @@ export * from './messages.js';
 export * from './contacts.js';
 export * from './taipei-time.js';
 export * from './schemas/error.js';
+export * from './schemas/text.js';
 export * from './schemas/pagination.js';
 export * from './schemas/institution.js';
 export * from './schemas/content.js';
