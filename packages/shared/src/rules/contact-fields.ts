@@ -60,7 +60,7 @@ export const AccountNameSchema = text({ error: FIELD_MESSAGES.accountNameRequire
 const CONTROL_OR_INVISIBLE = /[\p{Cc}\p{Cf}]/u;
 export const PERSON_NAME_MAX_LENGTH = 50;
 
-export const PersonNameSchema = text({ error: FIELD_MESSAGES.personNameRequired })
+export const PersonNameSchema = text({ error: FIELD_MESSAGES.personNameRequired }, FIELD_MESSAGES.personNameControlCharacters)
   .trim()
   .min(1, { error: FIELD_MESSAGES.personNameRequired, abort: true })
   // Counted in code points: a rare character like 𠀋 is one character to the user.

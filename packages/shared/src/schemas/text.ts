@@ -16,9 +16,10 @@ export function isStorableText(value: string): boolean {
 /**
  * The one string schema of every request and response body: `z.string` refusing what the
  * database cannot store, with a zh-TW message, before any other check of the field runs.
- * (The linter forbids a bare `z.string(` in packages/shared.)
+ * (The linter forbids a bare `z.string(` in packages/shared.) A field with a more precise
+ * word for it (姓名's 控制字元) passes it as `unstorable`.
  */
-export function text(params?: Parameters<typeof z.string>[0]) {
+export function text(params?: Parameters<typeof z.string>[0], unstorable: string = messages.unstorableText) {
   // eslint-disable-next-line no-restricted-syntax -- the one place that builds a string schema
-  return z.string(params).refine(isStorableText, { error: messages.unstorableText, abort: true });
+  return z.string(params).refine(isStorableText, { error: unstorable, abort: true });
 }
