@@ -23,7 +23,7 @@ describe('服務登入', () => {
   it('logs in, lands on 我的服務 and greets the user in the box', async () => {
     const { user, router } = await renderApp('/');
     await logIn(user, 'demomanager', 'Portal*Demo=2026');
-    expect(await screen.findByRole('heading', { level: 1, name: '我的服務' })).toBeInTheDocument();
+    expect(await screen.findByRole('heading', { level: 1, name: '我的服務' }, { timeout: 15000 })).toBeInTheDocument();
     expect(router.state.location.pathname).toBe('/account');
     expect(loginBox().getByText('王示範 您好')).toBeInTheDocument();
     expect(loginBox().getByText('單位業務管理者')).toBeInTheDocument();
