@@ -1,4 +1,5 @@
 import type { MouseEvent } from 'react';
+import type { FieldErrors, FieldValues } from 'react-hook-form';
 import './back-office.css';
 
 export interface SummaryItem {
@@ -41,4 +42,15 @@ export function ErrorSummary({ title, items }: ErrorSummaryProps) {
       ) : null}
     </div>
   );
+}
+
+/** The error summary's items in field order, each linked to its field. */
+export function summaryItems<Values extends FieldValues>(
+  errors: FieldErrors<Values>,
+  fields: ReadonlyArray<{ key: keyof Values & string; id: string; label: string }>,
+): SummaryItem[] {
+  return fields.flatMap(({ key, id, label }) => {
+    const message = errors[key]?.message;
+    return typeof message === 'string' ? [{ fieldId: id, label, message }] : [];
+  });
 }
