@@ -1,6 +1,7 @@
 export * from './messages.js';
 export * from './contacts.js';
 export * from './taipei-time.js';
+export * from './upload-limits.js';
 export * from './schemas/error.js';
 export * from './schemas/pagination.js';
 export * from './schemas/institution.js';

@@ -3,11 +3,9 @@ import {
   PORTAL_SYSTEM_NAME,
   PUBLICATION_STATUS_LABELS,
   PublicationStatusSchema,
-  SubsystemListSchema,
   type CreateAnnouncementRequest,
   type StaffAnnouncement,
 } from '@portal/shared';
-import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useForm } from 'react-hook-form';
 import { useSearchParams } from 'react-router';
@@ -19,7 +17,7 @@ import { Page } from '../../../components/ui/page';
 import { Pagination } from '../../../components/ui/pagination';
 import { ListStatus } from '../../../components/ui/query-feedback';
 import { DataTable, type Column } from '../../../components/ui/data-table';
-import { apiGet } from '../../../lib/api-client';
+import { useSubsystems } from '../../../lib/subsystems';
 import { formatTaipeiDate, pageFromParam, taipeiDateTimeAttribute } from '../../../lib/format';
 import { sharedSchemaResolver } from '../../../lib/form-resolver';
 import { usePublishAnnouncement, useSaveAnnouncement, useStaffAnnouncements } from '../api/staff';
@@ -56,13 +54,8 @@ function toInput(values: AnnouncementFormValues): CreateAnnouncementRequest {
   };
 }
 
-// Same key as the 其他服務 page, so the catalogue is cached once (features do not import each other).
 function useSystemNames(): string[] {
-  const catalogue = useQuery({
-    queryKey: ['subsystems'],
-    queryFn: ({ signal }) => apiGet('/api/subsystems', SubsystemListSchema, { signal }),
-    staleTime: 10 * 60_000,
-  });
+  const catalogue = useSubsystems();
   return [PORTAL_SYSTEM_NAME, ...(catalogue.data?.items.map((item) => item.name) ?? [])];
 }
 

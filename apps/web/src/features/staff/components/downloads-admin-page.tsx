@@ -1,4 +1,4 @@
-import { CreateDownloadFieldsSchema, DOWNLOAD_CONTENT_TYPES, DOWNLOAD_MAX_BYTES, BACK_OFFICE_MESSAGES, type StaffDownload } from '@portal/shared';
+import { CreateDownloadFieldsSchema, DOWNLOAD_CONTENT_TYPES, DOWNLOAD_MAX_BYTES, BACK_OFFICE_MESSAGES, megabytes, type StaffDownload } from '@portal/shared';
 import { useRef, useState, type FormEvent } from 'react';
 import { useSearchParams } from 'react-router';
 import { ErrorSummary, type SummaryItem } from '../../../components/ui/error-summary';
@@ -75,7 +75,7 @@ function UploadForm({ target, onDone }: { target: StaffDownload | null; onDone: 
           ))}
         </div>
       )}
-      <FormField id={ids.file} label="檔案" required hint="PDF、DOCX、XLSX 或 ODT，10 MB 以內。" error={errors.file}>
+      <FormField id={ids.file} label="檔案" required hint={`PDF、DOCX、XLSX 或 ODT，${megabytes(DOWNLOAD_MAX_BYTES)} 以內。`} error={errors.file}>
         {(control) => <input {...control} ref={fileRef} type="file" accept={ACCEPT} />}
       </FormField>
       <FormButtons submitLabel={'上傳'} busy={upload.isPending} onCancel={() => onDone('')} />
