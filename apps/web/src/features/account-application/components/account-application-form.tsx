@@ -1,3 +1,4 @@
+import { useEffect, useRef } from 'react';
 import { ErrorSummary } from '../../../components/ui/error-summary';
 import { InstitutionSection } from './institution-section';
 import { PersonalSection } from './personal-section';
@@ -12,11 +13,16 @@ export function AccountApplicationForm({
 }) {
   const state = useApplicationForm(onSubmitted);
   const { summary } = state;
+  // The error summary takes focus after each failed submit, and links to each field.
+  const summaryRef = useRef<HTMLDivElement>(null);
+  useEffect(() => {
+    if (summary.failedSubmits > 0) summaryRef.current?.focus();
+  }, [summary.failedSubmits]);
 
   return (
     <form className="application-form" aria-labelledby="apply-form-title" noValidate onSubmit={state.onSubmit}>
       <h2 id="apply-form-title">填寫資料送出</h2>
-      {summary.shown ? <ErrorSummary ref={summary.ref} title={summary.title} items={summary.items} /> : null}
+      {summary.shown ? <ErrorSummary ref={summaryRef} title={summary.title} items={summary.items} /> : null}
       <InstitutionSection state={state} />
       <PersonalSection state={state} />
       <SubsystemsSection state={state} />

@@ -11,7 +11,7 @@ import {
   type Institution,
 } from '@portal/shared';
 import { useQueryClient } from '@tanstack/react-query';
-import { useEffect, useMemo, useRef, useState } from 'react';
+import { useEffect, useMemo, useState } from 'react';
 import { useController, useForm, useWatch, type FieldErrors } from 'react-hook-form';
 import type { SummaryItem } from '../../../components/ui/error-summary';
 import { ApiError } from '../../../lib/api-error';
@@ -89,7 +89,6 @@ export function useApplicationForm(onSubmitted: OnSubmitted) {
   const createApplication = useCreateApplication();
   const [serverFailure, setServerFailure] = useState<ServerFailure | null>(null);
   const [failedSubmits, setFailedSubmits] = useState(0);
-  const summaryRef = useRef<HTMLDivElement>(null);
 
   const form = useForm<AccountApplicationInput, unknown, AccountApplication>({
     resolver: zodResolver(AccountApplicationSchema),
@@ -142,10 +141,6 @@ export function useApplicationForm(onSubmitted: OnSubmitted) {
     [accountName, name, nationalId, email],
   );
   const strength = usePasswordStrength(password ?? '', userInputs);
-
-  useEffect(() => {
-    if (failedSubmits > 0) summaryRef.current?.focus();
-  }, [failedSubmits]);
 
   const fail = () => setFailedSubmits((count) => count + 1);
 
@@ -216,7 +211,8 @@ export function useApplicationForm(onSubmitted: OnSubmitted) {
     fieldError: (key: FieldKey) => errorOf(errors, key),
     summary: {
       shown: failedSubmits > 0 && (fieldItems.length > 0 || serverFailure !== null),
-      ref: summaryRef,
+      /** Counts failed submits: each one moves focus to the summary. */
+      failedSubmits,
       title: serverFailure?.message ?? messages.badRequest,
       items: summaryItems,
     },
