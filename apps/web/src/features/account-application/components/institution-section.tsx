@@ -1,4 +1,4 @@
-import { APPLICANT_ROLE_LABELS, APPLICANT_ROLES } from '@portal/shared';
+import { APPLICANT_ROLE_LABELS, APPLICANT_ROLES, GENERAL_USER_REQUIRES_MANAGER_MESSAGE } from '@portal/shared';
 import { FIELD_IDS, type ApplicationFormState } from './use-application-form';
 import { InstitutionPicker } from './institution-picker';
 
@@ -39,7 +39,8 @@ export function InstitutionSection({ state }: { state: ApplicationFormState }) {
 
       <fieldset
         className="field role-field"
-        aria-describedby={[generalUserDecision.allowed ? '' : 'apply-role-reminder', roleError ? 'apply-role-error' : ''].filter(Boolean).join(' ') || undefined}
+        // The API's refusal of the role rule repeats the reminder word for word: read it once.
+        aria-describedby={['apply-role-reminder', roleError && roleError !== GENERAL_USER_REQUIRES_MANAGER_MESSAGE ? 'apply-role-error' : ''].filter(Boolean).join(' ')}
       >
         <legend>
           <span className="required-mark">(必填)</span>請選擇使用者角色別：
@@ -63,11 +64,10 @@ export function InstitutionSection({ state }: { state: ApplicationFormState }) {
             );
           })}
         </div>
-        {generalUserDecision.allowed ? null : (
-          <p id="apply-role-reminder" className="notice">
-            {generalUserDecision.message}
-          </p>
-        )}
+        {/* Always there, as under the administration's role picker; stressed once it applies. */}
+        <p id="apply-role-reminder" className={generalUserDecision.allowed ? 'field-hint' : 'notice'}>
+          {GENERAL_USER_REQUIRES_MANAGER_MESSAGE}
+        </p>
         {roleError ? (
           <p id="apply-role-error" className="field-error">
             {roleError}

@@ -59,7 +59,7 @@ export function PersonalSection({ state }: { state: ApplicationFormState }) {
         required
         type="tel"
         autoComplete="tel"
-        hint="Ex: 02-12345678#123456"
+        hint="例：02-12345678#123456"
         error={fieldError('phone')}
         registration={register('phone')}
       />
@@ -68,7 +68,7 @@ export function PersonalSection({ state }: { state: ApplicationFormState }) {
         label="請輸入您的手機號碼："
         type="tel"
         autoComplete="tel"
-        hint="Ex: 0912-345678"
+        hint="例：0912-345678"
         error={fieldError('mobile')}
         registration={register('mobile')}
       />

@@ -1,4 +1,4 @@
-import { AuditEventFilterSchema, type AuditEvent, type AuditEventFilter } from '@portal/shared';
+import { auditActionLabel, auditEntityTypeLabel, AuditEventFilterSchema, type AuditEvent, type AuditEventFilter } from '@portal/shared';
 import { Link, useSearchParams } from 'react-router';
 import type { z } from 'zod';
 import { DataTable, type Column } from '../../../components/ui/data-table';
@@ -25,8 +25,16 @@ const KEYS = FILTERS.map(({ key }) => key);
 const COLUMNS: readonly Column<AuditEvent>[] = [
   { label: '時間', rowHeader: true, cell: (event) => <time dateTime={event.at}>{formatTaipeiDateTime(event.at)}</time> },
   { label: '操作者', cell: (event) => event.actorAccountName ?? event.actorLabel ?? '—' },
-  { label: '動作', cell: (event) => event.action },
-  { label: '對象類型', cell: (event) => event.entityType },
+  {
+    label: '動作',
+    cell: (event) => (
+      <>
+        {auditActionLabel(event.action)}
+        {auditActionLabel(event.action) === event.action ? null : <span className="audit-code">{event.action}</span>}
+      </>
+    ),
+  },
+  { label: '對象類型', cell: (event) => auditEntityTypeLabel(event.entityType) },
   { label: '對象 ID', cell: (event) => event.entityId ?? '—' },
   { label: 'IP', cell: (event) => event.ip ?? '—' },
 ];
