@@ -13,11 +13,12 @@ export function AccountApplicationForm({
 }) {
   const state = useApplicationForm(onSubmitted);
   const { summary } = state;
-  // The error summary takes focus after each failed submit, and links to each field.
+  // The error summary takes focus after each failed submit, and links to each field. After it is
+  // rendered: on the first failed submit the errors arrive a render after the count.
   const summaryRef = useRef<HTMLDivElement>(null);
   useEffect(() => {
-    if (summary.failedSubmits > 0) summaryRef.current?.focus();
-  }, [summary.failedSubmits]);
+    if (summary.shown) summaryRef.current?.focus();
+  }, [summary.failedSubmits, summary.shown]);
 
   return (
     <form className="application-form" aria-labelledby="apply-form-title" noValidate onSubmit={state.onSubmit}>

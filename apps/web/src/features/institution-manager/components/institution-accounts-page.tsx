@@ -11,6 +11,7 @@ import { useState } from 'react';
 import { useSearchParams } from 'react-router';
 import type { z } from 'zod';
 import { ConfirmActionDialog, ReasonDialog } from '../../../components/ui/back-office-dialogs';
+import { ResultNotice } from '../../../components/ui/result-notice';
 import { DataTable, type Column } from '../../../components/ui/data-table';
 import { FilterForm, filterSearchParams, optionsOf, useFilterForm, type FilterField } from '../../../components/ui/filter-form';
 import { Page } from '../../../components/ui/page';
@@ -99,11 +100,7 @@ export function InstitutionAccountsPage() {
   return (
     <Page title="單位帳號管理" lead={`${session.institution?.name ?? ''}的帳號。單位業務管理者帳號的停用請依「管理者帳號申請、異動」流程辦理。`}>
       <FilterForm label="帳號查詢條件" idPrefix="accounts" fields={FILTERS} form={form} onSearch={search} />
-      {done ? (
-        <p role="status" className="notice-success">
-          {done}
-        </p>
-      ) : null}
+      {done ? <ResultNotice key={done}>{done}</ResultNotice> : null}
       <ListStatus ref={resultsRef} list={list} />
       {list.data ? <DataTable caption="本機構帳號" columns={accountColumns(setPending)} items={list.data.items} rowKey={(item) => item.id} /> : null}
       <Pagination of={list.data} label="帳號清單分頁" />

@@ -13,6 +13,7 @@ import type { z } from 'zod';
 import { ConfirmActionDialog } from '../../../components/ui/back-office-dialogs';
 import { ErrorSummary, summaryItems } from '../../../components/ui/error-summary';
 import { FormField } from '../../../components/ui/form-field';
+import { ResultNotice } from '../../../components/ui/result-notice';
 import { Page } from '../../../components/ui/page';
 import { Pagination } from '../../../components/ui/pagination';
 import { ListStatus } from '../../../components/ui/query-feedback';
@@ -200,11 +201,7 @@ export function AnnouncementsAdminPage() {
           ))}
         </select>
       </div>
-      {done ? (
-        <p role="status" className="notice-success">
-          {done}
-        </p>
-      ) : null}
+      {done ? <ResultNotice key={done}>{done}</ResultNotice> : null}
       {form ? <AnnouncementForm key={form.editing?.id ?? 'new'} editing={form.editing} onDone={closeForm} /> : null}
       <ListStatus list={list} />
       {list.data ? (
