@@ -18,6 +18,11 @@ export const paths = {
   accountProfile: '/account/profile',
   confirmEmail: '/account/confirm-email',
   screening: '/screening',
+  // Single sign-on: where the portal's OpenID Connect provider sends the browser.
+  ssoContinue: '/sso/continue/:uid',
+  ssoError: '/sso/error',
+  ssoLogout: '/sso/logout',
+  ssoLoggedOut: '/sso/logged-out',
 } as const;
 
 /** Browser-only wording (the API's messages live in @portal/shared). */

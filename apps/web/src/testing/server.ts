@@ -8,6 +8,7 @@ import { downloadHandlers } from './handlers/downloads';
 import { institutionHandlers } from './handlers/institutions';
 import { managerRequestHandlers } from './handlers/manager-requests';
 import { screeningHandlers } from './handlers/screening';
+import { ssoHandlers } from './handlers/sso';
 import { subsystemHandlers } from './handlers/subsystems';
 
 /** Every resource's default handlers; a test overrides one with server.use(). */
@@ -22,4 +23,5 @@ export const server = setupServer(
   ...backOfficeHandlers,
   ...managerRequestHandlers,
   ...screeningHandlers,
+  ...ssoHandlers,
 );
