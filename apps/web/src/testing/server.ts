@@ -8,6 +8,7 @@ import { downloadHandlers } from './handlers/downloads';
 import { institutionHandlers } from './handlers/institutions';
 import { managerRequestHandlers } from './handlers/manager-requests';
 import { screeningHandlers } from './handlers/screening';
+import { oidcClientHandlers } from './handlers/oidc-clients';
 import { ssoHandlers } from './handlers/sso';
 import { subsystemHandlers } from './handlers/subsystems';
 
@@ -24,4 +25,5 @@ export const server = setupServer(
   ...managerRequestHandlers,
   ...screeningHandlers,
   ...ssoHandlers,
+  ...oidcClientHandlers,
 );

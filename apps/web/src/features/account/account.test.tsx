@@ -65,7 +65,7 @@ describe('我的服務 (home after login)', () => {
     server.use(
       loggedInAs('GENERAL_USER'),
       http.get('*/api/account/subsystems', () =>
-        HttpResponse.json({ canRequest: true, items: [{ ...mySubsystemsFixture.items[0], launchUrl: null }] } satisfies MySubsystemList),
+        HttpResponse.json({ canRequest: true, items: [{ ...mySubsystemsFixture.items[0]!, launchUrl: null }] } satisfies MySubsystemList),
       ),
     );
     await renderApp('/account');
