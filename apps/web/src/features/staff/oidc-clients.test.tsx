@@ -1,11 +1,14 @@
 import { OIDC_CLIENT_MESSAGES, type ErrorBody } from '@portal/shared';
 import { screen, waitFor, within } from '@testing-library/react';
 import { http, HttpResponse } from 'msw';
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { CSRF_TOKEN, loggedInAs } from '../../testing/handlers/auth';
 import { NEW_SECRET, oidcClientApi } from '../../testing/handlers/oidc-clients';
 import { renderApp } from '../../testing/render';
 import { server } from '../../testing/server';
+
+// The page is a lazy chunk: load it once up front, so that the first render is not the one that waits for it.
+beforeAll(() => import('./components/subsystems-page'), 60_000);
 
 const CHILD = '/api/staff/subsystems/b1b1b1b1-0000-4000-8000-000000000002/oidc-client';
 const ADULT = '/api/staff/subsystems/b1b1b1b1-0000-4000-8000-000000000001/oidc-client';
