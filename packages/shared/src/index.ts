@@ -1,5 +1,7 @@
 export * from './messages.js';
 export * from './contacts.js';
+export * from './portal-paths.js';
+export * from './audit-labels.js';
 export * from './taipei-time.js';
 export * from './schemas/error.js';
 export * from './schemas/pagination.js';

@@ -7,6 +7,7 @@ import { RequireRole } from './require-role';
 import { RequireSession } from './require-session';
 import { NotFoundPage } from './not-found-page';
 import { RouteErrorPage } from './route-error-page';
+import { LoginRedirect } from './login-redirect';
 import { managerRequestPaths } from '../lib/manager-request-paths';
 
 /*
@@ -23,6 +24,7 @@ export const routes: RouteObject[] = [
         hydrateFallbackElement: <p role="status">{webMessages.loading}</p>,
         children: [
           { path: paths.announcements, element: <AnnouncementsPage /> },
+          { path: paths.login, element: <LoginRedirect /> },
           {
             path: paths.guide,
             lazy: async () => ({ Component: (await import('../features/guide/components/guide-page')).GuidePage }),

@@ -50,6 +50,16 @@ describe('服務登入', () => {
     const { user } = await renderApp('/');
     await logIn(user, 'newmgr', 'Portal*Demo=2026');
     expect(await loginBox().findByRole('alert')).toHaveTextContent(AUTH_MESSAGES.pendingVerification);
+    // The way back to the verification, which needs no login.
+    expect(loginBox().getByRole('link', { name: '以醫事機構卡驗證' })).toHaveAttribute('href', '/apply/card-verification');
+    expect(loginBox().getByRole('link', { name: /以紙本審核/ })).toHaveAttribute('href', '/apply/paper-review');
+  });
+
+  it('offers no verification links when the password is wrong', async () => {
+    const { user } = await renderApp('/');
+    await logIn(user, 'demomanager', 'Wrong*Pass1');
+    await loginBox().findByRole('alert');
+    expect(loginBox().queryByRole('link', { name: '以醫事機構卡驗證' })).not.toBeInTheDocument();
   });
 
   it('shows the 429 message with the wait', async () => {
