@@ -21,11 +21,10 @@ export const paths = {
   accountProfile: '/account/profile',
   confirmEmail: portalPaths.confirmEmail,
   screening: '/screening',
-  // Single sign-on: where the portal's OpenID Connect provider sends the browser.
-  ssoContinue: '/sso/continue/:uid',
-  ssoError: '/sso/error',
-  ssoLogout: '/sso/logout',
-  ssoLoggedOut: '/sso/logged-out',
+  ssoContinue: portalPaths.ssoContinue,
+  ssoError: portalPaths.ssoError,
+  ssoLogout: portalPaths.ssoLogout,
+  ssoLoggedOut: portalPaths.ssoLoggedOut,
 } as const;
 
 /** Browser-only wording (the API's messages live in @portal/shared). */
