@@ -1,6 +1,7 @@
 import type { AccountRole } from '@portal/shared';
 import { Link } from 'react-router';
 import { paths } from '../../../lib/site';
+import './sso.css';
 
 /** Roles that hold no institution account: they cannot ask for a subsystem themselves. */
 const CANNOT_REQUEST: ReadonlySet<AccountRole> = new Set(['SUBSYSTEM_MANAGER', 'SYSTEM_STAFF']);

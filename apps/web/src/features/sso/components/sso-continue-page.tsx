@@ -8,6 +8,7 @@ import { useSession } from '../../../lib/session';
 import { paths, webMessages, type LoginFocusState } from '../../../lib/site';
 import { leaveFor, useAbortInteraction, useContinueInteraction, useInteractionDetails } from '../api/interaction';
 import { AccessDeniedExplanation } from './access-denied';
+import './sso.css';
 
 type View =
   | { kind: 'loading' }
@@ -99,7 +100,7 @@ export function SsoContinuePage() {
       return (
         <Page title={`登入以進入「${view.details.client.name}」`}>
           <p>「{view.details.client.name}」使用單一入口的帳號登入。請於「服務登入」輸入帳號及密碼，登入後將自動進入，不必再次登入。</p>
-          <div className="form-buttons">
+          <div className="sso-actions">
             <button type="button" className="button button-primary" onClick={askToLogIn}>
               前往登入
             </button>
@@ -114,7 +115,7 @@ export function SsoContinuePage() {
       return (
         <Page title="您尚未取得此子系統的使用權限">
           <AccessDeniedExplanation subsystemName={view.details.client.name} role={session.data?.role ?? null} />
-          <div className="form-buttons">
+          <div className="sso-actions">
             <Link to={paths.accountHome} className="button button-primary">
               前往我的服務申請
             </Link>

@@ -4,6 +4,7 @@ import { Page, PAGE_HEADING_ID } from '../../../components/ui/page';
 import { useSession } from '../../../lib/session';
 import { paths } from '../../../lib/site';
 import { AccessDeniedExplanation } from './access-denied';
+import './sso.css';
 
 /** What each OAuth error the provider cannot send back to the subsystem means to the user. */
 const ERROR_TEXT: Record<string, string> = {
@@ -33,7 +34,7 @@ export function SsoErrorPage() {
     return (
       <Page title="您尚未取得此子系統的使用權限">
         <AccessDeniedExplanation subsystemName={null} role={session.data?.role ?? null} />
-        <p>
+        <p className="sso-actions">
           <Link to={paths.accountHome} className="button button-primary">
             前往我的服務申請
           </Link>

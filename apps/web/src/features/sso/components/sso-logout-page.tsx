@@ -5,6 +5,7 @@ import { ErrorAlert } from '../../../components/ui/query-feedback';
 import { paths } from '../../../lib/site';
 import { leaveFor } from '../api/interaction';
 import { useConfirmSsoLogout } from '../api/logout';
+import './sso.css';
 
 /** /sso/logout?xsrf=…&client=…: a subsystem asked to log out (RP-initiated logout); the user confirms. */
 export function SsoLogoutPage() {
@@ -36,7 +37,7 @@ export function SsoLogoutPage() {
       {client ? <p>「{client}」要求登出。</p> : null}
       <p id="sso-logout-question">確定要登出單一入口及所有子系統嗎？使用共用電腦時，建議登出後關閉瀏覽器。</p>
       {confirm.error ? <ErrorAlert error={confirm.error} /> : null}
-      <form aria-label="登出單一入口" aria-describedby="sso-logout-question" className="form-buttons" onSubmit={submit}>
+      <form aria-label="登出單一入口" aria-describedby="sso-logout-question" className="sso-actions" onSubmit={submit}>
         <button type="submit" className="button button-primary" disabled={confirm.isPending || confirm.isSuccess}>
           確定登出
         </button>

@@ -27,10 +27,10 @@ export function ClientSecretDialog({ clientId, secret, onClose }: { clientId: st
       </p>
       <div className="field">
         <label htmlFor={inputId}>用戶端密鑰</label>
-        <input
+        <textarea
           id={inputId}
-          type="text"
           readOnly
+          rows={2}
           value={secret}
           className="secret-value"
           spellCheck={false}
