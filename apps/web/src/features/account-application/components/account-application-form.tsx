@@ -156,10 +156,6 @@ export function AccountApplicationForm({
   );
   const strength = usePasswordStrength(password ?? '', userInputs);
 
-  useEffect(() => {
-    if (failedSubmits > 0) summaryRef.current?.focus();
-  }, [failedSubmits]);
-
   const fail = () => setFailedSubmits((count) => count + 1);
 
   const pickInstitution = (picked: Institution) => {
@@ -221,6 +217,10 @@ export function AccountApplicationForm({
     return message ? [{ key, message }] : [];
   });
   const showSummary = failedSubmits > 0 && (summaryItems.length > 0 || serverFailure !== null);
+  // After the summary is rendered: on the first failed submit the errors arrive a render after the count.
+  useEffect(() => {
+    if (showSummary) summaryRef.current?.focus();
+  }, [failedSubmits, showSummary]);
 
   const fieldError = (key: FieldKey) => errorOf(errors, key);
   const roleError = fieldError('role');

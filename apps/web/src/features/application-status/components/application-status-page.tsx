@@ -9,6 +9,7 @@ import { useEffect, useRef } from 'react';
 import { useForm } from 'react-hook-form';
 import { PendingVerificationLinks } from '../../../components/pending-verification-links';
 import { Page } from '../../../components/ui/page';
+import { ResultNotice } from '../../../components/ui/result-notice';
 import { TextField } from '../../../components/ui/text-field';
 import { formatTaipeiDate, taipeiDateTimeAttribute } from '../../../lib/format';
 import { useQueryApplicationStatus } from '../api/query-application-status';
@@ -78,16 +79,6 @@ function StatusResult({ status }: { status: ApplicationStatus }) {
   );
 }
 
-function QueryRefusal({ error }: { error: Error }) {
-  const ref = useRef<HTMLDivElement>(null);
-  useEffect(() => ref.current?.focus(), [error]);
-  return (
-    <div className="alert alert-error" ref={ref} tabIndex={-1}>
-      <p role="alert">{error.message}</p>
-    </div>
-  );
-}
-
 export function ApplicationStatusPage() {
   const query = useQueryApplicationStatus();
   const {
@@ -125,7 +116,11 @@ export function ApplicationStatusPage() {
           查詢
         </button>
       </form>
-      {query.error ? <QueryRefusal error={query.error} /> : null}
+      {query.error ? (
+        <ResultNotice key={query.submittedAt} tone="error">
+          <p role="alert">{query.error.message}</p>
+        </ResultNotice>
+      ) : null}
       {query.data && !query.error ? <StatusResult status={query.data} /> : null}
     </Page>
   );
