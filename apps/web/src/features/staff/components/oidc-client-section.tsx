@@ -1,6 +1,7 @@
 import { OIDC_CLIENT_MESSAGES, type OidcClient, type OidcClientWithSecret, type StaffSubsystem } from '@portal/shared';
-import { useEffect, useId, useRef, useState } from 'react';
+import { useId, useState } from 'react';
 import { ConfirmActionDialog } from '../../../components/ui/back-office-dialogs';
+import { ResultNotice } from '../../../components/ui/result-notice';
 import { formatTaipeiDateTime } from '../../../lib/format';
 import { useCreateOidcClient, useRotateOidcClientSecret, useSetOidcClientActive, useUpdateOidcClient } from '../api/oidc-clients';
 import { ClientSecretDialog } from './client-secret-dialog';
@@ -65,16 +66,10 @@ export function OidcClientSection({ subsystem, client }: { subsystem: StaffSubsy
   const [confirming, setConfirming] = useState<Confirming>(null);
   const [secret, setSecret] = useState<OidcClientWithSecret | null>(null);
   const [done, setDone] = useState<string | null>(null);
-  const doneRef = useRef<HTMLParagraphElement>(null);
   const create = useCreateOidcClient();
   const update = useUpdateOidcClient();
   const rotate = useRotateOidcClientSecret();
   const setActive = useSetOidcClientActive();
-
-  // Focus follows the outcome: the result sentence once it shows (after the secret dialog closes).
-  useEffect(() => {
-    if (done && !secret) doneRef.current?.focus();
-  }, [done, secret]);
 
   const finish = (message: string, withSecret?: OidcClientWithSecret) => {
     setEditing(false);
@@ -94,11 +89,8 @@ export function OidcClientSection({ subsystem, client }: { subsystem: StaffSubsy
         單一入口用戶端（OpenID Connect）
         {client && !client.active ? <span className="status-badge">已停用</span> : null}
       </h3>
-      {done ? (
-        <p ref={doneRef} tabIndex={-1} role="status" className="notice-success">
-          {done}
-        </p>
-      ) : null}
+      {/* Shown (and focused) once the secret dialog, if any, is closed. */}
+      {done && !secret ? <ResultNotice key={done}>{done}</ResultNotice> : null}
       {client ? (
         <ClientFacts client={client} />
       ) : (
