@@ -5,6 +5,7 @@ export * from './audit-labels.js';
 export * from './taipei-time.js';
 export * from './upload-limits.js';
 export * from './schemas/error.js';
+export * from './schemas/text.js';
 export * from './schemas/pagination.js';
 export * from './schemas/institution.js';
 export * from './schemas/content.js';
