@@ -103,6 +103,11 @@ export const MySubsystemSchema = z.object({
   reason: text().nullable(),
   requestedAt: z.iso.datetime(),
   decidedAt: z.iso.datetime().nullable(),
+  /**
+   * 進入系統: where the subsystem starts its single sign-on login (its initiate-login URI), or
+   * null unless the access is approved and the subsystem is a registered, active client.
+   */
+  launchUrl: text().nullable(),
 });
 export type MySubsystem = z.infer<typeof MySubsystemSchema>;
 
