@@ -1,7 +1,8 @@
 #!/usr/bin/env node
 /**
- * `pnpm start`: the embedded demo setup on one port. Builds the SPA, then starts the API that
- * serves it, on PGlite under DATA_DIR (default ./data), migrated and seeded with the demo data,
+ * `pnpm start`: the embedded demo setup on one port. Builds the SPA and the API (tsc into each
+ * package's dist/), then starts the built API (`node dist/server.js`, as production runs it) that
+ * serves the SPA, on PGlite under DATA_DIR (default ./data), migrated and seeded with the demo data,
  * and the development card simulator (test 醫事機構卡 for the demo institutions, HiPKI protocol
  * on http://localhost:61161), whose test CA only this setup trusts.
  * Honours PORT and DATA_DIR. Any other variable of .env.example can be set as well.
@@ -26,7 +27,7 @@ function run(args) {
 }
 
 console.log('Building the portal…');
-run(['exec', 'turbo', 'run', 'build', '--filter=@portal/web', '--output-logs=errors-only']);
+run(['exec', 'turbo', 'run', 'build', '--filter=@portal/web', '--filter=@portal/api', '--output-logs=errors-only']);
 
 const env = {
   ...process.env,
@@ -58,7 +59,7 @@ const cardSim = spawn(
   { cwd: root, env, stdio: 'inherit' },
 );
 
-const server = spawn(process.execPath, ['--import', 'tsx', 'src/server.ts'], {
+const server = spawn(process.execPath, ['dist/server.js'], {
   cwd: path.join(root, 'apps/api'),
   env: withApiRuntimeEnv(env),
   stdio: 'inherit',

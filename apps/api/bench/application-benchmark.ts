@@ -1,6 +1,6 @@
 /**
  * 帳號申請: submit latency and throughput through HTTP on PostgreSQL, and the share
- * of it that is the argon2id hash. `npx tsx bench/application-benchmark.ts`
+ * of it that is the argon2id hash. `npx tsx --conditions=@portal/source bench/application-benchmark.ts`
  * (BENCH_POSTGRES_URL, default the local server; BENCH_APPLICATIONS, default 400).
  */
 import { randomBytes } from 'node:crypto';

@@ -29,6 +29,7 @@ const lines = [
   '醫療院所預防保健暨戒菸服務單一入口系統',
   `  入口網站      ${url}/`,
   `  API 文件      ${url}/api/docs`,
+  `  Node.js       ${process.version}`,
   `  資料庫        ${db.kind === 'pglite' ? `PGlite (${env.DATA_DIR}/pglite)` : 'PostgreSQL'}`,
   `  啟動時間      ${Math.round(performance.now() - started)} ms`,
 ];

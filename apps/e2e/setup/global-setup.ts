@@ -54,6 +54,14 @@ export default async function setup(project: TestProject) {
   project.provide('cardSimUrl', cardSim.url);
   project.provide('cardPin', CARD_PIN);
 
+  // The API as production runs it: the packages built by tsc into dist/, started with plain node.
+  const apiBuild = spawnSync(process.execPath, [path.join(root, 'node_modules/turbo/bin/turbo'), 'run', 'build', '--filter=@portal/api', '--output-logs=errors-only'], {
+    cwd: root,
+    stdio: 'inherit',
+    env: { ...process.env, TURBO_TELEMETRY_DISABLED: '1' },
+  });
+  if (apiBuild.status !== 0) throw new Error('building the API failed');
+
   const build = spawnSync(process.execPath, [path.join(root, 'apps/web/node_modules/vite/bin/vite.js'), 'build', '--logLevel', 'warn'], {
     cwd: path.join(root, 'apps/web'),
     stdio: 'inherit',
@@ -66,7 +74,7 @@ export default async function setup(project: TestProject) {
   const dataDir = mkdtempSync(path.join(tmpdir(), 'portal-e2e-'));
   const port = await freePort();
   let log = '';
-  const server = spawn(process.execPath, ['--import', 'tsx', 'src/server.ts'], {
+  const server = spawn(process.execPath, ['dist/server.js'], {
     cwd: path.join(root, 'apps/api'),
     env: {
       ...process.env,
