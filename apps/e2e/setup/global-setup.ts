@@ -32,7 +32,8 @@ function freePort(): Promise<number> {
 }
 
 async function waitUntilReady(url: string, server: ChildProcess, output: () => string) {
-  const deadline = Date.now() + 120_000;
+  // Migrating and seeding a fresh PGlite takes seconds alone, minutes on a machine busy with other suites.
+  const deadline = Date.now() + 300_000;
   while (Date.now() < deadline) {
     if (server.exitCode !== null) throw new Error(`The portal exited early:\n${output()}`);
     try {
@@ -101,9 +102,16 @@ export default async function setup(project: TestProject) {
   server.stdout!.on('data', (chunk) => (log += chunk));
   server.stderr!.on('data', (chunk) => (log += chunk));
   const baseUrl = `http://localhost:${port}`;
-  await waitUntilReady(baseUrl, server, () => log);
-  project.provide('baseUrl', baseUrl);
-  project.provide('screeningPeople', await bannerScreeningPeople(() => log));
+  try {
+    await waitUntilReady(baseUrl, server, () => log);
+    project.provide('baseUrl', baseUrl);
+    project.provide('screeningPeople', await bannerScreeningPeople(() => log));
+  } catch (error) {
+    // No teardown runs after a failed setup: leave no portal or simulator behind.
+    server.kill('SIGKILL');
+    await cardSim.stop();
+    throw error;
+  }
 
   return async () => {
     server.kill('SIGTERM');
