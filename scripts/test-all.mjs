@@ -51,6 +51,7 @@ const suites = [
   { name: 'api (PGlite)', dir: 'apps/api', env: { TEST_DATABASE: 'pglite' }, uses: ['redis'] },
   { name: 'api (PostgreSQL)', dir: 'apps/api', env: postgresEnv, needs: ['postgres'], uses: ['redis'] },
   { name: 'card-sim (test PKI, HiPKI protocol)', dir: 'tools/card-sim', env: { CHROMIUM_PATH: chromiumPath }, uses: ['chromium'] },
+  { name: 'demo-subsystem (relying party)', dir: 'tools/demo-subsystem' },
   { name: 'web (SPA, msw)', dir: 'apps/web' },
   { name: 'e2e (Chromium)', dir: 'apps/e2e', env: { CHROMIUM_PATH: chromiumPath }, needs: ['chromium'] },
 ].filter((suite) => only.length === 0 || only.some((word) => suite.name.includes(word)));

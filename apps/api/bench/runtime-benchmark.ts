@@ -175,6 +175,7 @@ if (await reachable(POSTGRES_URL)) {
       JWT_SECRET: key(),
       NATIONAL_ID_KEY: key(),
       NATIONAL_ID_HASH_KEY: key(),
+      OIDC_KEY: key(),
     });
   } finally {
     await scratch.drop();

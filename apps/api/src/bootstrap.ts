@@ -22,7 +22,8 @@ export async function bootstrap(env: Env) {
     const applied = await migrate(db.sql);
     // Keys are generated only for the embedded setup; a real deployment must provide them.
     const embedded = !env.DATABASE_URL && env.NODE_ENV !== 'production';
-    const keys = { JWT_SECRET: env.JWT_SECRET, NATIONAL_ID_KEY: env.NATIONAL_ID_KEY, NATIONAL_ID_HASH_KEY: env.NATIONAL_ID_HASH_KEY };
+    const { JWT_SECRET, NATIONAL_ID_KEY, NATIONAL_ID_HASH_KEY, OIDC_KEY } = env;
+    const keys = { JWT_SECRET, NATIONAL_ID_KEY, NATIONAL_ID_HASH_KEY, OIDC_KEY };
     const secrets = loadSecrets({ env: keys, generateInto: embedded ? env.DATA_DIR : undefined });
     const nationalIdCrypto = createNationalIdCrypto(secrets);
     const seed = await runSeed({

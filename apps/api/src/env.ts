@@ -86,10 +86,11 @@ const EnvFields = z.object({
   SHUTDOWN_TIMEOUT_MS: z.coerce.number().int().min(100).max(300_000).default(10_000),
   /** The interactive API reference at /api/docs (and /api/openapi.json); unset: on except in production. */
   API_DOCS: z.enum(['true', 'false', '1', '0', '']).optional(),
-  // Keys (32 random bytes, base64): production sets all three; the embedded setup generates them.
+  // Keys (32 random bytes, base64; packages/db/src/secrets.ts): production sets all four; the embedded setup generates them.
   JWT_SECRET: secretKey,
   NATIONAL_ID_KEY: secretKey,
   NATIONAL_ID_HASH_KEY: secretKey,
+  OIDC_KEY: secretKey,
 });
 
 export const EnvSchema = EnvFields.superRefine((env, context) => {
@@ -108,7 +109,7 @@ function productionRefusals(env: z.infer<typeof EnvFields>): [variable: string, 
   if (!env.PUBLIC_ORIGIN) refuse('PUBLIC_ORIGIN', 'required', 'the https:// origin users reach the portal at');
   else if (!env.PUBLIC_ORIGIN.startsWith('https://')) refuse('PUBLIC_ORIGIN', 'must be https://');
   if (!env.DATABASE_URL) refuse('DATABASE_URL', 'required', 'a postgresql:// URL (the embedded PGlite is for development only)');
-  for (const key of ['JWT_SECRET', 'NATIONAL_ID_KEY', 'NATIONAL_ID_HASH_KEY'] as const) {
+  for (const key of ['JWT_SECRET', 'NATIONAL_ID_KEY', 'NATIONAL_ID_HASH_KEY', 'OIDC_KEY'] as const) {
     if (!env[key]) refuse(key, 'required', '32 random bytes, base64 (openssl rand -base64 32)');
   }
   if (!env.SMTP_URL) refuse('SMTP_URL', 'required', 'an smtp:// or smtps:// URL (otherwise mail is only written to files)');

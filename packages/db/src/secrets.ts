@@ -14,12 +14,18 @@ export interface Secrets {
   nationalIdHashKey: Buffer;
   /** Signs access tokens. */
   jwtSecret: Buffer;
+  /**
+   * The OpenID provider's own key (never the JWT secret): encrypts its signing keys and client
+   * secrets at rest (AES-256-GCM) and derives its cookie keys.
+   */
+  oidcKey: Buffer;
 }
 
 const ENV_NAMES = {
   nationalIdKey: 'NATIONAL_ID_KEY',
   nationalIdHashKey: 'NATIONAL_ID_HASH_KEY',
   jwtSecret: 'JWT_SECRET',
+  oidcKey: 'OIDC_KEY',
 } as const satisfies Record<keyof Secrets, string>;
 
 export class SecretsError extends Error {}
@@ -52,18 +58,24 @@ export function loadSecrets({ env, generateInto }: LoadSecretsOptions): Secrets 
     nationalIdKey: valueOf('nationalIdKey'),
     nationalIdHashKey: valueOf('nationalIdHashKey'),
     jwtSecret: valueOf('jwtSecret'),
+    oidcKey: valueOf('oidcKey'),
   };
 }
 
 function readOrCreateSecretsFile(dataDir: string): Record<keyof Secrets, string> {
   const file = path.join(dataDir, 'secrets.json');
-  if (existsSync(file)) return JSON.parse(readFileSync(file, 'utf8')) as Record<keyof Secrets, string>;
+  const fields = Object.keys(ENV_NAMES) as (keyof Secrets)[];
+  const newKey = () => randomBytes(32).toString('base64');
+  if (existsSync(file)) {
+    const stored = JSON.parse(readFileSync(file, 'utf8')) as Partial<Record<keyof Secrets, string>>;
+    if (fields.every((field) => stored[field])) return stored as Record<keyof Secrets, string>;
+    // A key added by a later version: generated once, and the existing ones are kept as they are.
+    const completed = Object.fromEntries(fields.map((field) => [field, stored[field] || newKey()])) as Record<keyof Secrets, string>;
+    writeFileSync(file, JSON.stringify(completed, null, 2), { mode: 0o600 });
+    return completed;
+  }
   mkdirSync(dataDir, { recursive: true });
-  const generated = {
-    nationalIdKey: randomBytes(32).toString('base64'),
-    nationalIdHashKey: randomBytes(32).toString('base64'),
-    jwtSecret: randomBytes(32).toString('base64'),
-  };
+  const generated = Object.fromEntries(fields.map((field) => [field, newKey()])) as Record<keyof Secrets, string>;
   writeFileSync(file, JSON.stringify(generated, null, 2), { mode: 0o600, flag: 'wx' });
   return generated;
 }

@@ -1,4 +1,4 @@
-import { mkdtempSync, rmSync, statSync } from 'node:fs';
+import { mkdtempSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -15,20 +15,21 @@ const key = (byte: number) => Buffer.alloc(32, byte).toString('base64');
 
 describe('loadSecrets', () => {
   it('takes every key from the environment when given', () => {
-    const secrets = loadSecrets({ env: { NATIONAL_ID_KEY: key(1), NATIONAL_ID_HASH_KEY: key(2), JWT_SECRET: key(3) } });
+    const secrets = loadSecrets({ env: { NATIONAL_ID_KEY: key(1), NATIONAL_ID_HASH_KEY: key(2), JWT_SECRET: key(3), OIDC_KEY: key(4) } });
     expect(secrets.nationalIdKey.equals(Buffer.alloc(32, 1))).toBe(true);
     expect(secrets.jwtSecret.equals(Buffer.alloc(32, 3))).toBe(true);
+    expect(secrets.oidcKey.equals(Buffer.alloc(32, 4))).toBe(true);
   });
 
   it('refuses to start without keys outside the embedded setup', () => {
     expect(() => loadSecrets({ env: { JWT_SECRET: key(3) } })).toThrow(
-      new SecretsError('Missing NATIONAL_ID_KEY, NATIONAL_ID_HASH_KEY (32 random bytes, base64).'),
+      new SecretsError('Missing NATIONAL_ID_KEY, NATIONAL_ID_HASH_KEY, OIDC_KEY (32 random bytes, base64).'),
     );
   });
 
   it('refuses a key of the wrong size', () => {
     expect(() =>
-      loadSecrets({ env: { NATIONAL_ID_KEY: 'c2hvcnQ=', NATIONAL_ID_HASH_KEY: key(2), JWT_SECRET: key(3) } }),
+      loadSecrets({ env: { NATIONAL_ID_KEY: 'c2hvcnQ=', NATIONAL_ID_HASH_KEY: key(2), JWT_SECRET: key(3), OIDC_KEY: key(4) } }),
     ).toThrow('NATIONAL_ID_KEY must be 32 bytes, base64-encoded.');
   });
 
@@ -45,5 +46,15 @@ describe('loadSecrets', () => {
     const dir = tempDir();
     const secrets = loadSecrets({ env: { JWT_SECRET: key(9) }, generateInto: dir });
     expect(secrets.jwtSecret.equals(Buffer.alloc(32, 9))).toBe(true);
+  });
+
+  it('adds a key that an older secrets.json lacks and keeps the stored ones', () => {
+    const dir = tempDir();
+    const file = path.join(dir, 'secrets.json');
+    writeFileSync(file, JSON.stringify({ nationalIdKey: key(1), nationalIdHashKey: key(2), jwtSecret: key(3) }), { mode: 0o600 });
+    const first = loadSecrets({ env: {}, generateInto: dir });
+    expect(first.nationalIdKey.equals(Buffer.alloc(32, 1))).toBe(true);
+    expect(first.oidcKey.length).toBe(32);
+    expect(loadSecrets({ env: {}, generateInto: dir }).oidcKey.equals(first.oidcKey)).toBe(true);
   });
 });

@@ -20,3 +20,4 @@ export * from './card/to-be-signed.js';
 export * from './schemas/back-office.js';
 export * from './schemas/manager-requests.js';
 export * from './screening/index.js';
+export * from './schemas/sso.js';

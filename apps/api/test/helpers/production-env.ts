@@ -16,6 +16,7 @@ export function productionEnv(overrides: Record<string, string> = {}): Record<st
     JWT_SECRET: randomBytes(32).toString('base64'),
     NATIONAL_ID_KEY: randomBytes(32).toString('base64'),
     NATIONAL_ID_HASH_KEY: randomBytes(32).toString('base64'),
+    OIDC_KEY: randomBytes(32).toString('base64'),
     ...overrides,
   };
 }

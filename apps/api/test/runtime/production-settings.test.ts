@@ -24,6 +24,7 @@ describe('NODE_ENV=production refuses unsafe settings', () => {
     ['JWT_SECRET', { JWT_SECRET: '' }, 'JWT_SECRET: required with NODE_ENV=production'],
     ['NATIONAL_ID_KEY', { NATIONAL_ID_KEY: '' }, 'NATIONAL_ID_KEY: required with NODE_ENV=production'],
     ['NATIONAL_ID_HASH_KEY', { NATIONAL_ID_HASH_KEY: '' }, 'NATIONAL_ID_HASH_KEY: required with NODE_ENV=production'],
+    ['OIDC_KEY', { OIDC_KEY: '' }, 'OIDC_KEY: required with NODE_ENV=production'],
     ['SMTP_URL', { SMTP_URL: '' }, 'SMTP_URL: required with NODE_ENV=production'],
     ['SEED_DEMO', { SEED_DEMO: 'true' }, 'SEED_DEMO: refused with NODE_ENV=production'],
     ['MAIL_VIEWER', { MAIL_VIEWER: 'true' }, 'MAIL_VIEWER: refused with NODE_ENV=production'],
@@ -52,6 +53,7 @@ describe('NODE_ENV=production refuses unsafe settings', () => {
       '  JWT_SECRET: required with NODE_ENV=production: 32 random bytes, base64 (openssl rand -base64 32)',
       '  NATIONAL_ID_KEY: required with NODE_ENV=production: 32 random bytes, base64 (openssl rand -base64 32)',
       '  NATIONAL_ID_HASH_KEY: required with NODE_ENV=production: 32 random bytes, base64 (openssl rand -base64 32)',
+      '  OIDC_KEY: required with NODE_ENV=production: 32 random bytes, base64 (openssl rand -base64 32)',
       '  SMTP_URL: required with NODE_ENV=production: an smtp:// or smtps:// URL (otherwise mail is only written to files)',
     ]);
   });

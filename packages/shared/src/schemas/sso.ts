@@ -1,0 +1,199 @@
+/**
+ * 單一入口 as the subsystems' OpenID Connect provider: the bodies of the login continuation
+ * (/api/sso/interactions/:uid/*) and of 系統人員's client registration
+ * (/api/staff/oidc-clients, /api/staff/subsystems/:id/oidc-client*).
+ */
+import { z } from 'zod';
+import { SCREENING_SCOPES } from '../screening/schemas.js';
+
+export const SSO_MESSAGES = {
+  interactionNotFound: '登入流程已逾時或不存在，請回到子系統重新登入。',
+  notApproved: '您的帳號尚未取得此子系統的使用權限。請至「我的服務」申請，經子系統管理者核准後即可進入。',
+  accountNotActive: '您的帳號目前非啟用狀態，無法進入子系統。',
+  clientDisabled: '此子系統目前暫停以單一入口登入。',
+} as const;
+
+export const OIDC_CLIENT_MESSAGES = {
+  notFound: '此子系統尚未設定單一入口用戶端。',
+  exists: '此子系統已設定單一入口用戶端。',
+  redirectUrisRequired: '請至少輸入一個登入後導回網址',
+  tooManyUris: '網址最多 10 個。',
+  uriInvalid: '網址須為 https://（本機測試可用 http://localhost 或 http://127.0.0.1），且不得含 # 片段。',
+  uriDuplicate: '網址不可重複。',
+  jwksRequired: '使用 private_key_jwt 時請提供子系統的公開金鑰（JWKS）。',
+  jwksInvalid: 'JWKS 格式不正確：須為含公開金鑰（不含私鑰）的 {"keys": [...]}。',
+  jwksOnlyForKeyAuth: '僅 private_key_jwt 需要公開金鑰。',
+  noSecretForKeyAuth: '使用 private_key_jwt 的用戶端沒有密鑰可更換。',
+  created: '已建立單一入口用戶端，請立即複製用戶端密鑰，離開本頁後將無法再次查看。',
+  secretRotated: '已更換用戶端密鑰，舊密鑰已失效。請立即複製新密鑰。',
+  updated: '已更新單一入口用戶端設定。',
+  disabled: '已停用此子系統的單一入口登入，其登入工作階段已結束。',
+  enabled: '已重新啟用此子系統的單一入口登入。',
+} as const;
+
+// ---------------------------------------------------------------------------------------------
+// Interaction (the SPA page /sso/continue/:uid)
+
+export const SsoInteractionParamsSchema = z.object({
+  uid: z.string().regex(/^[A-Za-z0-9_-]{10,64}$/, SSO_MESSAGES.interactionNotFound),
+});
+export type SsoInteractionParams = z.infer<typeof SsoInteractionParamsSchema>;
+
+/** What the page shows: LOGIN_REQUIRED → the portal login first; NOT_APPROVED → how to request access. */
+export const SsoDecisionSchema = z.enum(['CONTINUE', 'LOGIN_REQUIRED', 'NOT_APPROVED']);
+export type SsoDecision = z.infer<typeof SsoDecisionSchema>;
+
+/** GET /api/sso/interactions/:uid/details → 200; 404 SSO_INTERACTION_NOT_FOUND. */
+export const SsoInteractionDetailsSchema = z.object({
+  uid: z.string(),
+  prompt: z.enum(['login', 'consent']),
+  client: z.object({ clientId: z.string(), name: z.string() }),
+  account: z.object({ id: z.string(), accountName: z.string(), name: z.string() }).nullable(),
+  decision: SsoDecisionSchema,
+});
+export type SsoInteractionDetails = z.infer<typeof SsoInteractionDetailsSchema>;
+
+/** POST /api/sso/interactions/:uid/continue and …/abort → 200: where the browser goes next. */
+export const SsoRedirectSchema = z.object({ redirectTo: z.string() });
+export type SsoRedirect = z.infer<typeof SsoRedirectSchema>;
+
+export const SsoEmptyBodySchema = z.object({}).strict();
+
+// ---------------------------------------------------------------------------------------------
+// Client registration (系統人員, 子系統管理)
+
+export const OIDC_AUTH_METHODS = ['client_secret_basic', 'private_key_jwt'] as const;
+export const OidcAuthMethodSchema = z.enum(OIDC_AUTH_METHODS);
+export type OidcAuthMethod = z.infer<typeof OidcAuthMethodSchema>;
+
+export const ID_TOKEN_ALGS = ['RS256', 'ES256'] as const;
+export const IdTokenAlgSchema = z.enum(ID_TOKEN_ALGS);
+
+/** Scopes a subsystem may get with client credentials (machine-to-machine calls). */
+export const CLIENT_CREDENTIALS_SCOPES = [SCREENING_SCOPES.ingest, SCREENING_SCOPES.eligibility] as const;
+export const ClientCredentialsScopeSchema = z.enum(CLIENT_CREDENTIALS_SCOPES);
+
+const LOOPBACK_HOSTS = new Set(['localhost', '127.0.0.1', '[::1]']);
+
+/** https://, or http:// on a loopback host (a subsystem under test on the same machine); never a fragment. */
+export function isAllowedClientUri(value: string): boolean {
+  const url = URL.parse(value);
+  if (!url || url.hash || value.includes('#') || url.username || url.password) return false;
+  return url.protocol === 'https:' || (url.protocol === 'http:' && LOOPBACK_HOSTS.has(url.hostname));
+}
+
+const ClientUriSchema = z.string().trim().max(300, OIDC_CLIENT_MESSAGES.uriInvalid).refine(isAllowedClientUri, OIDC_CLIENT_MESSAGES.uriInvalid);
+
+const uriList = (min: number) =>
+  z
+    .array(ClientUriSchema)
+    .min(min, OIDC_CLIENT_MESSAGES.redirectUrisRequired)
+    .max(10, OIDC_CLIENT_MESSAGES.tooManyUris)
+    .refine((uris) => new Set(uris).size === uris.length, OIDC_CLIENT_MESSAGES.uriDuplicate);
+
+const PRIVATE_JWK_MEMBERS = ['d', 'p', 'q', 'dp', 'dq', 'qi', 'k'];
+
+/** A subsystem's public keys for private_key_jwt: RSA or EC, never a private or symmetric member. */
+export const PublicJwksSchema = z
+  .object({
+    keys: z
+      .array(z.object({ kty: z.enum(['RSA', 'EC']) }).catchall(z.unknown()))
+      .min(1, OIDC_CLIENT_MESSAGES.jwksInvalid)
+      .max(5, OIDC_CLIENT_MESSAGES.jwksInvalid),
+  }, { error: OIDC_CLIENT_MESSAGES.jwksInvalid })
+  .refine((jwks) => jwks.keys.every((key) => PRIVATE_JWK_MEMBERS.every((member) => !(member in key))), OIDC_CLIENT_MESSAGES.jwksInvalid);
+export type PublicJwks = z.infer<typeof PublicJwksSchema>;
+
+const clientFields = {
+  redirectUris: uriList(1),
+  postLogoutRedirectUris: uriList(0),
+  backchannelLogoutUri: ClientUriSchema.nullable(),
+  tokenEndpointAuthMethod: OidcAuthMethodSchema,
+  jwks: PublicJwksSchema.nullable(),
+  idTokenSignedResponseAlg: IdTokenAlgSchema,
+  allowRefreshToken: z.boolean(),
+  clientCredentialsScopes: z.array(ClientCredentialsScopeSchema).max(CLIENT_CREDENTIALS_SCOPES.length),
+};
+
+/** jwks goes with private_key_jwt and only with it. */
+function checkJwksForMethod(
+  value: { tokenEndpointAuthMethod?: OidcAuthMethod | undefined; jwks?: PublicJwks | null | undefined },
+  ctx: z.RefinementCtx,
+) {
+  if (value.tokenEndpointAuthMethod === 'private_key_jwt' && !value.jwks) {
+    ctx.addIssue({ code: 'custom', path: ['jwks'], message: OIDC_CLIENT_MESSAGES.jwksRequired });
+  }
+  if (value.tokenEndpointAuthMethod === 'client_secret_basic' && value.jwks) {
+    ctx.addIssue({ code: 'custom', path: ['jwks'], message: OIDC_CLIENT_MESSAGES.jwksOnlyForKeyAuth });
+  }
+}
+
+/** POST /api/staff/subsystems/:id/oidc-client → 201 OidcClientWithSecret; 409 OIDC_CLIENT_EXISTS. */
+export const CreateOidcClientRequestSchema = z
+  .object({
+    redirectUris: clientFields.redirectUris,
+    postLogoutRedirectUris: clientFields.postLogoutRedirectUris.default([]),
+    backchannelLogoutUri: clientFields.backchannelLogoutUri.default(null),
+    tokenEndpointAuthMethod: clientFields.tokenEndpointAuthMethod.default('client_secret_basic'),
+    jwks: clientFields.jwks.default(null),
+    idTokenSignedResponseAlg: clientFields.idTokenSignedResponseAlg.default('RS256'),
+    allowRefreshToken: clientFields.allowRefreshToken.default(true),
+    clientCredentialsScopes: clientFields.clientCredentialsScopes.default([]),
+  })
+  .strict()
+  .superRefine(checkJwksForMethod);
+export type CreateOidcClientRequest = z.input<typeof CreateOidcClientRequestSchema>;
+
+/**
+ * PATCH /api/staff/subsystems/:id/oidc-client → 200 OidcClient. Absent fields stay. Changing
+ * the method to private_key_jwt needs jwks in the same body; changing it to
+ * client_secret_basic needs a secret: rotate it afterwards (until then the client cannot log in).
+ */
+export const UpdateOidcClientRequestSchema = z
+  .object({
+    redirectUris: clientFields.redirectUris.optional(),
+    postLogoutRedirectUris: clientFields.postLogoutRedirectUris.optional(),
+    backchannelLogoutUri: clientFields.backchannelLogoutUri.optional(),
+    tokenEndpointAuthMethod: clientFields.tokenEndpointAuthMethod.optional(),
+    jwks: clientFields.jwks.optional(),
+    idTokenSignedResponseAlg: clientFields.idTokenSignedResponseAlg.optional(),
+    allowRefreshToken: clientFields.allowRefreshToken.optional(),
+    clientCredentialsScopes: clientFields.clientCredentialsScopes.optional(),
+  })
+  .strict()
+  .superRefine(checkJwksForMethod);
+export type UpdateOidcClientRequest = z.input<typeof UpdateOidcClientRequestSchema>;
+
+export const OidcClientSchema = z.object({
+  clientId: z.string(),
+  subsystem: z.object({ id: z.string(), code: z.string(), name: z.string() }),
+  redirectUris: z.array(z.string()),
+  postLogoutRedirectUris: z.array(z.string()),
+  backchannelLogoutUri: z.string().nullable(),
+  tokenEndpointAuthMethod: OidcAuthMethodSchema,
+  jwks: PublicJwksSchema.nullable(),
+  idTokenSignedResponseAlg: IdTokenAlgSchema,
+  allowRefreshToken: z.boolean(),
+  clientCredentialsScopes: z.array(ClientCredentialsScopeSchema),
+  active: z.boolean(),
+  /** When the current secret was issued (null for private_key_jwt). */
+  secretRotatedAt: z.iso.datetime().nullable(),
+  createdAt: z.iso.datetime(),
+  updatedAt: z.iso.datetime(),
+});
+export type OidcClient = z.infer<typeof OidcClientSchema>;
+
+/** The answer that carries a new secret: shown once, never stored in clear. */
+export const OidcClientWithSecretSchema = z.object({ client: OidcClientSchema, clientSecret: z.string().nullable() });
+export type OidcClientWithSecret = z.infer<typeof OidcClientWithSecretSchema>;
+
+/** GET /api/staff/oidc-clients: every subsystem, with its client or null. */
+export const OidcClientListSchema = z.object({
+  items: z.array(
+    z.object({
+      subsystem: z.object({ id: z.string(), code: z.string(), name: z.string() }),
+      client: OidcClientSchema.nullable(),
+    }),
+  ),
+});
+export type OidcClientList = z.infer<typeof OidcClientListSchema>;

@@ -1,0 +1,2 @@
+export { createDemoSubsystem, type DemoSubsystemOptions } from './app.js';
+export { demoSubsystemOptionsFromEnv } from './config.js';
