@@ -88,7 +88,7 @@ async function benchPostgres() {
 async function coldStart(dataDir: string) {
   const port = 40_000 + Math.floor(Math.random() * 20_000);
   const started = performance.now();
-  const server = spawn(process.execPath, ['--import', 'tsx', 'src/server.ts'], {
+  const server = spawn(process.execPath, ['--conditions=@portal/source', '--import', 'tsx', 'src/server.ts'], {
     cwd: apiDir,
     env: { ...process.env, PORT: String(port), DATA_DIR: dataDir, SEED_DEMO: 'true', LOG_LEVEL: 'warn', DATABASE_URL: '' },
     stdio: 'ignore',

@@ -10,7 +10,7 @@
  * set (VmRSS) and its peak (VmHWM) are read from /proc.
  *
  * `pnpm --filter @portal/api bench:runtime` (builds first; PostgreSQL from BENCH_POSTGRES_URL,
- * default the local server, skipped when absent). Writes bench-results/runtime.json.
+ * default the local server, skipped when absent; BENCH_INSTITUTIONS, default 20000). Writes bench-results/runtime.json.
  */
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
@@ -26,6 +26,7 @@ const apiDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const root = path.resolve(apiDir, '../..');
 const POSTGRES_URL = process.env.BENCH_POSTGRES_URL ?? 'postgresql://postgres@127.0.0.1:5432/postgres';
 const STARTS = Number(process.env.BENCH_STARTS ?? 2);
+const INSTITUTIONS = process.env.BENCH_INSTITUTIONS ?? '20000';
 const SEARCHES = ['示範', '醫院', '診所', '99000', '台北', '示範醫院', '高雄', '01', '藥局', '衛生所'];
 
 const LOADERS = {
@@ -153,7 +154,7 @@ const build = spawnSync(process.execPath, [path.join(root, 'node_modules/turbo/b
 });
 if (build.status !== 0) throw new Error('building the API failed');
 
-const demo = { SEED_DEMO: 'true', SEED_INSTITUTIONS: '20000', DIGEST_ENABLED: 'false', PURGE_ENABLED: 'false' };
+const demo = { SEED_DEMO: 'true', SEED_INSTITUTIONS: INSTITUTIONS, DIGEST_ENABLED: 'false', PURGE_ENABLED: 'false' };
 const results: Record<string, unknown> = { machine: `${process.platform} ${process.arch}, node ${process.version}`, at: new Date().toISOString() };
 
 const dataDir = mkdtempSync(path.join(tmpdir(), 'bench-runtime-'));

@@ -13,6 +13,7 @@ import { securityHeadersFor, securityHeadersPlugin } from './plugins/security-he
 import { authPlugin } from './plugins/auth.js';
 import { spaPlugin } from './plugins/spa.js';
 import { cardTrustStorePlugin } from './plugins/card-trust-store.js';
+import { closeConnectionsPlugin } from './plugins/close-connections.js';
 import { holidayCalendarPlugin } from './plugins/holiday-calendar.js';
 import { accountRoutes } from './routes/accounts/index.js';
 import { auditRoutes } from './routes/audit/audit-log.js';
@@ -52,6 +53,7 @@ export async function buildApp({ env, db, nationalIdCrypto, jwtSecret, logger }:
   app.setSerializerCompiler(serializerCompiler);
 
   await app.register(errorsPlugin);
+  await app.register(closeConnectionsPlugin);
   await app.register(requestOriginPlugin);
   await app.register(securityHeadersPlugin, { headers: securityHeaders });
   await app.register(databasePlugin, { db, nationalIdCrypto });

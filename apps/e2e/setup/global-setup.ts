@@ -123,7 +123,7 @@ export default async function setup(project: TestProject) {
 
 /** The 身分證／出生日期 pairs of the start banner (printed right after the server listens). */
 async function bannerScreeningPeople(output: () => string) {
-  const deadline = Date.now() + 30_000;
+  const deadline = Date.now() + 120_000;
   while (!output().includes('篩檢結果查詢示範民眾')) {
     if (Date.now() > deadline) throw new Error(`The start banner lists no 篩檢結果查詢 demo people:\n${output()}`);
     await new Promise((resolve) => setTimeout(resolve, 100));

@@ -6,13 +6,16 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createScratchDatabase, TEST_DATABASE, TEST_POSTGRES_URL, type ScratchDatabase } from '@portal/db';
+import { productionEnv } from '../helpers/production-env.js';
 
-/** The real server process (src/server.ts on the embedded PGlite), stopped with SIGTERM mid-load. */
+/** The real server process (src/server.ts, on PGlite or on PostgreSQL as the suite runs), stopped with SIGTERM mid-load. */
 const apiDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 const dataDir = mkdtempSync(path.join(tmpdir(), 'portal-shutdown-'));
 let server: ChildProcess;
 let origin: string;
 let output = '';
+let scratch: ScratchDatabase | undefined;
 
 function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
@@ -28,6 +31,13 @@ function freePort(): Promise<number> {
 beforeAll(async () => {
   const port = await freePort();
   origin = `http://127.0.0.1:${port}`;
+  let database: Record<string, string> = { DATABASE_URL: '' };
+  if (TEST_DATABASE === 'postgresql') {
+    scratch = await createScratchDatabase({ engine: 'postgresql', adminUrl: TEST_POSTGRES_URL, migrated: false });
+    const keys = productionEnv();
+    database = { DATABASE_URL: scratch.url! };
+    for (const name of ['JWT_SECRET', 'NATIONAL_ID_KEY', 'NATIONAL_ID_HASH_KEY', 'OIDC_KEY']) database[name] = keys[name]!;
+  }
   server = spawn(process.execPath, ['--conditions=@portal/source', '--import', 'tsx', 'src/server.ts'], {
     cwd: apiDir,
     env: {
@@ -35,9 +45,8 @@ beforeAll(async () => {
       NODE_ENV: 'development',
       PORT: String(port),
       DATA_DIR: dataDir,
-      DATABASE_URL: '',
-      SEED_DEMO: 'true',
-      SEED_INSTITUTIONS: '2000',
+      ...database,
+      SEED_DEMO: 'false',
       LOG_LEVEL: 'info',
       DIGEST_ENABLED: 'false',
       PURGE_ENABLED: 'false',
@@ -59,8 +68,9 @@ beforeAll(async () => {
   }
 }, 300_000);
 
-afterAll(() => {
-  if (server.exitCode === null) server.kill('SIGKILL');
+afterAll(async () => {
+  if (server?.exitCode === null) server.kill('SIGKILL');
+  await scratch?.drop();
   rmSync(dataDir, { recursive: true, force: true });
 });
 
