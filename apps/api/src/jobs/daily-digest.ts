@@ -3,6 +3,7 @@
  * something waiting gets one mail with their pending and overdue (> 3 days) counts. Once across
  * all instances: see daily-job.ts (the mails are enqueued in the transaction of the day's claim).
  */
+import { portalPaths } from '@portal/shared';
 import type { Prisma, PrismaClient } from '@portal/db';
 import { enqueueTemplate } from '../services/mail/outbox.js';
 import type { ApproverDigestData } from '../services/mail/templates.js';
@@ -40,7 +41,7 @@ async function collectApprovers(tx: Prisma.TransactionClient, now: Date): Promis
       JOIN accounts m ON m.institution_id = q.institution_id AND m.role = 'INSTITUTION_MANAGER' AND m.status = 'ACTIVE'
      ORDER BY m.id`;
   for (const row of institutionQueues) {
-    add(row, { label: '一般使用者帳號申請', pending: Number(row.pending), overdue: Number(row.overdue), path: '/institution-manager/applications' });
+    add(row, { label: '一般使用者帳號申請', pending: Number(row.pending), overdue: Number(row.overdue), path: portalPaths.institutionApplications });
   }
 
   // 子系統管理者: access requests of each subsystem they manage.
@@ -53,7 +54,7 @@ async function collectApprovers(tx: Prisma.TransactionClient, now: Date): Promis
       JOIN accounts a ON a.id = sm.account_id AND a.status = 'ACTIVE'
      ORDER BY a.id, s.sort_order`;
   for (const row of subsystemQueues) {
-    add(row, { label: `子系統：${row.subsystem}`, pending: Number(row.pending), overdue: Number(row.overdue), path: '/subsystem-manager/requests' });
+    add(row, { label: `子系統：${row.subsystem}`, pending: Number(row.pending), overdue: Number(row.overdue), path: portalPaths.subsystemAccessRequests });
   }
 
   // 系統人員: paper-reviewed manager requests (overdue = past their 3-working-day due date).
@@ -63,7 +64,7 @@ async function collectApprovers(tx: Prisma.TransactionClient, now: Date): Promis
   if (review && Number(review.pending) > 0) {
     const staff = await tx.account.findMany({ where: { role: 'SYSTEM_STAFF', status: 'ACTIVE' }, select: { id: true, email: true, name: true } });
     for (const row of staff) {
-      add(row, { label: '管理者帳號申請、異動', pending: Number(review.pending), overdue: Number(review.overdue), path: '/staff/manager-requests' });
+      add(row, { label: '管理者帳號申請、異動', pending: Number(review.pending), overdue: Number(review.overdue), path: portalPaths.managerRequestQueue });
     }
   }
   return [...approvers.values()];

@@ -38,7 +38,7 @@ describe('POST /api/application-status', () => {
           label: '紙本審核',
           state: 'WAITING',
           date: null,
-          note: '請列印申請表並蓋妥機構關防後上傳或寄送服務信箱，系統人員將於 3 個工作天內審核。',
+          note: '請列印申請表並蓋妥機構關防後上傳或寄送服務信箱，系統人員將於三個工作天內完成審核。',
         },
         { key: 'subsystem:adult-preventive', label: '子系統申請：成人預防保健', state: 'NOT_STARTED', date: null, note: '帳號開通後，由子系統管理者審核。' },
       ],

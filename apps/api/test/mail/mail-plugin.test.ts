@@ -4,6 +4,7 @@ import path from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { buildApp } from '../../src/app.js';
 import { parseEnv } from '../../src/env.js';
+import { MAIL_TEMPLATE_NAMES } from '../../src/services/mail/templates.js';
 import { createTestApp, testCrypto, testJwtSecret, type TestContext } from '../helpers/test-app.js';
 import { createTestDatabase, type TestDatabase } from '../helpers/test-database.js';
 import { parseMail, startSmtpTestServer, type SmtpTestServer } from './smtp-test-server.js';
@@ -146,6 +147,15 @@ describe('file transport and the development mail viewer (no SMTP_URL)', () => {
     expect(one.body).toContain('<dt>範本</dt><dd>account-rejected</dd>');
   });
 
+  it('shows every template with its links at /dev/mail/samples', async () => {
+    const res = await ctx.app.inject({ url: '/dev/mail/samples' });
+    expect(res.statusCode).toBe(200);
+    expect(res.body).not.toMatch(/<script/i);
+    for (const name of MAIL_TEMPLATE_NAMES) expect(res.body).toContain(`<h2>${name}：`);
+    expect(res.body).toContain(`<li><a href="${ctx.app.mail.origin}/apply/card-verification">`);
+    expect(res.body).toContain(`<li><a href="${ctx.app.mail.origin}/manage/manager-requests">`);
+  });
+
   it('answers 404 for an unknown or malformed id', async () => {
     for (const id of ['00000000-0000-4000-8000-000000000000', 'not-a-uuid']) {
       const res = await ctx.app.inject({ url: `/dev/mail/${id}` });
@@ -162,7 +172,7 @@ describe('MAIL_VIEWER switched off', () => {
   ])('/dev/mail does not exist (%s)', async (_label, env) => {
     const ctx = await createTestApp({ env });
     try {
-      for (const url of ['/dev/mail', '/dev/mail/00000000-0000-4000-8000-000000000000']) {
+      for (const url of ['/dev/mail', '/dev/mail/samples', '/dev/mail/00000000-0000-4000-8000-000000000000']) {
         const res = await ctx.app.inject({ url });
         expect(res.statusCode).toBe(404);
         expect(res.json()).toEqual({ code: 'NOT_FOUND', message: '查無此頁面或功能。' });

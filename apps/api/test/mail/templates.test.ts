@@ -1,3 +1,4 @@
+import { portalPaths } from '@portal/shared';
 import { describe, expect, it } from 'vitest';
 import {
   emailChangeLink,
@@ -43,7 +44,9 @@ const cases: { [Name in MailTemplateName]: { data: MailTemplateData[Name]; subje
       '機構：9900000002 示範診所',
       '使用者角色別：單位業務管理者',
       '申請子系統：成人預防保健、戒菸服務',
-      '下一步：請以醫事機構卡完成驗證，驗證成功後帳號即可啟用；若無法以醫事機構卡驗證，請列印「管理者帳號申請、異動表」，加蓋機構關防後上傳或寄至客服信箱，系統人員將於三個工作天內完成審核。',
+      '下一步：請以醫事機構卡完成驗證，驗證成功後帳號即可啟用；若無法以醫事機構卡驗證，請以紙本審核：下載「預防保健服務單一入口系統_管理者帳號申請、異動表」，加蓋機構關防後上傳或寄至客服信箱，系統人員將於三個工作天內完成審核。兩者皆以您申請的帳號及密碼進入，不需登入。',
+      '醫事機構卡驗證：\nhttps://portal.example.tw/apply/card-verification',
+      '紙本審核：\nhttps://portal.example.tw/apply/paper-review',
       '申請進度查詢：\nhttps://portal.example.tw/application-status',
     ],
   },
@@ -119,10 +122,10 @@ const cases: { [Name in MailTemplateName]: { data: MailTemplateData[Name]; subje
       origin: ORIGIN,
       name: '王小明',
       date: '2026/12/01',
-      queues: [{ label: '子系統：成人預防保健', pending: 5, overdue: 2, path: '/subsystem-manager/requests' }],
+      queues: [{ label: '子系統：成人預防保健', pending: 5, overdue: 2, path: portalPaths.subsystemAccessRequests }],
     },
     subject: '【醫療院所預防保健暨戒菸服務單一入口系統】待審核案件通知（2026/12/01）：待審核 5 件，逾期 2 件',
-    lines: ['子系統：成人預防保健：待審核 5 件（逾期 2 件）', `${ORIGIN}/subsystem-manager/requests`],
+    lines: ['子系統：成人預防保健：待審核 5 件（逾期 2 件）', `${ORIGIN}/manage/access-requests`],
   },
   'screening-lookup-alert': {
     data: {
@@ -169,6 +172,16 @@ describe('mail templates', () => {
     expect(mail.html).toContain('<p style="margin:0">國健署 駐點人員 林小姐　電話：(02)2522-0878　E-mail：me24you@hpa.gov.tw</p>');
     expect(mail.html).toContain('<p style="margin:12px 0 0">本信件由系統自動發送，請勿直接回覆。</p>');
     expect(mail.html).not.toMatch(/<script/i);
+  });
+
+  it.each(MAIL_TEMPLATE_NAMES)('links %s only to pages of the portal', (name) => {
+    const mail = renderMail(name, cases[name].data as never);
+    const pages = new Set<string>(Object.values(portalPaths));
+    for (const [, href] of mail.html.matchAll(/href="([^"]+)"/g)) {
+      const url = new URL(href!.replaceAll('&amp;', '&'));
+      expect(url.origin).toBe(ORIGIN);
+      expect(pages, `${name}: ${url.pathname}`).toContain(url.pathname);
+    }
   });
 
   it('puts the link in the HTML as a button and as copyable text', () => {

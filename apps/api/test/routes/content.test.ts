@@ -67,7 +67,7 @@ describe('下載專區', () => {
     expect(body.items[0]).toMatchObject({
       system: '單一入口系統',
       category: '表格範例',
-      title: '預防保健單一入口-管理者帳號申請表',
+      title: '預防保健單一入口-管理者帳號申請表（即「預防保健服務單一入口系統_管理者帳號申請、異動表」）',
       filename: '預防保健單一入口管理者帳號申請表v2.pdf',
       contentType: 'application/pdf',
       publishedAt: '2018-04-23T16:00:00.000Z',

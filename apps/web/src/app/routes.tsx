@@ -7,6 +7,7 @@ import { RequireRole } from './require-role';
 import { RequireSession } from './require-session';
 import { NotFoundPage } from './not-found-page';
 import { RouteErrorPage } from './route-error-page';
+import { LoginRedirect } from './login-redirect';
 import { managerRequestPaths } from '../lib/manager-request-paths';
 
 /*
@@ -23,6 +24,7 @@ export const routes: RouteObject[] = [
         hydrateFallbackElement: <p role="status">{webMessages.loading}</p>,
         children: [
           { path: paths.announcements, element: <AnnouncementsPage /> },
+          { path: paths.login, element: <LoginRedirect /> },
           {
             path: paths.guide,
             lazy: async () => ({ Component: (await import('../features/guide/components/guide-page')).GuidePage }),
@@ -91,6 +93,23 @@ export const routes: RouteObject[] = [
             lazy: async () => ({
               Component: (await import('../features/card-verification/components/pending-paper-review-page')).PendingPaperReviewPage,
             }),
+          },
+          {
+            // Public: the page itself asks to log in when the portal has no session.
+            path: paths.ssoContinue,
+            lazy: async () => ({ Component: (await import('../features/sso/components/sso-continue-page')).SsoContinuePage }),
+          },
+          {
+            path: paths.ssoError,
+            lazy: async () => ({ Component: (await import('../features/sso/components/sso-error-page')).SsoErrorPage }),
+          },
+          {
+            path: paths.ssoLogout,
+            lazy: async () => ({ Component: (await import('../features/sso/components/sso-logout-page')).SsoLogoutPage }),
+          },
+          {
+            path: paths.ssoLoggedOut,
+            lazy: async () => ({ Component: (await import('../features/sso/components/sso-logout-page')).SsoLoggedOutPage }),
           },
           {
             // Opened from the mail, possibly in another browser: the token is the proof, no login needed.

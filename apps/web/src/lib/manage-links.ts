@@ -1,11 +1,11 @@
-import type { AccountRole } from '@portal/shared';
+import { portalPaths, type AccountRole } from '@portal/shared';
 import { managerRequestPaths } from './manager-request-paths';
 
 /** The back-office routes (/manage/*), in one place for the router, the links and the tests. */
 export const managePaths = {
-  applications: '/manage/applications',
+  applications: portalPaths.institutionApplications,
   accounts: '/manage/accounts',
-  accessRequests: '/manage/access-requests',
+  accessRequests: portalPaths.subsystemAccessRequests,
   institutions: '/manage/institutions',
   subsystems: '/manage/subsystems',
   announcements: '/manage/announcements',
@@ -13,7 +13,7 @@ export const managePaths = {
   accountSearch: '/manage/account-search',
   auditEvents: '/manage/audit-events',
   screeningLookups: '/manage/screening-lookups',
-  screeningAlerts: '/manage/screening-alerts',
+  screeningAlerts: portalPaths.screeningAlerts,
   screeningImport: '/manage/screening-import',
   institutionScreeningLookups: '/manage/institution-screening-lookups',
 } as const;

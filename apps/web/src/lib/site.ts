@@ -1,9 +1,12 @@
 /** The portal's full name, used in every document title. */
 export const SITE_NAME = '醫療院所預防保健暨戒菸服務單一入口系統';
 
+import { portalPaths } from '@portal/shared';
+
 /** Routes, in one place so that links in features and the router never drift apart. */
 export const paths = {
-  announcements: '/',
+  announcements: portalPaths.home,
+  login: portalPaths.login,
   guide: '/guide',
   qa: '/qa',
   gettingStarted: '/getting-started',
@@ -12,12 +15,16 @@ export const paths = {
   contacts: '/contacts',
   apply: '/apply',
   forgotPassword: '/forgot-password',
-  applicationStatus: '/application-status',
-  resetPassword: '/reset-password',
+  applicationStatus: portalPaths.applicationStatus,
+  resetPassword: portalPaths.resetPassword,
   accountHome: '/account',
   accountProfile: '/account/profile',
-  confirmEmail: '/account/confirm-email',
+  confirmEmail: portalPaths.confirmEmail,
   screening: '/screening',
+  ssoContinue: portalPaths.ssoContinue,
+  ssoError: portalPaths.ssoError,
+  ssoLogout: portalPaths.ssoLogout,
+  ssoLoggedOut: portalPaths.ssoLoggedOut,
 } as const;
 
 /** Browser-only wording (the API's messages live in @portal/shared). */

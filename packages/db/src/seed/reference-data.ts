@@ -31,7 +31,8 @@ export const MANAGER_FORM_DOWNLOAD = {
   key: 'download:manager-form-v2',
   system: PORTAL_SYSTEM_NAME,
   category: '表格範例',
-  title: '預防保健單一入口-管理者帳號申請表',
+  // The entry's name in the administration's list; the form itself is titled otherwise, so say so.
+  title: '預防保健單一入口-管理者帳號申請表（即「預防保健服務單一入口系統_管理者帳號申請、異動表」）',
   filename: '預防保健單一入口管理者帳號申請表v2.pdf',
   publishedAt: '2018-04-24T00:00:00+08:00',
 };

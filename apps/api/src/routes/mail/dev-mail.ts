@@ -3,7 +3,8 @@ import { messages } from '@portal/shared';
 import { z } from 'zod';
 import { notFound } from '../../errors/http-error.js';
 import { findMail, listRecentMail } from '../../services/mail/outbox.js';
-import { escapeHtml } from '../../services/mail/templates.js';
+import { escapeHtml, MAIL_TEMPLATE_NAMES, renderMail } from '../../services/mail/templates.js';
+import { mailSamples } from './mail-samples.js';
 import { formatTime, STATUS_LABELS, viewerPage } from './dev-mail-page.js';
 
 /** The development mail viewer; app.ts registers it only when MAIL_VIEWER is on. */
@@ -20,10 +21,29 @@ export const devMailRoutes: FastifyPluginAsyncZod = async (app) => {
     const body = messages.length
       ? `<table><thead><tr><th>時間</th><th>收件者</th><th>主旨</th><th>狀態</th></tr></thead><tbody>\n${rows}\n</tbody></table>`
       : '<p>尚無郵件。</p>';
+    const samplesLink = '<p><a href="/dev/mail/samples">郵件範本（每一種範本與其連結）</a></p>';
     return reply
       .type('text/html; charset=utf-8')
       .header('cache-control', 'no-store')
-      .send(viewerPage('郵件', body));
+      .send(viewerPage('郵件', samplesLink + body));
+  });
+
+  /**
+   * GET /dev/mail/samples: every template rendered with made-up data, each followed by the
+   * links it contains (what a reader would click; the end-to-end suite opens each of them).
+   */
+  app.get('/dev/mail/samples', { schema: { hide: true } }, async (_request, reply) => {
+    const samples = mailSamples(app.mail.origin);
+    const sections = MAIL_TEMPLATE_NAMES.flatMap((name) =>
+      samples[name].map((data) => {
+        const mail = renderMail(name, data as never);
+        const links = [...mail.html.matchAll(/href="([^"]+)"/g)].map((match) => match[1]!.replaceAll('&amp;', '&'));
+        return `<section><h2>${escapeHtml(name)}：${escapeHtml(mail.subject)}</h2>
+<ul class="mail-links">${links.map((link) => `<li><a href="${escapeHtml(link)}">${escapeHtml(link)}</a></li>`).join('')}</ul>
+<iframe sandbox="" title="${escapeHtml(mail.subject)}" srcdoc="${escapeHtml(mail.html)}"></iframe></section>`;
+      }),
+    );
+    return reply.type('text/html; charset=utf-8').header('cache-control', 'no-store').send(viewerPage('郵件範本', sections.join('\n')));
   });
 
   /**

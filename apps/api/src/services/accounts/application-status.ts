@@ -2,6 +2,7 @@ import {
   accessStatusLabels,
   accountNameKey,
   AUTH_MESSAGES,
+  formatTaipeiDate,
   type ApplicationStatus,
   type ApplicationStatusQuery,
   type ApplicationStep,
@@ -48,7 +49,7 @@ export async function queryApplicationStatus(
         where: { kind: 'A' },
         orderBy: { submittedAt: 'desc' },
         take: 1,
-        select: { status: true, decidedAt: true, reason: true, dueAt: true },
+        select: { status: true, decidedAt: true, reason: true, dueAt: true, scanFileId: true },
       },
       subsystemAccesses: {
         orderBy: [{ subsystem: { sortOrder: 'asc' } }],
@@ -83,8 +84,11 @@ export async function queryApplicationStatus(
   } else {
     let note: string;
     if (isGeneralUser) note = '待貴機構單位業務管理者核准。';
-    else if (account.verificationMethod === 'PAPER') {
-      note = '請列印申請表並蓋妥機構關防後上傳或寄送服務信箱，系統人員將於 3 個工作天內審核。';
+    else if (request?.status === 'PENDING_REVIEW' && request.scanFileId) {
+      const due = request.dueAt ? `（預計 ${formatTaipeiDate(request.dueAt)} 前）` : '';
+      note = `已收到您上傳的申請表掃描檔，系統人員將於三個工作天內${due}完成審核，結果將以 E-mail 通知您。`;
+    } else if (account.verificationMethod === 'PAPER') {
+      note = '請列印申請表並蓋妥機構關防後上傳或寄送服務信箱，系統人員將於三個工作天內完成審核。';
     } else note = '請以醫事機構卡完成驗證；若無法使用醫事機構卡，請改以紙本審核。';
     steps.push({ key: 'verification', label, state: 'WAITING', date: null, note });
   }

@@ -1,4 +1,5 @@
 import type { Prisma } from '@portal/db';
+import type { AuditAction } from '@portal/shared';
 
 /** Where a request came from, for the audit trail. */
 export interface RequestOrigin {
@@ -9,7 +10,7 @@ export interface RequestOrigin {
 export interface AuditEntry {
   actorId?: string | null;
   actorLabel?: string;
-  action: string;
+  action: AuditAction;
   entityType: string;
   entityId?: string;
   before?: Prisma.InputJsonValue;

@@ -8,6 +8,7 @@ import {
   type StaffAnnouncement,
   type StaffAnnouncementPage,
   type UpdateAnnouncementRequest,
+  type AuditAction,
 } from '@portal/shared';
 import { HttpError, notFound } from '../../errors/http-error.js';
 import { recordAudit, type RequestOrigin } from '../audit/record-audit.js';
@@ -17,7 +18,7 @@ import { readPage } from '../../lib/page.js';
 export const ANNOUNCEMENT_TRANSITIONS = {
   publish: { from: ['DRAFT', 'UNPUBLISHED'], to: 'PUBLISHED', action: 'announcement.published' },
   unpublish: { from: ['PUBLISHED'], to: 'UNPUBLISHED', action: 'announcement.unpublished' },
-} as const satisfies Record<string, { from: readonly PublicationStatus[]; to: PublicationStatus; action: string }>;
+} as const satisfies Record<string, { from: readonly PublicationStatus[]; to: PublicationStatus; action: AuditAction }>;
 
 type AnnouncementRow = Prisma.AnnouncementGetPayload<object>;
 

@@ -7,7 +7,7 @@
  * is written in the same transaction.
  */
 import type { Prisma } from '@portal/db';
-import { BACK_OFFICE_MESSAGES, type AccessStatus, type AccountStatus } from '@portal/shared';
+import { BACK_OFFICE_MESSAGES, type AccessStatus, type AccountStatus, type AuditAction } from '@portal/shared';
 import { HttpError } from '../../errors/http-error.js';
 import { recordAudit, type RequestOrigin } from '../audit/record-audit.js';
 
@@ -15,7 +15,7 @@ interface Transition<Status extends string> {
   from: Status;
   to: Status;
   /** The audit action. */
-  action: string;
+  action: AuditAction;
 }
 
 /** Account (一般使用者 by the institution manager). */

@@ -3,6 +3,11 @@ import { HELP_DESK_CONTACTS } from '@portal/shared';
 export const PORTAL_NAME = '醫療院所預防保健暨戒菸服務單一入口系統';
 export const AUTO_MAIL_NOTICE = '本信件由系統自動發送，請勿直接回覆。';
 
+export interface MailLink {
+  label: string;
+  url: string;
+}
+
 /** What every template returns: one subject, a plain-text part and an HTML part. */
 export interface RenderedMail {
   subject: string;
@@ -22,7 +27,9 @@ export interface MailContent {
   paragraphs: string[];
   /** Label/value rows (申請編號, 帳號 …). */
   facts?: [label: string, value: string][];
-  action?: { label: string; url: string };
+  action?: MailLink;
+  /** Other pages the reader may need next, listed under the action as plain links. */
+  links?: MailLink[];
   /** Smaller print under the action (validity, "if you did not ask, ignore"). */
   notes?: string[];
 }
@@ -59,6 +66,7 @@ function helpDeskLines(): string[] {
 export function renderLayout(content: MailContent): RenderedMail {
   const subject = `【${PORTAL_NAME}】${content.subject}`;
   const url = content.action && safeUrl(content.action.url);
+  const links = (content.links ?? []).map((link) => ({ label: link.label, url: safeUrl(link.url) }));
   const helpDesk = helpDeskLines();
 
   const text = [
@@ -67,6 +75,7 @@ export function renderLayout(content: MailContent): RenderedMail {
     ...content.paragraphs.flatMap((paragraph) => [paragraph, '']),
     ...(content.facts?.length ? [...content.facts.map(([label, value]) => `${label}：${value}`), ''] : []),
     ...(content.action && url ? [`${content.action.label}：`, url, ''] : []),
+    ...links.flatMap((link) => [`${link.label}：`, link.url, '']),
     ...(content.notes?.length ? [...content.notes, ''] : []),
     '--',
     PORTAL_NAME,
@@ -88,6 +97,9 @@ export function renderLayout(content: MailContent): RenderedMail {
     content.action && url
       ? `<p style="margin:24px 0"><a href="${escapeHtml(url)}" style="background:#0b5cad;color:#fff;padding:10px 20px;border-radius:4px;text-decoration:none;display:inline-block">${escapeHtml(content.action.label)}</a></p><p style="font-size:13px;color:#555">若按鈕無法開啟，請將下列網址複製到瀏覽器：<br><span style="word-break:break-all">${escapeHtml(url)}</span></p>`
       : '';
+  const moreLinks = links.length
+    ? `<ul style="padding-left:20px">${links.map((link) => `<li>${escapeHtml(link.label)}：<a href="${escapeHtml(link.url)}" style="word-break:break-all">${escapeHtml(link.url)}</a></li>`).join('')}</ul>`
+    : '';
   const notes = (content.notes ?? []).map((note) => `<p style="font-size:13px;color:#555">${escapeHtml(note)}</p>`).join('');
 
   const html = `<!doctype html>
@@ -99,7 +111,7 @@ export function renderLayout(content: MailContent): RenderedMail {
 <div style="background:#fff;padding:24px">
 <p>${escapeHtml(content.recipientName)} 您好：</p>
 ${content.paragraphs.map((paragraph) => `<p>${escapeHtml(paragraph)}</p>`).join('\n')}
-${facts}${action}${notes}
+${facts}${action}${moreLinks}${notes}
 </div>
 <div style="padding:16px 24px;font-size:12px;color:#666">
 <p style="margin:0 0 4px">諮詢窗口：</p>

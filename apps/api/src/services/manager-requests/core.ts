@@ -1,4 +1,4 @@
-import type { ManagerRequestKind } from '@portal/shared';
+import type { AuditAction, ManagerRequestKind } from '@portal/shared';
 import type { NationalIdCrypto, Prisma, PrismaClient } from '@portal/db';
 import type { CardTrustStore } from '../card-verification/index.js';
 import { recordAudit, type RequestOrigin } from '../audit/record-audit.js';
@@ -148,7 +148,7 @@ export async function mailReceived(
 export function audit(
   tx: Prisma.TransactionClient | PrismaClient,
   actor: Actor,
-  action: string,
+  action: AuditAction,
   requestId: string | undefined,
   after: Prisma.InputJsonValue,
   origin: RequestOrigin,

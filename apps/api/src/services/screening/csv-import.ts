@@ -15,6 +15,7 @@ import {
   type ScreeningImportRequest,
   type ScreeningImportResult,
   type ScreeningImportRowError,
+  type AuditAction,
 } from '@portal/shared';
 import { HttpError } from '../../errors/http-error.js';
 import { recordAudit, type RequestOrigin } from '../audit/record-audit.js';
@@ -68,7 +69,7 @@ export async function importScreeningCsv(deps: IngestDeps, caller: { id: string 
     return { subsystemCode, raw: input };
   });
   const file = { filename: request.filename, sha256: createHash('sha256').update(request.content).digest('hex'), rows: rows.length };
-  const audit = (tx: Parameters<typeof recordAudit>[0], action: string, after: Record<string, unknown>) =>
+  const audit = (tx: Parameters<typeof recordAudit>[0], action: AuditAction, after: Record<string, unknown>) =>
     recordAudit(tx, { actorId: caller.id, action, entityType: 'screening-import', entityId: randomUUID(), after: { ...file, ...after } }, origin);
 
   if (request.dryRun) {

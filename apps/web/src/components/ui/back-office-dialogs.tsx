@@ -31,7 +31,8 @@ export function ConfirmActionDialog({ title, message, confirmLabel, pending, err
         </p>
       ) : null}
       <div className="modal-actions">
-        <button type="button" className="button button-primary" onClick={onConfirm} disabled={pending}>
+        {/* aria-disabled while pending: the pressed button keeps focus. */}
+        <button type="button" className="button button-primary" onClick={pending ? undefined : onConfirm} aria-disabled={pending || undefined}>
           {confirmLabel}
         </button>
         <button type="button" className="button button-secondary" onClick={onCancel} data-autofocus>

@@ -18,12 +18,19 @@ interface ConfirmDialogProps {
 /** A confirmation with free content, on the one modal dialog (focus trap, Esc, focus return). */
 export function ConfirmDialog({ title, children, confirmLabel, cancelLabel = '取消', onConfirm, onCancel, busy = false, asForm = false }: ConfirmDialogProps) {
   const bodyId = useId();
+  // While busy the buttons are aria-disabled, not disabled: the pressed one keeps focus.
   const buttons = (
     <div className="modal-actions">
-      <button type={asForm ? 'submit' : 'button'} className="button button-primary" disabled={busy} onClick={asForm ? undefined : onConfirm}>
+      <button
+        type={asForm ? 'submit' : 'button'}
+        className="button button-primary"
+        aria-disabled={busy || undefined}
+        onClick={asForm || busy ? undefined : onConfirm}
+      >
         {confirmLabel}
       </button>
-      <button type="button" className="button button-secondary" disabled={busy} onClick={onCancel}>
+      {/* Focus starts on 取消 (unless a form field comes first), so Enter never decides by accident. */}
+      <button type="button" className="button button-secondary" aria-disabled={busy || undefined} onClick={busy ? undefined : onCancel} data-autofocus={asForm ? undefined : true}>
         {cancelLabel}
       </button>
     </div>
@@ -36,7 +43,7 @@ export function ConfirmDialog({ title, children, confirmLabel, cancelLabel = '�
           noValidate
           onSubmit={(event) => {
             event.preventDefault();
-            onConfirm();
+            if (!busy) onConfirm();
           }}
         >
           {body}

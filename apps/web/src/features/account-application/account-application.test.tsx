@@ -120,8 +120,8 @@ describe('帳號申請 form', () => {
     expect(field(LABELS.mobile)).not.toHaveAttribute('aria-required');
     expect(field(LABELS.password)).toHaveAttribute('type', 'password');
     expect(field(LABELS.password)).toHaveAccessibleDescription(expect.stringContaining(PASSWORD_POLICY_TEXT));
-    expect(field(LABELS.phone)).toHaveAccessibleDescription('Ex: 02-12345678#123456');
-    expect(field(LABELS.mobile)).toHaveAccessibleDescription('Ex: 0912-345678');
+    expect(field(LABELS.phone)).toHaveAccessibleDescription('例：02-12345678#123456');
+    expect(field(LABELS.mobile)).toHaveAccessibleDescription('例：0912-345678');
     expect(screen.getByText('密碼強度：')).toBeInTheDocument();
     expect(meter()).toHaveTextContent('弱中強');
     expect(screen.getByRole('checkbox', { name: '顯示密碼' })).not.toBeChecked();
@@ -195,6 +195,8 @@ describe('帳號申請 form', () => {
 
   it('disables 一般使用者 with the reminder while the institution has no manager', async () => {
     const { user } = await openForm();
+    // The reminder stands under the role picker from the start, as in the administration's form.
+    expect(screen.getByText(GENERAL_USER_REQUIRES_MANAGER_MESSAGE)).toHaveClass('field-hint');
     await pickByCode(user, '9900000002', '示範診所');
     expect(generalUser()).toBeDisabled();
     expect(manager()).toBeEnabled();
@@ -205,7 +207,7 @@ describe('帳號申請 form', () => {
 
     await pickByCode(user, '9900000001', '示範醫院');
     expect(generalUser()).toBeEnabled();
-    expect(screen.queryByText(GENERAL_USER_REQUIRES_MANAGER_MESSAGE)).not.toBeInTheDocument();
+    expect(screen.getByText(GENERAL_USER_REQUIRES_MANAGER_MESSAGE)).toHaveClass('field-hint');
   });
 
   it('withdraws a 一般使用者 choice when the institution changes to one without a manager', async () => {

@@ -3,6 +3,7 @@ import { screen, within } from '@testing-library/react';
 import { http, HttpResponse } from 'msw';
 import { describe, expect, it } from 'vitest';
 import { renderApp } from '../../testing/render';
+import { applicationStatusFixture } from '../../testing/handlers/auth';
 import { server } from '../../testing/server';
 
 async function query(accountName: string, nationalId = 'A123456789') {
@@ -26,11 +27,26 @@ describe('申請進度查詢', () => {
       ['成人預防保健', '尚未開始', '—', '—'],
     ]);
     expect(main.getByText('待核准')).toBeInTheDocument();
+    // The answer takes focus, so that it is read out; a general user gets no verification links.
+    expect(main.getByRole('heading', { name: '查詢結果' })).toHaveFocus();
+    expect(main.queryByRole('link', { name: '以醫事機構卡驗證' })).not.toBeInTheDocument();
+  });
+
+  it('leads a 單位業務管理者 awaiting verification back to 醫事機構卡驗證 and 紙本審核', async () => {
+    server.use(
+      http.post('*/api/application-status', () =>
+        HttpResponse.json({ ...applicationStatusFixture, role: 'INSTITUTION_MANAGER', roleLabel: '單位業務管理者', status: 'PENDING_VERIFICATION', statusLabel: '待驗證' }),
+      ),
+    );
+    const main = await query('newmgr01');
+    expect(await main.findByRole('link', { name: '以醫事機構卡驗證' })).toHaveAttribute('href', '/apply/card-verification');
+    expect(main.getByRole('link', { name: /以紙本審核/ })).toHaveAttribute('href', '/apply/paper-review');
   });
 
   it('shows the generic not-found message of the API', async () => {
     const main = await query('nobody');
     expect(await main.findByRole('alert')).toHaveTextContent(AUTH_MESSAGES.applicationStatusNotFound);
+    expect(main.getByRole('alert').parentElement).toHaveFocus();
   });
 
   it('shows the 429 message', async () => {

@@ -13,10 +13,12 @@ describe('稽核紀錄 (系統人員)', () => {
     });
     const { user, router } = await renderApp('/manage/audit-events');
     const table = await screen.findByRole('table', { name: '稽核紀錄（第 1 頁）' });
+    // The zh-TW name, with the code under it for whoever searches by it.
     expect(within(table).getAllByRole('row').slice(1).map((row) => within(row).getAllByRole('cell')[1]?.textContent)).toEqual([
-      'subsystem-access.approve',
-      'subsystem-access.reject',
+      '核准子系統申請subsystem-access.approved',
+      '駁回子系統申請subsystem-access.rejected',
     ]);
+    expect(within(within(table).getAllByRole('row')[1]!).getAllByRole('cell')[2]).toHaveTextContent('帳號');
     expect(screen.getByRole('link', { name: '匯出 CSV' })).toHaveAttribute('href', '/api/audit-events.csv');
 
     await user.type(screen.getByRole('searchbox', { name: '操作者帳號' }), 'demomanager');

@@ -23,7 +23,7 @@ describe('服務登入', () => {
   it('logs in, lands on 我的服務 and greets the user in the box', async () => {
     const { user, router } = await renderApp('/');
     await logIn(user, 'demomanager', 'Portal*Demo=2026');
-    expect(await screen.findByRole('heading', { level: 1, name: '我的服務' })).toBeInTheDocument();
+    expect(await screen.findByRole('heading', { level: 1, name: '我的服務' }, { timeout: 15000 })).toBeInTheDocument();
     expect(router.state.location.pathname).toBe('/account');
     expect(loginBox().getByText('王示範 您好')).toBeInTheDocument();
     expect(loginBox().getByText('單位業務管理者')).toBeInTheDocument();
@@ -50,6 +50,16 @@ describe('服務登入', () => {
     const { user } = await renderApp('/');
     await logIn(user, 'newmgr', 'Portal*Demo=2026');
     expect(await loginBox().findByRole('alert')).toHaveTextContent(AUTH_MESSAGES.pendingVerification);
+    // The way back to the verification, which needs no login.
+    expect(loginBox().getByRole('link', { name: '以醫事機構卡驗證' })).toHaveAttribute('href', '/apply/card-verification');
+    expect(loginBox().getByRole('link', { name: /以紙本審核/ })).toHaveAttribute('href', '/apply/paper-review');
+  });
+
+  it('offers no verification links when the password is wrong', async () => {
+    const { user } = await renderApp('/');
+    await logIn(user, 'demomanager', 'Wrong*Pass1');
+    await loginBox().findByRole('alert');
+    expect(loginBox().queryByRole('link', { name: '以醫事機構卡驗證' })).not.toBeInTheDocument();
   });
 
   it('shows the 429 message with the wait', async () => {
@@ -186,6 +196,8 @@ describe('忘記密碼 / 重設密碼', () => {
     await user.type(main.getByLabelText('(必填)E-mail信箱'), 'demouser@demo.invalid');
     await user.click(main.getByRole('button', { name: '寄送重設密碼連結' }));
     expect(await main.findByRole('status')).toHaveTextContent(AUTH_MESSAGES.forgotPasswordAccepted);
+    // The form is gone with its button: focus is on the outcome, not on <body>.
+    expect(main.getByRole('status')).toHaveFocus();
     expect(body).toEqual({ accountName: 'demouser', email: 'demouser@demo.invalid' });
   });
 
@@ -210,6 +222,7 @@ describe('忘記密碼 / 重設密碼', () => {
     await user.type(main.getByLabelText('(必填)再輸入一次新密碼'), 'Tpe*2024*Hosp');
     await user.click(main.getByRole('button', { name: '重設密碼' }));
     expect(await main.findByRole('status')).toHaveTextContent(AUTH_MESSAGES.passwordResetDone);
+    expect(main.getByRole('status')).toHaveFocus();
     await user.click(main.getByRole('link', { name: '登入' }));
     await waitFor(() => expect(loginBox().getByLabelText('帳號')).toHaveFocus());
   });

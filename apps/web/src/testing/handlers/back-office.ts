@@ -182,8 +182,8 @@ export const backOfficeHandlers = [
   http.get('*/api/audit-events', ({ request }) => {
     const cursor = new URL(request.url).searchParams.get('cursor');
     const page: AuditEventPage = cursor
-      ? { items: [auditEvent('1', 'account.approve')], nextCursor: null }
-      : { items: [auditEvent('3', 'subsystem-access.approve'), auditEvent('2', 'subsystem-access.reject')], nextCursor: '2' };
+      ? { items: [auditEvent('1', 'account.approved')], nextCursor: null }
+      : { items: [auditEvent('3', 'subsystem-access.approved'), auditEvent('2', 'subsystem-access.rejected')], nextCursor: '2' };
     return HttpResponse.json(page);
   }),
 ];

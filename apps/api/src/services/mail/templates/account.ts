@@ -1,4 +1,4 @@
-import { APPLICANT_ROLE_LABELS, type ApplicantRole } from '@portal/shared';
+import { APPLICANT_ROLE_LABELS, MANAGER_FORM_TITLE, portalPaths, type ApplicantRole } from '@portal/shared';
 import { renderLayout, type RenderedMail } from '../layout.js';
 import { pageUrl } from './format.js';
 
@@ -18,11 +18,20 @@ export interface ApplicationReceivedData {
 
 const NEXT_STEP_TEXT: Record<ApplicationReceivedData['nextStep'], string> = {
   INSTITUTION_VERIFICATION:
-    '下一步：請以醫事機構卡完成驗證，驗證成功後帳號即可啟用；若無法以醫事機構卡驗證，請列印「管理者帳號申請、異動表」，加蓋機構關防後上傳或寄至客服信箱，系統人員將於三個工作天內完成審核。',
+    `下一步：請以醫事機構卡完成驗證，驗證成功後帳號即可啟用；若無法以醫事機構卡驗證，請以紙本審核：下載「${MANAGER_FORM_TITLE}」，加蓋機構關防後上傳或寄至客服信箱，系統人員將於三個工作天內完成審核。兩者皆以您申請的帳號及密碼進入，不需登入。`,
   MANAGER_APPROVAL: '下一步：您的申請已送交貴機構的單位業務管理者審核，審核通過後即可登入使用。',
 };
 
 export function applicationReceived(data: ApplicationReceivedData): RenderedMail {
+  const statusLink = { label: '申請進度查詢', url: pageUrl(data.origin, portalPaths.applicationStatus) };
+  // A pending 單位業務管理者 must be able to come back to the verification from the mail.
+  const links =
+    data.nextStep === 'INSTITUTION_VERIFICATION'
+      ? {
+          action: { label: '醫事機構卡驗證', url: pageUrl(data.origin, portalPaths.applyCardVerification) },
+          links: [{ label: '紙本審核', url: pageUrl(data.origin, portalPaths.applyPaperReview) }, statusLink],
+        }
+      : { action: statusLink };
   return renderLayout({
     subject: '帳號申請已受理',
     recipientName: data.name,
@@ -34,7 +43,7 @@ export function applicationReceived(data: ApplicationReceivedData): RenderedMail
       ['使用者角色別', APPLICANT_ROLE_LABELS[data.role]],
       ['申請子系統', data.subsystems?.length ? data.subsystems.join('、') : '無（僅使用篩檢結果查詢）'],
     ],
-    action: { label: '申請進度查詢', url: pageUrl(data.origin, '/application-status') },
+    ...links,
     notes: ['查詢申請進度時，請輸入帳號及身分證字號。'],
   });
 }
@@ -51,7 +60,7 @@ export function accountActivated(data: AccountActivatedData): RenderedMail {
     recipientName: data.name,
     paragraphs: ['您的帳號已啟用，現在即可登入使用。'],
     facts: [['帳號', data.accountName]],
-    action: { label: '服務登入', url: pageUrl(data.origin, '/login') },
+    action: { label: '服務登入', url: pageUrl(data.origin, portalPaths.login) },
   });
 }
 
@@ -73,6 +82,6 @@ export function accountRejected(data: AccountRejectedData): RenderedMail {
       ['帳號', data.accountName],
       ['駁回原因', data.reason],
     ],
-    action: { label: '申請進度查詢', url: pageUrl(data.origin, '/application-status') },
+    action: { label: '申請進度查詢', url: pageUrl(data.origin, portalPaths.applicationStatus) },
   });
 }

@@ -1,3 +1,4 @@
+import { portalPaths } from '@portal/shared';
 import { renderLayout, type RenderedMail } from '../layout.js';
 import { pageUrl } from './format.js';
 
@@ -21,7 +22,7 @@ export function approverDigest(data: ApproverDigestData): RenderedMail {
       ...(overdue ? [`其中 ${overdue} 件已等候超過三天。`] : []),
     ],
     facts: data.queues.map((queue) => [queue.label, `待審核 ${queue.pending} 件（逾期 ${queue.overdue} 件）`] as [string, string]),
-    action: { label: '前往審核', url: pageUrl(data.origin, data.queues[0]?.path ?? '/') },
+    action: { label: '前往審核', url: pageUrl(data.origin, data.queues[0]?.path ?? portalPaths.home) },
     notes: ['本通知每日寄送一次，僅於有待審核案件時寄出。'],
   });
 }

@@ -1,14 +1,15 @@
+import { portalPaths } from '@portal/shared';
 import { renderLayout, type RenderedMail } from '../layout.js';
 import { pageUrl } from './format.js';
 
 /** `${origin}/reset-password?token=…` */
 export function passwordResetLink(origin: string, token: string): string {
-  return pageUrl(origin, '/reset-password', { token });
+  return pageUrl(origin, portalPaths.resetPassword, { token });
 }
 
 /** `${origin}/account/confirm-email?token=…` */
 export function emailChangeLink(origin: string, token: string): string {
-  return pageUrl(origin, '/account/confirm-email', { token });
+  return pageUrl(origin, portalPaths.confirmEmail, { token });
 }
 
 export interface PasswordResetData {

@@ -1,3 +1,4 @@
+import { portalPaths } from '@portal/shared';
 import { renderLayout, type RenderedMail } from '../layout.js';
 import { pageUrl } from './format.js';
 
@@ -29,7 +30,7 @@ export function screeningLookupAlert(data: ScreeningLookupAlertData): RenderedMa
       ['查詢日期', data.day],
       ['不同民眾數', String(data.distinctPersons)],
     ],
-    action: { label: '檢視篩檢查詢警示', url: pageUrl(data.origin, '/manage/screening-alerts') },
+    action: { label: '檢視篩檢查詢警示', url: pageUrl(data.origin, portalPaths.screeningAlerts) },
     notes: ['同一帳號同一天只會通知一次。'],
   });
 }

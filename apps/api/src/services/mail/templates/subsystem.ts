@@ -1,3 +1,4 @@
+import { portalPaths } from '@portal/shared';
 import { renderLayout, type MailContent, type RenderedMail } from '../layout.js';
 import { pageUrl } from './format.js';
 
@@ -30,7 +31,7 @@ function subsystemAccessMail(data: SubsystemAccessData, subject: string, paragra
 
 export function subsystemApproved(data: SubsystemApprovedData): RenderedMail {
   return subsystemAccessMail(data, '使用申請已核准', `您申請使用的子系統「${data.subsystemName}」已由子系統管理者核准，登入後即可由入口網站直接開啟。`, {
-    action: { label: '服務登入', url: pageUrl(data.origin, '/login') },
+    action: { label: '服務登入', url: pageUrl(data.origin, portalPaths.login) },
   });
 }
 

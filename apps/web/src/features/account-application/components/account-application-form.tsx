@@ -5,6 +5,7 @@ import {
   APPLICANT_ROLES,
   canApplyForRole,
   collectPasswordUserInputs,
+  GENERAL_USER_REQUIRES_MANAGER_MESSAGE,
   messages,
   PASSWORD_POLICY_TEXT,
   SUBSYSTEM_SELECTION_NOTES,
@@ -155,10 +156,6 @@ export function AccountApplicationForm({
   );
   const strength = usePasswordStrength(password ?? '', userInputs);
 
-  useEffect(() => {
-    if (failedSubmits > 0) summaryRef.current?.focus();
-  }, [failedSubmits]);
-
   const fail = () => setFailedSubmits((count) => count + 1);
 
   const pickInstitution = (picked: Institution) => {
@@ -220,6 +217,10 @@ export function AccountApplicationForm({
     return message ? [{ key, message }] : [];
   });
   const showSummary = failedSubmits > 0 && (summaryItems.length > 0 || serverFailure !== null);
+  // After the summary is rendered: on the first failed submit the errors arrive a render after the count.
+  useEffect(() => {
+    if (showSummary) summaryRef.current?.focus();
+  }, [failedSubmits, showSummary]);
 
   const fieldError = (key: FieldKey) => errorOf(errors, key);
   const roleError = fieldError('role');
@@ -279,9 +280,10 @@ export function AccountApplicationForm({
 
         <fieldset
           className="field role-field"
-          aria-describedby={[generalUserDecision.allowed ? '' : 'apply-role-reminder', roleError ? 'apply-role-error' : '']
+          // The API's refusal of the role rule repeats the reminder word for word: read it once.
+          aria-describedby={['apply-role-reminder', roleError && roleError !== GENERAL_USER_REQUIRES_MANAGER_MESSAGE ? 'apply-role-error' : '']
             .filter(Boolean)
-            .join(' ') || undefined}
+            .join(' ')}
         >
           <legend>
             <span className="required-mark">(必填)</span>請選擇使用者角色別：
@@ -305,11 +307,10 @@ export function AccountApplicationForm({
               );
             })}
           </div>
-          {generalUserDecision.allowed ? null : (
-            <p id="apply-role-reminder" className="notice">
-              {generalUserDecision.message}
-            </p>
-          )}
+          {/* Always there, as under the administration's role picker; stressed once it applies. */}
+          <p id="apply-role-reminder" className={generalUserDecision.allowed ? 'field-hint' : 'notice'}>
+            {GENERAL_USER_REQUIRES_MANAGER_MESSAGE}
+          </p>
           {roleError ? (
             <p id="apply-role-error" className="field-error">
               {roleError}
@@ -399,7 +400,7 @@ export function AccountApplicationForm({
           required
           type="tel"
           autoComplete="tel"
-          hint="Ex: 02-12345678#123456"
+          hint="例：02-12345678#123456"
           error={fieldError('phone')}
           registration={register('phone')}
         />
@@ -408,7 +409,7 @@ export function AccountApplicationForm({
           label="請輸入您的手機號碼："
           type="tel"
           autoComplete="tel"
-          hint="Ex: 0912-345678"
+          hint="例：0912-345678"
           error={fieldError('mobile')}
           registration={register('mobile')}
         />

@@ -5,16 +5,24 @@ import {
   type ApplicationStatus,
   type ApplicationStatusQuery,
 } from '@portal/shared';
+import { useEffect, useRef } from 'react';
 import { useForm } from 'react-hook-form';
+import { PendingVerificationLinks } from '../../../components/pending-verification-links';
 import { Page } from '../../../components/ui/page';
+import { ResultNotice } from '../../../components/ui/result-notice';
 import { TextField } from '../../../components/ui/text-field';
 import { formatTaipeiDate, taipeiDateTimeAttribute } from '../../../lib/format';
 import { useQueryApplicationStatus } from '../api/query-application-status';
 
 function StatusResult({ status }: { status: ApplicationStatus }) {
+  const headingRef = useRef<HTMLHeadingElement>(null);
+  // Each answer takes focus, so a screen reader reads it and the keyboard continues from it.
+  useEffect(() => headingRef.current?.focus(), [status]);
   return (
     <section aria-labelledby="status-result-heading" className="status-result">
-      <h2 id="status-result-heading">查詢結果</h2>
+      <h2 id="status-result-heading" ref={headingRef} tabIndex={-1}>
+        查詢結果
+      </h2>
       <dl className="facts">
         {status.applicationNo ? (
           <>
@@ -66,6 +74,7 @@ function StatusResult({ status }: { status: ApplicationStatus }) {
           </tbody>
         </table>
       </div>
+      {status.status === 'PENDING_VERIFICATION' ? <PendingVerificationLinks lead="完成驗證，請以申請的帳號及密碼：" /> : null}
     </section>
   );
 }
@@ -108,9 +117,9 @@ export function ApplicationStatusPage() {
         </button>
       </form>
       {query.error ? (
-        <div className="alert alert-error">
+        <ResultNotice key={query.submittedAt} tone="error">
           <p role="alert">{query.error.message}</p>
-        </div>
+        </ResultNotice>
       ) : null}
       {query.data && !query.error ? <StatusResult status={query.data} /> : null}
     </Page>

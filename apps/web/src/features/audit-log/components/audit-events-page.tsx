@@ -1,4 +1,4 @@
-import { AuditEventFilterSchema, type AuditEventFilter } from '@portal/shared';
+import { auditActionLabel, auditEntityTypeLabel, AuditEventFilterSchema, type AuditEventFilter } from '@portal/shared';
 import { useForm } from 'react-hook-form';
 import { Link, useSearchParams } from 'react-router';
 import type { z } from 'zod';
@@ -118,8 +118,11 @@ export function AuditEventsPage() {
                       <time dateTime={event.at}>{formatTaipeiDateTime(event.at)}</time>
                     </th>
                     <td data-label="操作者">{event.actorAccountName ?? event.actorLabel ?? '—'}</td>
-                    <td data-label="動作">{event.action}</td>
-                    <td data-label="對象類型">{event.entityType}</td>
+                    <td data-label="動作">
+                      {auditActionLabel(event.action)}
+                      {auditActionLabel(event.action) === event.action ? null : <span className="audit-code">{event.action}</span>}
+                    </td>
+                    <td data-label="對象類型">{auditEntityTypeLabel(event.entityType)}</td>
                     <td data-label="對象 ID">{event.entityId ?? '—'}</td>
                     <td data-label="IP">{event.ip ?? '—'}</td>
                   </tr>

@@ -5,6 +5,7 @@ import { useForm } from 'react-hook-form';
 import { Link } from 'react-router';
 import type { z } from 'zod';
 import { Page } from '../../../components/ui/page';
+import { ResultNotice } from '../../../components/ui/result-notice';
 import { TextField } from '../../../components/ui/text-field';
 import { paths } from '../../../lib/site';
 import { useForgotPassword } from '../api/forgot-password';
@@ -42,18 +43,18 @@ export function ForgotPasswordPage() {
   return (
     <Page title="忘記密碼" lead="請輸入您的帳號，以及申請時填寫的E-mail信箱或身分證字號，系統將寄送一次性的重設密碼連結。">
       {done ? (
-        <div className="alert">
-          <p role="status">{done}</p>
+        <ResultNotice>
+          <p>{done}</p>
           <p>
             <Link to={paths.announcements}>回首頁</Link>
           </p>
-        </div>
+        </ResultNotice>
       ) : (
         <form onSubmit={(event) => void submit(event)} noValidate className="stack-form">
           {forgot.error ? (
-            <div className="alert alert-error">
+            <ResultNotice key={forgot.submittedAt} tone="error">
               <p role="alert">{forgot.error.message}</p>
-            </div>
+            </ResultNotice>
           ) : null}
           <TextField
             id="forgot-account-name"

@@ -1,7 +1,8 @@
-import { AUTH_MESSAGES, messages, type Session } from '@portal/shared';
+import { AUTH_MESSAGES, LOGIN_REFUSAL_CODES, messages, type Session } from '@portal/shared';
 import { useQueryClient } from '@tanstack/react-query';
 import { useEffect, useRef, useState, type FormEvent } from 'react';
 import { Link, useLocation, useNavigate } from 'react-router';
+import { PendingVerificationLinks } from '../../../components/pending-verification-links';
 import { ApiError } from '../../../lib/api-error';
 import { manageLinks, managePaths } from '../../../lib/manage-links';
 import { useOpenScreeningAlerts } from '../../../lib/screening-alerts';
@@ -27,6 +28,7 @@ function LoginForm({ notice }: { notice: string | null }) {
   const [accountName, setAccountName] = useState('');
   const [password, setPassword] = useState('');
   const [problem, setProblem] = useState<string | null>(null);
+  const [awaitsVerification, setAwaitsVerification] = useState(false);
 
   useEffect(() => {
     if (isLoginFocusState(location.state)) accountRef.current?.focus();
@@ -44,6 +46,7 @@ function LoginForm({ notice }: { notice: string | null }) {
       return;
     }
     setProblem(null);
+    setAwaitsVerification(false);
     loginMutation.mutate(
       { accountName: accountName.trim(), password },
       {
@@ -55,6 +58,7 @@ function LoginForm({ notice }: { notice: string | null }) {
         onError: (error) => {
           setPassword('');
           setProblem(loginErrorMessage(error));
+          setAwaitsVerification(error instanceof ApiError && error.code === LOGIN_REFUSAL_CODES.PENDING_VERIFICATION);
         },
       },
     );
@@ -68,6 +72,7 @@ function LoginForm({ notice }: { notice: string | null }) {
           {alert}
         </p>
       ) : null}
+      {awaitsVerification ? <PendingVerificationLinks lead="請以剛才的帳號及密碼完成：" /> : null}
       <div className="field">
         <label htmlFor="login-account">帳號</label>
         <input

@@ -5,6 +5,7 @@ import { useForm, useWatch } from 'react-hook-form';
 import { Link, useSearchParams } from 'react-router';
 import { NewPasswordField } from '../../../components/ui/new-password-field';
 import { Page } from '../../../components/ui/page';
+import { ResultNotice } from '../../../components/ui/result-notice';
 import { TextField } from '../../../components/ui/text-field';
 import { showFieldErrors } from '../../../lib/api-error';
 import { usePasswordStrength } from '../../../lib/password-strength/use-password-strength';
@@ -59,25 +60,25 @@ export function ResetPasswordPage() {
           </p>
         </div>
       ) : done ? (
-        <div className="alert">
-          <p role="status">{done}</p>
+        <ResultNotice>
+          <p>{done}</p>
           <p>
             <Link to={paths.announcements} state={LOGIN_STATE}>
               登入
             </Link>
           </p>
-        </div>
+        </ResultNotice>
       ) : (
         <form onSubmit={(event) => void submit(event)} noValidate className="stack-form">
           {problem ? (
-            <div className="alert alert-error">
+            <ResultNotice key={reset.submittedAt} tone="error">
               <p role="alert">{problem}</p>
               {errors.token || problem === AUTH_MESSAGES.resetTokenInvalid ? (
                 <p>
                   <Link to={paths.forgotPassword}>重新申請忘記密碼</Link>
                 </p>
               ) : null}
-            </div>
+            </ResultNotice>
           ) : null}
           <NewPasswordField
             id="reset-password"

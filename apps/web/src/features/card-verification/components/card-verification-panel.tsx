@@ -1,6 +1,7 @@
 import { MANAGER_REQUEST_MESSAGES, type CardVerificationResult } from '@portal/shared';
 import { useEffect, useId, useRef, useState, type FormEvent } from 'react';
 import { Link } from 'react-router';
+import { PAGE_HEADING_ID } from '../../../components/ui/page';
 import { ApiError } from '../../../lib/api-error';
 import { paths } from '../../../lib/site';
 import { createCardChallenge, submitCardSignature } from '../api/verify-card';
@@ -123,8 +124,8 @@ export function CardVerificationPanel({ target, paperHref, onVerified }: CardVer
   const busy = phase !== 'idle';
   const describedBy = [ids.hint, pinError ? ids.error : null].filter(Boolean).join(' ');
   return (
-    <section className="verification-box" aria-labelledby={ids.title}>
-      <h2 id={ids.title}>醫事機構卡驗證</h2>
+    // Named by the page's <h1> (醫事機構卡驗證): a second heading of the same words said nothing new.
+    <section className="verification-box" aria-labelledby={PAGE_HEADING_ID}>
       <p>{MANAGER_REQUEST_MESSAGES.cardIntro}</p>
       <p>{MANAGER_REQUEST_MESSAGES.cardFallback}</p>
       <form className="card-verification-form" onSubmit={(event) => void verify(event)} noValidate>

@@ -6,6 +6,7 @@ import {
   type ManagerRequest,
 } from '@portal/shared';
 import { useEffect, useId, useRef, useState, type FormEvent } from 'react';
+import { PAGE_HEADING_ID } from '../../../components/ui/page';
 import { formatTaipeiDate, taipeiDateTimeAttribute } from '../../../lib/format';
 import { useDownloadFilledForm, useUploadScan } from '../api/paper-review';
 import type { VerificationTarget } from '../api/verification-target';
@@ -40,7 +41,7 @@ export function scanProblem(file: File | undefined): string | null {
  * (or to mail), then the promise of three working days with the due date.
  */
 export function PaperReviewPanel({ target }: { target: VerificationTarget }) {
-  const ids = { title: useId(), file: useId(), hint: useId(), error: useId(), done: useId() };
+  const ids = { file: useId(), hint: useId(), error: useId(), done: useId() };
   const download = useDownloadFilledForm(target);
   const upload = useUploadScan(target);
   const fileRef = useRef<HTMLInputElement>(null);
@@ -69,8 +70,8 @@ export function PaperReviewPanel({ target }: { target: VerificationTarget }) {
   const apiError = upload.error ?? download.error;
 
   return (
-    <section className="verification-box" aria-labelledby={ids.title}>
-      <h2 id={ids.title}>紙本審核</h2>
+    // Named by the page's <h1> (紙本審核), not by a second heading of the same words.
+    <section className="verification-box" aria-labelledby={PAGE_HEADING_ID}>
       <p>{MANAGER_REQUEST_MESSAGES.paperInstructions}</p>
       <ol className="paper-steps">
         <li>
@@ -88,9 +89,9 @@ export function PaperReviewPanel({ target }: { target: VerificationTarget }) {
 
       {received ? (
         <div className="paper-received">
-          <h3 id={ids.done} ref={doneRef} tabIndex={-1}>
+          <h2 id={ids.done} ref={doneRef} tabIndex={-1}>
             {PAPER_REVIEW_TEXT.received}
-          </h3>
+          </h2>
           <dl className="result-details">
             <div>
               <dt>申請編號</dt>

@@ -1,4 +1,5 @@
 import { Link } from 'react-router';
+import { PendingVerificationLinks } from '../../../components/pending-verification-links';
 import { Page } from '../../../components/ui/page';
 import { paths } from '../../../lib/site';
 
@@ -20,6 +21,7 @@ export function GettingStartedPage() {
             <li>單位業務管理者：以醫事機構卡驗證者，驗證完成後帳號即開通；以紙本審核者，系統人員將在三個工作天內協助開通完成。</li>
             <li>一般使用者：由所屬機構的單位業務管理者審核。</li>
           </ul>
+          <PendingVerificationLinks lead="已送出申請、尚未完成驗證的單位業務管理者，可隨時以申請的帳號及密碼回到：" />
           <p>
             審核進度可於「<Link to={paths.applicationStatus}>申請進度查詢</Link>」查詢。
           </p>
@@ -41,7 +43,8 @@ export function GettingStartedPage() {
         <li>
           <h2>單一入口</h2>
           <p>
-            子系統審核通過後，登入本系統即可直接開啟該子系統，不必再次登入。可使用的子系統請見「
+            子系統審核通過後，登入本系統，於「<Link to={paths.accountHome}>我的服務</Link>
+            」點選該子系統的「進入系統」即可開啟，不必再次登入。可使用的子系統請見「
             <Link to={paths.otherServices}>其他服務</Link>」。
           </p>
         </li>

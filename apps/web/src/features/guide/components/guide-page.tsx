@@ -1,10 +1,8 @@
-import { PAPER_FORM_MAILBOX } from '@portal/shared';
+import { MANAGER_FORM_TITLE, PAPER_FORM_MAILBOX } from '@portal/shared';
 import { Link } from 'react-router';
+import { PendingVerificationLinks } from '../../../components/pending-verification-links';
 import { Page } from '../../../components/ui/page';
 import { paths } from '../../../lib/site';
-
-/** The form's name as the administration's guide writes it in every 紙本 step. */
-const FORM_NAME = '預防保健服務系統單一入口-管理者帳號申請表';
 
 const flows = [
   { id: 'new-manager', title: '申請管理者帳號（新同仁）' },
@@ -17,7 +15,7 @@ const flows = [
 function PaperReviewStep() {
   return (
     <p>
-      請至「<Link to={paths.downloads}>下載專區</Link>」，下載「{FORM_NAME}」依所申請之功能填寫完成並蓋關防後，掃描回傳至指定信箱
+      請至「<Link to={paths.downloads}>下載專區</Link>」，下載「{MANAGER_FORM_TITLE}」依所申請之功能填寫完成並蓋關防後，掃描回傳至指定信箱
       （<a href={`mailto:${PAPER_FORM_MAILBOX}`}>{PAPER_FORM_MAILBOX}</a>），系統人員將在三個工作天內協助開通完成。
     </p>
   );
@@ -51,7 +49,9 @@ function FormChangeFlow({ id, title, tick }: { id: string; title: string; tick: 
           <p>系統人員審核完成後，將通知申請者結果。</p>
         </li>
       </ol>
-      <p className="hint">登入後於帳號頁面線上提出申請並以醫事機構卡驗證的功能，將於下一階段開放。</p>
+      <p className="hint">
+        已有帳號者也可登入後於「<Link to={paths.accountProfile}>我的帳號</Link>」的「管理者權限申請」線上提出，再以醫事機構卡驗證或紙本審核完成。
+      </p>
     </section>
   );
 }
@@ -112,6 +112,7 @@ export function GuidePage() {
             <PaperReviewStep />
             <p>於申請表勾選「A.初次管理者帳號申請」（註：首次申請者）。</p>
             <FormFields />
+            <PendingVerificationLinks lead="已送出申請、尚未完成驗證者，可隨時以申請的帳號及密碼回到：" />
           </li>
         </ol>
       </section>

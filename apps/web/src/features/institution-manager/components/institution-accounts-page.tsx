@@ -9,6 +9,7 @@ import {
 import { useState, type FormEvent } from 'react';
 import { useSearchParams } from 'react-router';
 import { ConfirmActionDialog, ReasonDialog } from '../../../components/ui/back-office-dialogs';
+import { ResultNotice } from '../../../components/ui/result-notice';
 import { Page } from '../../../components/ui/page';
 import { Pagination } from '../../../components/ui/pagination';
 import { ErrorAlert, ResultStatus } from '../../../components/ui/query-feedback';
@@ -93,11 +94,7 @@ export function InstitutionAccountsPage() {
   return (
     <Page title="單位帳號管理" lead={`${session.institution?.name ?? ''}的帳號。單位業務管理者帳號的停用請依「管理者帳號申請、異動」流程辦理。`}>
       <FilterForm />
-      {done ? (
-        <p role="status" className="notice-success">
-          {done}
-        </p>
-      ) : null}
+      {done ? <ResultNotice key={done}>{done}</ResultNotice> : null}
       <ResultStatus isPending={list.isPending} total={list.data?.total} />
       {list.error ? <ErrorAlert error={list.error} onRetry={() => void list.refetch()} /> : null}
       {list.data ? (

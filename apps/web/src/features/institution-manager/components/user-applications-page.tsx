@@ -2,6 +2,7 @@ import { DECISION_LABELS, DecisionRequestSchema, type DecisionRequest, type Pend
 import { useState } from 'react';
 import { useSearchParams } from 'react-router';
 import { ConfirmActionDialog, ReasonDialog } from '../../../components/ui/back-office-dialogs';
+import { ResultNotice } from '../../../components/ui/result-notice';
 import { Page } from '../../../components/ui/page';
 import { Pagination } from '../../../components/ui/pagination';
 import { ErrorAlert, ResultStatus } from '../../../components/ui/query-feedback';
@@ -60,15 +61,11 @@ export function UserApplicationsPage() {
 
   return (
     <Page title="一般使用者申請審核" lead={`${session.institution?.name ?? ''}的一般使用者帳號申請，核准後申請者即可登入。`}>
-      {done ? (
-        <p role="status" className="notice-success">
-          {done}
-        </p>
-      ) : null}
+      {done ? <ResultNotice key={done}>{done}</ResultNotice> : null}
       {refused ? (
-        <div className="alert alert-error">
+        <ResultNotice key={refused} tone="error">
           <p role="alert">{refused}</p>
-        </div>
+        </ResultNotice>
       ) : null}
       <ResultStatus isPending={list.isPending} total={list.data?.total} />
       {list.error ? <ErrorAlert error={list.error} onRetry={() => void list.refetch()} /> : null}

@@ -1,4 +1,4 @@
-import { PAPER_FORM_MAILBOX } from '@portal/shared';
+import { MANAGER_FORM_TITLE, PAPER_FORM_MAILBOX } from '@portal/shared';
 import type { ReactNode } from 'react';
 import { Link } from 'react-router';
 import { Page } from '../../../components/ui/page';
@@ -36,8 +36,8 @@ const questions: Question[] = [
     question: '勾選的子系統何時可以使用？',
     answer: (
       <p>
-        申請子系統帳號需待子系統管理者審核通過後，才可以連結至子系統進行使用。審核通過後，登入本系統即可直接開啟子系統（請見「
-        <Link to={paths.otherServices}>其他服務</Link>」）。
+        申請子系統帳號需待子系統管理者審核通過後，才可以連結至子系統進行使用。審核通過後，登入本系統，於「<Link to={paths.accountHome}>我的服務</Link>
+        」點選「進入系統」即可開啟子系統，不必再次登入（可使用的子系統請見「<Link to={paths.otherServices}>其他服務</Link>」）。
       </p>
     ),
   },
@@ -49,7 +49,7 @@ const questions: Question[] = [
         <p>※若沒有[醫事機構卡]可驗證或驗證失敗，則請選擇[紙本審核]。</p>
         <p>
           請至「<Link to={paths.downloads}>下載專區</Link>
-          」，下載「預防保健服務系統單一入口-管理者帳號申請表」依所申請之功能填寫完成並蓋關防後，掃描回傳至指定信箱（
+          」，下載「{MANAGER_FORM_TITLE}」依所申請之功能填寫完成並蓋關防後，掃描回傳至指定信箱（
           <a href={`mailto:${PAPER_FORM_MAILBOX}`}>{PAPER_FORM_MAILBOX}</a>），系統人員將在三個工作天內協助開通完成。
         </p>
       </>
@@ -80,7 +80,7 @@ const questions: Question[] = [
     answer: (
       <p>
         請點選首頁「帳號服務」中的「<Link to={paths.forgotPassword}>忘記密碼</Link>
-        」，系統將寄送一次性的重設密碼連結至您申請時填寫的 E-mail 信箱（此功能將於下一階段開放）。在此之前，請洽「
+        」，輸入 E-mail 信箱或身分證字號，系統將寄送一次性的重設密碼連結至您申請時填寫的 E-mail 信箱，連結於 30 分鐘內有效。如仍無法登入，請洽「
         <Link to={paths.contacts}>諮詢窗口</Link>」協助。
       </p>
     ),

@@ -44,7 +44,7 @@ export function ScreeningLookupPage() {
           type="date"
           required
           autoComplete="off"
-          hint="西元年月日，例如 1986-03-15。"
+          hint="西元年月日，例：1986-03-15"
           error={errors.birthDate?.message}
           registration={register('birthDate')}
         />

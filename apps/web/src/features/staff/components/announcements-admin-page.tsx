@@ -15,6 +15,7 @@ import type { z } from 'zod';
 import { ConfirmActionDialog } from '../../../components/ui/back-office-dialogs';
 import { ErrorSummary } from '../../../components/ui/error-summary';
 import { FormField } from '../../../components/ui/form-field';
+import { ResultNotice } from '../../../components/ui/result-notice';
 import { Page } from '../../../components/ui/page';
 import { Pagination } from '../../../components/ui/pagination';
 import { ErrorAlert, ResultStatus } from '../../../components/ui/query-feedback';
@@ -175,11 +176,7 @@ export function AnnouncementsAdminPage() {
           ))}
         </select>
       </div>
-      {done ? (
-        <p role="status" className="notice-success">
-          {done}
-        </p>
-      ) : null}
+      {done ? <ResultNotice key={done}>{done}</ResultNotice> : null}
       {form ? <AnnouncementForm key={form.editing?.id ?? 'new'} editing={form.editing} onDone={closeForm} /> : null}
       <ResultStatus isPending={list.isPending} total={list.data?.total} />
       {list.error ? <ErrorAlert error={list.error} onRetry={() => void list.refetch()} /> : null}

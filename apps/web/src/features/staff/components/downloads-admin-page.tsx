@@ -3,6 +3,7 @@ import { useRef, useState, type FormEvent } from 'react';
 import { useSearchParams } from 'react-router';
 import { ErrorSummary, type SummaryItem } from '../../../components/ui/error-summary';
 import { FormField } from '../../../components/ui/form-field';
+import { ResultNotice } from '../../../components/ui/result-notice';
 import { Page } from '../../../components/ui/page';
 import { Pagination } from '../../../components/ui/pagination';
 import { ErrorAlert, ResultStatus } from '../../../components/ui/query-feedback';
@@ -97,11 +98,7 @@ export function DownloadsAdminPage() {
           新增檔案
         </button>
       </div>
-      {done ? (
-        <p role="status" className="notice-success">
-          {done}
-        </p>
-      ) : null}
+      {done ? <ResultNotice key={done}>{done}</ResultNotice> : null}
       {update.error ? <ErrorAlert error={update.error} /> : null}
       {form ? (
         <UploadForm

@@ -13,6 +13,7 @@ import {
 import { useState } from 'react';
 import { useSearchParams } from 'react-router';
 import { ConfirmActionDialog, ReasonDialog } from '../../../components/ui/back-office-dialogs';
+import { ResultNotice } from '../../../components/ui/result-notice';
 import { Page } from '../../../components/ui/page';
 import { Pagination } from '../../../components/ui/pagination';
 import { ErrorAlert, ResultStatus } from '../../../components/ui/query-feedback';
@@ -42,7 +43,7 @@ function subjectOf(item: AccessRequest): string {
 function BulkResult({ result, items }: { result: BulkApproveResult; items: AccessRequest[] }) {
   const nameOf = new Map(items.map((item) => [item.id, `${item.accountName}（${item.subsystem.name}）`]));
   return (
-    <div role="status" className="notice-success">
+    <ResultNotice>
       <p>{result.message}</p>
       <p>
         核准 {result.approved} 筆，略過 {result.skipped.length} 筆。
@@ -56,7 +57,7 @@ function BulkResult({ result, items }: { result: BulkApproveResult; items: Acces
           ))}
         </ul>
       ) : null}
-    </div>
+    </ResultNotice>
   );
 }
 
@@ -149,16 +150,12 @@ export function AccessRequestsPage() {
   return (
     <Page title="子系統申請審核" lead={`您管理的子系統：${session.managedSubsystems.map((s) => s.name).join('、') || '（尚未指派）'}。`}>
       <AccessRequestFilters subsystems={session.managedSubsystems} />
-      {done ? (
-        <p role="status" className="notice-success">
-          {done}
-        </p>
-      ) : null}
+      {done ? <ResultNotice key={done}>{done}</ResultNotice> : null}
       {bulkResult ? <BulkResult result={bulkResult.result} items={bulkResult.items} /> : null}
       {refused ? (
-        <div className="alert alert-error">
+        <ResultNotice key={refused} tone="error">
           <p role="alert">{refused}</p>
-        </div>
+        </ResultNotice>
       ) : null}
       <div className="toolbar">
         <button
