@@ -107,7 +107,7 @@ export const MySubsystemSchema = z.object({
    * 進入系統: where the subsystem starts its single sign-on login (its initiate-login URI), or
    * null unless the access is approved and the subsystem is a registered, active client.
    */
-  launchUrl: z.string().nullable(),
+  launchUrl: text().nullable(),
 });
 export type MySubsystem = z.infer<typeof MySubsystemSchema>;
 
