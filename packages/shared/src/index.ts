@@ -3,6 +3,7 @@ export * from './contacts.js';
 export * from './portal-paths.js';
 export * from './audit-labels.js';
 export * from './taipei-time.js';
+export * from './upload-limits.js';
 export * from './schemas/error.js';
 export * from './schemas/text.js';
 export * from './schemas/pagination.js';

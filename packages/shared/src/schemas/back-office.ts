@@ -7,6 +7,7 @@
  * (YYYY-MM-DD, both ends inclusive).
  */
 import { z } from 'zod';
+import { DOWNLOAD_MAX_BYTES, megabytes } from '../upload-limits.js';
 import { text } from './text.js';
 import { messages } from '../messages.js';
 import { AccessStatusSchema, AccountStatusSchema } from './application.js';
@@ -76,7 +77,7 @@ export const BACK_OFFICE_MESSAGES = {
   announcementStateInvalid: '此公告目前的狀態不可執行此操作，請重新整理頁面。',
   // downloads
   fileRequired: '請選擇要上傳的檔案',
-  fileTooLarge: '檔案大小不得超過 10 MB。',
+  fileTooLarge: `檔案大小不得超過 ${megabytes(DOWNLOAD_MAX_BYTES)}。`,
   fileTypeNotAllowed: '僅接受 PDF、DOCX、XLSX、ODT 檔案。',
   filenameTooLong: '檔名不得超過 200 個字。',
   downloadStateInvalid: '此檔案目前的狀態不可執行此操作，請重新整理頁面。',
@@ -503,8 +504,7 @@ export type PublishRequest = z.infer<typeof PublishRequestSchema>;
 
 // ───────────────────────── 系統人員: downloads ─────────────────────────
 
-/** Upload limits (checked by the API; the form checks them too). */
-export const DOWNLOAD_MAX_BYTES = 10 * 1024 * 1024;
+/** Accepted file types (the size limit is DOWNLOAD_MAX_BYTES in upload-limits). */
 export const DOWNLOAD_CONTENT_TYPES = {
   pdf: 'application/pdf',
   docx: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',

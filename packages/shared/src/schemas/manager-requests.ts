@@ -10,6 +10,7 @@
  * CARD_REFUSAL_CODES below; their zh-TW messages come from the API).
  */
 import { z } from 'zod';
+import { SCAN_MAX_BYTES, megabytes } from '../upload-limits.js';
 import { text } from './text.js';
 import { AccountRoleSchema, InstitutionRefSchema, LoginAccountNameSchema, PresentedPasswordSchema } from './auth.js';
 import { PageQuerySchema, pageOf } from './pagination.js';
@@ -102,7 +103,7 @@ export const MANAGER_REQUEST_MESSAGES = {
   rejected: '已駁回申請，並已寄送通知信給申請人。',
   cancelled: '已取消申請。',
   scanRequired: '請選擇要上傳的掃描檔。',
-  scanTooLarge: '檔案大小不得超過 5 MB。',
+  scanTooLarge: `檔案大小不得超過 ${megabytes(SCAN_MAX_BYTES)}。`,
   scanType: '僅接受 PDF、JPEG 或 PNG 格式的掃描檔。',
   scanNotFound: '此申請尚未上傳掃描檔。',
   applied: '成功！申請已生效。',
@@ -158,8 +159,6 @@ export type CardRefusalCodeName = (typeof CARD_REFUSAL_CODES)[number];
 
 // ───────────────────────── scans ─────────────────────────
 
-/** Upload limit of a stamped scan. */
-export const SCAN_MAX_BYTES = 5 * 1024 * 1024;
 /** Accepted scan types, recognised by their content (magic bytes), never by name. */
 export const SCAN_CONTENT_TYPES = ['application/pdf', 'image/jpeg', 'image/png'] as const;
 export const ScanContentTypeSchema = z.enum(SCAN_CONTENT_TYPES);

@@ -8,6 +8,7 @@
  * - POST /api/screening/ingest, POST /api/screening/eligibility   subsystems (OAuth client credentials)
  */
 import { z } from 'zod';
+import { CSV_IMPORT_MAX_CHARS, megabytes } from '../upload-limits.js';
 import { text } from '../schemas/text.js';
 import { NationalIdSchema } from '../rules/national-id.js';
 import { DateFilterSchema, optionalText, refineDateRange } from '../schemas/back-office.js';
@@ -68,7 +69,7 @@ export const SCREENING_MESSAGES = {
   csvMissingColumns: (columns: string[]) => `CSV 檔案缺少欄位：${columns.join('、')}。`,
   csvHasErrors: (count: number) => `有 ${count} 筆資料列有誤，未匯入任何資料；請修正後重新上傳（可先以「試匹配」檢查）。`,
   csvFilenameRequired: '請選擇 CSV 檔案。',
-  csvTooLarge: 'CSV 檔案不得超過 8 MB。',
+  csvTooLarge: `CSV 檔案不得超過 ${megabytes(CSV_IMPORT_MAX_CHARS)}。`,
   alertAlreadyAcknowledged: '此警示已有人處理。',
 } as const;
 
@@ -372,7 +373,6 @@ export type ScreeningAlertSummary = z.infer<typeof ScreeningAlertSummarySchema>;
 // ───────────────────────── CSV import ─────────────────────────
 
 export const CSV_IMPORT_MAX_ROWS = 20_000;
-export const CSV_IMPORT_MAX_CHARS = 8 * 1024 * 1024;
 
 export const ScreeningImportRequestSchema = z.object({
   filename: text({ error: SCREENING_MESSAGES.csvFilenameRequired }).trim().min(1, SCREENING_MESSAGES.csvFilenameRequired).max(200),

@@ -2,7 +2,8 @@ import { ACCOUNT_MESSAGES, type MySubsystem } from '@portal/shared';
 import { useState, type FormEvent } from 'react';
 import { ErrorAlert } from '../../../components/ui/query-feedback';
 import { webMessages } from '../../../lib/site';
-import { useListMySubsystems, useListSubsystemCatalogue, useRequestSubsystem } from '../api/my-subsystems';
+import { useSubsystems } from '../../../lib/subsystems';
+import { useListMySubsystems, useRequestSubsystem } from '../api/my-subsystems';
 
 /** 進入系統 opens the subsystem, which signs the user in through the portal (no second login). */
 function SubsystemAction({ item }: { item: MySubsystem }) {
@@ -31,7 +32,7 @@ function SubsystemRow({ item }: { item: MySubsystem }) {
 
 /** Pick a subsystem not yet requested or approved (a rejected one may be asked again). */
 function RequestSubsystemForm({ items }: { items: MySubsystem[] }) {
-  const catalogue = useListSubsystemCatalogue(true);
+  const catalogue = useSubsystems();
   const request = useRequestSubsystem();
   const [code, setCode] = useState('');
   const [done, setDone] = useState<string | null>(null);

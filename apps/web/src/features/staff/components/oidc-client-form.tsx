@@ -6,7 +6,7 @@ import {
   type OidcClient,
 } from '@portal/shared';
 import { useId } from 'react';
-import { useForm, type FieldError, type FieldErrors } from 'react-hook-form';
+import { useForm, useWatch, type FieldError, type FieldErrors } from 'react-hook-form';
 import type { z } from 'zod';
 import { ErrorSummary, type SummaryItem } from '../../../components/ui/error-summary';
 import { FormButtons } from '../../../components/ui/form-buttons';
@@ -112,14 +112,14 @@ export function OidcClientForm({ subsystemName, client, pending, error, onSubmit
   const {
     register,
     handleSubmit,
-    watch,
+    control: formControl,
     setError,
     formState: { errors, isSubmitted },
   } = useForm<ClientFormValues, unknown, OidcClientBody>({
     defaultValues: defaultsOf(client),
     resolver: sharedSchemaResolver(CreateOidcClientRequestSchema, toBody),
   });
-  const keyAuth = watch('tokenEndpointAuthMethod') === 'private_key_jwt';
+  const keyAuth = useWatch({ control: formControl, name: 'tokenEndpointAuthMethod' }) === 'private_key_jwt';
   const labels: Array<[FieldName, string]> = [
     ['redirectUris', '登入後導回網址'],
     ['postLogoutRedirectUris', '登出後導回網址'],

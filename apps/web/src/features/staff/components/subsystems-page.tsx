@@ -4,7 +4,7 @@ import { useId, useState, type FormEvent } from 'react';
 import { useForm } from 'react-hook-form';
 import type { z } from 'zod';
 import { ConfirmActionDialog } from '../../../components/ui/back-office-dialogs';
-import { ErrorSummary } from '../../../components/ui/error-summary';
+import { ErrorSummary, summaryItems } from '../../../components/ui/error-summary';
 import { FormField } from '../../../components/ui/form-field';
 import { Page } from '../../../components/ui/page';
 import { ErrorAlert } from '../../../components/ui/query-feedback';
@@ -12,10 +12,9 @@ import { webMessages } from '../../../lib/site';
 import { useOidcClients } from '../api/oidc-clients';
 import { useAssignSubsystemManager, useRemoveSubsystemManager, useStaffSubsystems, useUpdateSubsystem } from '../api/staff';
 import { OidcClientSection } from './oidc-client-section';
-import { summaryItems } from './form-summary';
 import '../../../components/ui/back-office.css';
 import { FormButtons } from '../../../components/ui/form-buttons';
-import { EmptyRow } from '../../../components/ui/empty-row';
+import { DataTable, type Column } from '../../../components/ui/data-table';
 
 interface SubsystemFormValues {
   name: string;
@@ -120,6 +119,21 @@ function AssignManagerForm({ subsystem, onDone }: { subsystem: StaffSubsystem; o
   );
 }
 
+function managerColumns(askRemove: (manager: SubsystemManagerEntry) => void): Column<SubsystemManagerEntry>[] {
+  return [
+    { label: '帳號', rowHeader: true, cell: (manager) => manager.accountName },
+    { label: '姓名', cell: (manager) => manager.name },
+    {
+      label: '操作',
+      cell: (manager) => (
+        <button type="button" className="button button-secondary" onClick={() => askRemove(manager)}>
+          移除<span className="visually-hidden">（{manager.accountName}）</span>
+        </button>
+      ),
+    },
+  ];
+}
+
 /** 子系統管理: name / description / URL / active, and who manages each subsystem. */
 export function SubsystemsPage() {
   const list = useStaffSubsystems();
@@ -161,33 +175,13 @@ export function SubsystemsPage() {
               修改<span className="visually-hidden">「{subsystem.name}」</span>
             </button>
           )}
-          <table className="data-table">
-            <caption>「{subsystem.name}」的子系統管理者</caption>
-            <thead>
-              <tr>
-                <th scope="col">帳號</th>
-                <th scope="col">姓名</th>
-                <th scope="col">操作</th>
-              </tr>
-            </thead>
-            <tbody>
-              {subsystem.managers.length === 0 ? (
-                <EmptyRow columns={3} message="尚未指派" />
-              ) : (
-                subsystem.managers.map((manager) => (
-                  <tr key={manager.accountId}>
-                    <th scope="row">{manager.accountName}</th>
-                    <td>{manager.name}</td>
-                    <td>
-                      <button type="button" className="button button-secondary" onClick={() => setToRemove({ subsystem, manager })}>
-                        移除<span className="visually-hidden">（{manager.accountName}）</span>
-                      </button>
-                    </td>
-                  </tr>
-                ))
-              )}
-            </tbody>
-          </table>
+          <DataTable
+            caption={`「${subsystem.name}」的子系統管理者`}
+            columns={managerColumns((manager) => setToRemove({ subsystem, manager }))}
+            items={subsystem.managers}
+            rowKey={(manager) => manager.accountId}
+            emptyMessage="尚未指派"
+          />
           <AssignManagerForm subsystem={subsystem} onDone={finish} />
           {clients.data ? <OidcClientSection subsystem={subsystem} client={clientOf.get(subsystem.id) ?? null} /> : null}
         </section>

@@ -2,10 +2,10 @@ import { Link } from 'react-router';
 import { Page } from '../../../components/ui/page';
 import { ErrorAlert, ResultStatus } from '../../../components/ui/query-feedback';
 import { paths } from '../../../lib/site';
-import { useListSubsystems } from '../api/list-subsystems';
+import { useSubsystems } from '../../../lib/subsystems';
 
 export function OtherServicesPage() {
-  const query = useListSubsystems();
+  const query = useSubsystems();
 
   return (
     <Page title="其他服務">
