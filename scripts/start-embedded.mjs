@@ -1,7 +1,8 @@
 #!/usr/bin/env node
 /**
- * `pnpm start`: the embedded demo setup on one port. Builds the SPA, then starts the API that
- * serves it, on PGlite under DATA_DIR (default ./data), migrated and seeded with the demo data,
+ * `pnpm start`: the embedded demo setup on one port. Builds the SPA and the API (tsc into each
+ * package's dist/), then starts the built API (`node dist/server.js`, as production runs it) that
+ * serves the SPA, on PGlite under DATA_DIR (default ./data), migrated and seeded with the demo data,
  * and the development card simulator (test 醫事機構卡 for the demo institutions, HiPKI protocol
  * on http://localhost:61161), whose test CA only this setup trusts, and the demo subsystem
  * (tools/demo-subsystem, 成人預防保健 signing in through the portal) on PORT + 1.
@@ -28,7 +29,7 @@ function run(args) {
 }
 
 console.log('Building the portal…');
-run(['exec', 'turbo', 'run', 'build', '--filter=@portal/web', '--output-logs=errors-only']);
+run(['exec', 'turbo', 'run', 'build', '--filter=@portal/web', '--filter=@portal/api', '--output-logs=errors-only']);
 
 const env = {
   ...process.env,
@@ -79,7 +80,7 @@ const demoSubsystem = spawn(process.execPath, ['--import', 'tsx', path.join(root
   stdio: 'inherit',
 });
 
-const server = spawn(process.execPath, ['--import', 'tsx', 'src/server.ts'], {
+const server = spawn(process.execPath, ['dist/server.js'], {
   cwd: path.join(root, 'apps/api'),
   env: withApiRuntimeEnv(env),
   stdio: 'inherit',
