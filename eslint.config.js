@@ -30,8 +30,8 @@ const boundaries = [
   // The API's layers, one direction: routes → services → lib / errors.
   {
     target: `${apiSrc}/services`,
-    from: [`${apiSrc}/routes`, `${apiSrc}/plugins`, `${apiSrc}/http`, `${apiSrc}/jobs`, `${apiSrc}/app.ts`, `${apiSrc}/server.ts`],
-    message: 'Services know nothing of Fastify: no routes, plugins or HTTP helpers (HttpError is in src/errors).',
+    from: [`${apiSrc}/routes`, `${apiSrc}/plugins`, `${apiSrc}/http`, `${apiSrc}/jobs`, `${apiSrc}/oidc`, `${apiSrc}/app.ts`, `${apiSrc}/server.ts`],
+    message: 'Services know nothing of Fastify or the OpenID provider: no routes, plugins, provider or HTTP helpers (HttpError is in src/errors).',
   },
   {
     target: [`${apiSrc}/lib`, `${apiSrc}/errors`],
@@ -39,6 +39,7 @@ const boundaries = [
     message: 'src/lib and src/errors are the bottom layer: they import no other part of the API.',
   },
   { target: `${apiSrc}/plugins`, from: [`${apiSrc}/routes`, `${apiSrc}/jobs`], message: 'Plugins are registered before routes and never import them.' },
+  { target: `${apiSrc}/oidc`, from: [`${apiSrc}/routes`, `${apiSrc}/jobs`], message: 'The OpenID provider is a plugin: it never imports routes or jobs.' },
   // The SPA: a feature never imports another feature; shared code imports no feature.
   ...webFeatures.map((feature) => ({
     target: `./apps/web/src/features/${feature}`,

@@ -49,7 +49,7 @@ try {
   await runSeed({ prisma: db.prisma, crypto, demo: true, institutionCount: 1000 });
   // One proxy hop is trusted so that each simulated applicant has its own address, as they would.
   const env = parseEnv(productionEnv({ TRUST_PROXY_HOPS: '1' }));
-  const app = await buildApp({ env, db, nationalIdCrypto: crypto, jwtSecret: randomBytes(32), logger: false });
+  const app = await buildApp({ env, db, nationalIdCrypto: crypto, jwtSecret: randomBytes(32), oidcKey: randomBytes(32), logger: false });
   await app.listen({ host: '127.0.0.1', port: 0 });
   const { port } = app.server.address() as { port: number };
   let serial = 0;

@@ -33,6 +33,7 @@ export async function withBenchDatabase(institutions: number, work: (ctx: BenchC
     db,
     nationalIdCrypto: crypto,
     jwtSecret: randomBytes(32),
+    oidcKey: randomBytes(32),
     logger: false,
   });
   try {

@@ -33,7 +33,7 @@ async function run(db: Database) {
   await migrate(db.sql);
   await runSeed({ prisma: db.prisma, crypto, demo: true, institutionCount: 0 });
   const env = parseEnv({ NODE_ENV: 'test', LOG_LEVEL: 'silent', CARD_TRUST_TEST_CA: 'true', CARD_TEST_PKI_DIR: pkiDir });
-  const app = await buildApp({ env, db, nationalIdCrypto: crypto, jwtSecret: randomBytes(32), logger: false });
+  const app = await buildApp({ env, db, nationalIdCrypto: crypto, jwtSecret: randomBytes(32), oidcKey: randomBytes(32), logger: false });
   await app.ready();
   const institution = await db.prisma.institution.findUniqueOrThrow({ where: { code: '9900000001' } });
   const deps = managerRequestDeps(app);

@@ -18,7 +18,7 @@ const env = parseEnv({ ...process.env, ...productionEnv({ TRUST_PROXY_HOPS: '1',
 const db = await openDatabase({ databaseUrl, poolSize: env.DATABASE_POOL_SIZE });
 // Logins do not read 身分證, so a throw-away key pair is enough here.
 const crypto = createNationalIdCrypto({ nationalIdKey: randomBytes(32), nationalIdHashKey: randomBytes(32) });
-const app = await buildApp({ env, db, nationalIdCrypto: crypto, jwtSecret: randomBytes(32), logger: false });
+const app = await buildApp({ env, db, nationalIdCrypto: crypto, jwtSecret: randomBytes(32), oidcKey: randomBytes(32), logger: false });
 await app.listen({ host: '127.0.0.1', port: 0 });
 const { port } = app.server.address() as { port: number };
 process.stdout.write(`${JSON.stringify({ port })}\n`);

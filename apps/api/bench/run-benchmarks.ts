@@ -33,7 +33,7 @@ async function seedFromEmpty(db: Database) {
 }
 
 async function searchLatency(db: Database) {
-  const app = await buildApp({ env: parseEnv(productionEnv()), db, nationalIdCrypto: crypto, jwtSecret: randomBytes(32), logger: false });
+  const app = await buildApp({ env: parseEnv(productionEnv()), db, nationalIdCrypto: crypto, jwtSecret: randomBytes(32), oidcKey: randomBytes(32), logger: false });
   await app.listen({ host: '127.0.0.1', port: 0 });
   const { port } = app.server.address() as { port: number };
   const queries = seededQueries(REQUESTS);

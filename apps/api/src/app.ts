@@ -25,6 +25,8 @@ import { devMailRoutes } from './routes/mail/dev-mail.js';
 import { managerRequestRoutes } from './routes/manager-requests/index.js';
 import { screeningRoutes } from './routes/screening/index.js';
 import { healthRoutes } from './routes/system/health.js';
+import { oidcPlugin } from './oidc/plugin.js';
+import { ssoRoutes } from './routes/sso/index.js';
 import { dailyDigestPlugin } from './jobs/daily-digest.js';
 import { purgeExpiredCredentialsPlugin } from './jobs/purge-expired-credentials.js';
 
@@ -34,11 +36,15 @@ export interface AppDependencies {
   nationalIdCrypto: NationalIdCrypto;
   /** Signs access tokens and derives CSRF tokens (Secrets.jwtSecret). */
   jwtSecret: Buffer;
+  /** The OpenID provider's key (Secrets.oidcKey): seals its signing keys and client secrets. */
+  oidcKey: Buffer;
+  /** Requests per minute at /oidc/auth (per IP) and /oidc/token (per client); benchmarks raise them. */
+  oidcLimits?: { authPerMinute: number; tokenPerMinute: number };
   logger?: FastifyServerOptions['logger'];
 }
 
 /** Builds the app without listening: server.ts listens, tests call app.inject(). */
-export async function buildApp({ env, db, nationalIdCrypto, jwtSecret, logger }: AppDependencies) {
+export async function buildApp({ env, db, nationalIdCrypto, jwtSecret, oidcKey, oidcLimits, logger }: AppDependencies) {
   const securityHeaders = securityHeadersFor(env.PUBLIC_ORIGIN);
   const app = Fastify({
     logger: logger ?? { level: env.LOG_LEVEL },
@@ -71,6 +77,15 @@ export async function buildApp({ env, db, nationalIdCrypto, jwtSecret, logger }:
   await app.register(authPlugin, { jwtSecret, publicOrigin: env.PUBLIC_ORIGIN });
   await app.register(cardTrustStorePlugin, { env });
   await app.register(holidayCalendarPlugin, { file: env.HOLIDAY_CALENDAR_FILE });
+  await app.register(oidcPlugin, {
+    oidcKey,
+    publicOrigin: env.PUBLIC_ORIGIN,
+    behindProxy: env.TRUST_PROXY_HOPS > 0,
+    demoSubsystem: env.DEMO_SUBSYSTEM_SECRET ? { url: env.DEMO_SUBSYSTEM_URL, secret: env.DEMO_SUBSYSTEM_SECRET } : undefined,
+    // Back-channel logouts go out like mail: by the same timer interval (0 in tests: they send on demand).
+    dispatchIntervalMs: env.MAIL_DISPATCH_INTERVAL_MS,
+    ...(oidcLimits && { limits: oidcLimits }),
+  });
 
   await app.register(healthRoutes);
   await app.register(institutionRoutes);
@@ -80,6 +95,7 @@ export async function buildApp({ env, db, nationalIdCrypto, jwtSecret, logger }:
   await app.register(managerRequestRoutes);
   await app.register(backOfficeRoutes);
   await app.register(auditRoutes);
+  await app.register(ssoRoutes);
   await app.register(screeningRoutes, { dailyLimit: env.SCREENING_DAILY_LOOKUP_LIMIT, alertThreshold: env.SCREENING_ALERT_DISTINCT_PERSONS });
   await app.register(dailyDigestPlugin, { enabled: env.DIGEST_ENABLED, hour: env.DIGEST_HOUR });
   await app.register(purgeExpiredCredentialsPlugin, { enabled: env.PURGE_ENABLED, hour: env.PURGE_HOUR });

@@ -80,6 +80,12 @@ const EnvFields = z.object({
   SCREENING_DAILY_LOOKUP_LIMIT: z.coerce.number().int().min(1).max(100_000).default(200),
   /** 篩檢結果查詢: distinct people one account looks up in a day from which staff are alerted. */
   SCREENING_ALERT_DISTINCT_PERSONS: z.coerce.number().int().min(1).max(100_000).default(100),
+  /**
+   * The embedded demo's subsystem (tools/demo-subsystem): with a secret set, the API registers it
+   * as the 成人預防保健 client at start, with its URIs under DEMO_SUBSYSTEM_URL. Refused in production.
+   */
+  DEMO_SUBSYSTEM_URL: z.url().default('http://localhost:3001'),
+  DEMO_SUBSYSTEM_SECRET: z.string().min(32, 'DEMO_SUBSYSTEM_SECRET must be at least 32 characters').optional().or(z.literal('').transform(() => undefined)),
   /** Taiwan's public holidays and make-up workdays (due dates of 紙本審核); default config/holidays/taiwan.json. */
   HOLIDAY_CALENDAR_FILE: z.string().optional(),
   /** How long a shutdown (SIGTERM) may take to finish in-flight requests before the process exits anyway. */
@@ -116,6 +122,7 @@ function productionRefusals(env: z.infer<typeof EnvFields>): [variable: string, 
   if (env.SEED_DEMO) refuse('SEED_DEMO', 'refused', 'demo accounts never go into production');
   if (env.MAIL_VIEWER === 'true' || env.MAIL_VIEWER === '1') refuse('MAIL_VIEWER', 'refused', 'it shows password-reset links to whoever opens it');
   if (env.CARD_TRUST_TEST_CA === 'true') refuse('CARD_TRUST_TEST_CA', 'refused', 'the test CA signs cards for anyone');
+  if (env.DEMO_SUBSYSTEM_SECRET) refuse('DEMO_SUBSYSTEM_SECRET', 'refused', 'the demo subsystem is for the embedded demo only');
   return refusals;
 }
 

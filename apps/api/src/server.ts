@@ -15,7 +15,7 @@ try {
 }
 const started = performance.now();
 const { db, nationalIdCrypto, secrets, applied, seed } = await bootstrap(env);
-const app = await buildApp({ env, db, nationalIdCrypto, jwtSecret: secrets.jwtSecret });
+const app = await buildApp({ env, db, nationalIdCrypto, jwtSecret: secrets.jwtSecret, oidcKey: secrets.oidcKey });
 app.log.info({ migrationsApplied: applied, seed }, 'database ready');
 
 // SIGTERM/SIGINT (or a crash): stop accepting, let in-flight requests finish, wait for the mail

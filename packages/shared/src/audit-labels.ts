@@ -52,6 +52,14 @@ export const AUDIT_ACTION_LABELS = {
   'screening.alert.raised': '篩檢查詢警示',
   'screening.alert.acknowledged': '處理篩檢查詢警示',
   'system.credentials.purged': '清除過期憑證',
+  'sso.sign-in': '經單一入口登入子系統',
+  'sso.logout': '子系統要求登出單一入口',
+  'sso.grants.revoked': '結束子系統登入（授權撤銷）',
+  'oidc_client.created': '建立單一入口用戶端',
+  'oidc_client.updated': '修改單一入口用戶端',
+  'oidc_client.secret_rotated': '更換單一入口用戶端密鑰',
+  'oidc_client.disabled': '停用單一入口用戶端',
+  'oidc_client.enabled': '啟用單一入口用戶端',
 } as const;
 export type AuditAction = keyof typeof AUDIT_ACTION_LABELS;
 
@@ -69,6 +77,7 @@ export const AUDIT_ENTITY_TYPE_LABELS: Readonly<Record<string, string>> = {
   'screening-batch': '篩檢紀錄批次',
   'screening-import': '篩檢資料匯入',
   job: '排程工作',
+  oidc_client: '單一入口用戶端',
 };
 
 /** An event's action in words; an action recorded by an older version keeps its code. */

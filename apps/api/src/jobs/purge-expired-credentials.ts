@@ -1,7 +1,8 @@
 /**
  * Once a day, deletes the one-time credentials that can no longer be used: refresh-token
  * families whose newest token expired, password-reset and e-mail-change links, and 醫事機構卡
- * challenges, each a day after it expired. Only hashes are stored, but a table that only grows
+ * challenges, the OpenID provider's sessions, codes and tokens, each a day after it expired, and
+ * back-channel logouts a day after they were delivered or given up on. Only hashes are stored, but a table that only grows
  * is a cost and a liability. The audit trail keeps what happened (logins, resets, card checks);
  * the purge itself is audited with its counts.
  */
@@ -23,6 +24,10 @@ export interface PurgeCounts {
   passwordResetTokens: number;
   emailChangeTokens: number;
   cardChallenges: number;
+  /** The OpenID provider's sessions, codes, tokens and interactions. */
+  oidcPayloads: number;
+  /** Back-channel logouts delivered or given up on. */
+  backchannelLogouts: number;
 }
 
 /** Purges for `now`'s Taipei date unless some instance already has; the counts when it ran. */
@@ -38,6 +43,10 @@ export async function purgeExpiredCredentials(prisma: PrismaClient, now = new Da
       passwordResetTokens: (await tx.passwordResetToken.deleteMany({ where: expired })).count,
       emailChangeTokens: (await tx.emailChangeToken.deleteMany({ where: expired })).count,
       cardChallenges: (await tx.cardChallenge.deleteMany({ where: expired })).count,
+      oidcPayloads: (await tx.oidcPayload.deleteMany({ where: expired })).count,
+      backchannelLogouts: (
+        await tx.backchannelLogout.deleteMany({ where: { createdAt: { lt: before }, OR: [{ deliveredAt: { not: null } }, { failedAt: { not: null } }] } })
+      ).count,
     };
     await recordAudit(tx, { actorLabel: 'system', action: 'system.credentials.purged', entityType: 'job', entityId: `${PURGE_JOB}:${date}`, after: counts }, {});
     return counts;

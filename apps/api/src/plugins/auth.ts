@@ -58,8 +58,12 @@ export type RoleGuard = onRequestAsyncHookHandler & { roles: readonly AccountRol
 export interface RouteAccess {
   method: string;
   url: string;
-  /** 'public': no login; 'authenticated': app.authenticate runs (and maybe a role guard). */
-  access: 'public' | 'authenticated';
+  /**
+   * 'public': no login; 'authenticated': app.authenticate runs (and maybe a role guard);
+   * 'subsystem': a subsystem's client-credentials bearer token with `scope` (app.requireSubsystemScope).
+   */
+  access: 'public' | 'authenticated' | 'subsystem';
+  scope?: string | undefined;
   /** Admitted roles; undefined = every logged-in role. */
   roles?: readonly AccountRole[] | undefined;
 }
@@ -84,6 +88,8 @@ declare module 'fastify' {
       csrfTokenFor(familyId: string): string;
       /** The 403 for a missing / wrong X-CSRF-Token (refresh and logout check it themselves). */
       assertCsrf(request: FastifyRequest, familyId: string): void;
+      /** The login an access-token cookie names, expired or not (logout), or undefined if it is not ours. */
+      sessionOfAccessToken(token: string | undefined): { accountId: string; familyId: string } | undefined;
       /** An argon2id hash of a random password, made once: verified against for unknown accounts. */
       dummyPasswordHash: string;
       /** Origin for links in mail (reset password, confirm e-mail). */
@@ -190,6 +196,15 @@ export const authPlugin = fp(
       },
       csrfTokenFor: (familyId: string) => csrfTokenFor(jwtSecret, familyId),
       assertCsrf,
+      sessionOfAccessToken(token: string | undefined) {
+        if (!token) return undefined;
+        try {
+          const claims = app.jwt.verify<AccessClaims>(token, { ignoreExpiration: true });
+          return { accountId: claims.sub, familyId: claims.sid };
+        } catch {
+          return undefined;
+        }
+      },
       dummyPasswordHash,
       publicOrigin: origin.origin,
     });
@@ -200,9 +215,11 @@ export const authPlugin = fp(
       const handlers = [route.onRequest, route.preValidation, route.preHandler].flat().filter(Boolean);
       const guarded = handlers.includes(authenticate);
       const guard = handlers.find((handler): handler is RoleGuard => Array.isArray((handler as Partial<RoleGuard>).roles));
+      const scope = handlers.map((handler) => (handler as { subsystemScope?: string }).subsystemScope).find(Boolean);
       for (const method of [route.method].flat()) {
         if (method === 'HEAD') continue;
-        routeAccess.push({ method, url: route.url, access: guarded ? 'authenticated' : 'public', roles: guard?.roles });
+        const access = guarded ? 'authenticated' : scope ? 'subsystem' : 'public';
+        routeAccess.push({ method, url: route.url, access, roles: guard?.roles, scope });
       }
     });
   },

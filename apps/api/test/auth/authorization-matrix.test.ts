@@ -27,6 +27,7 @@ interface MatrixRow {
 const EVERY_ROLE = ACCOUNT_ROLES;
 const INSTITUTION_MEMBERS = ['INSTITUTION_MANAGER', 'GENERAL_USER'] as const;
 const NO_ID = '00000000-0000-4000-8000-000000000000';
+const NO_UID = 'no-such-interaction-uid';
 
 /** Protected routes. Keys: "METHOD /url" exactly as registered. */
 const MATRIX: Record<string, MatrixRow> = {
@@ -95,6 +96,15 @@ const MATRIX: Record<string, MatrixRow> = {
   'GET /api/staff/manager-requests/:id/form.pdf': { roles: ['SYSTEM_STAFF'], url: `/api/staff/manager-requests/${NO_ID}/form.pdf` },
   'POST /api/staff/manager-requests/:id/scan': { roles: ['SYSTEM_STAFF'], url: `/api/staff/manager-requests/${NO_ID}/scan` },
   'POST /api/staff/manager-requests/:id/decision': { roles: ['SYSTEM_STAFF'], url: `/api/staff/manager-requests/${NO_ID}/decision`, payload: { decision: 'APPROVE' } },
+  // 單一入口: the login hand-over needs the portal session; an unknown interaction is a 404.
+  'POST /api/sso/interactions/:uid/continue': { roles: EVERY_ROLE, url: `/api/sso/interactions/${NO_UID}/continue`, payload: {} },
+  'GET /api/staff/oidc-clients': { roles: ['SYSTEM_STAFF'] },
+  'GET /api/staff/subsystems/:id/oidc-client': { roles: ['SYSTEM_STAFF'], url: `/api/staff/subsystems/${NO_ID}/oidc-client` },
+  'POST /api/staff/subsystems/:id/oidc-client': { roles: ['SYSTEM_STAFF'], url: `/api/staff/subsystems/${NO_ID}/oidc-client`, payload: { redirectUris: [] } },
+  'PATCH /api/staff/subsystems/:id/oidc-client': { roles: ['SYSTEM_STAFF'], url: `/api/staff/subsystems/${NO_ID}/oidc-client`, payload: { allowRefreshToken: true } },
+  'POST /api/staff/subsystems/:id/oidc-client/rotate-secret': { roles: ['SYSTEM_STAFF'], url: `/api/staff/subsystems/${NO_ID}/oidc-client/rotate-secret`, payload: {} },
+  'POST /api/staff/subsystems/:id/oidc-client/disable': { roles: ['SYSTEM_STAFF'], url: `/api/staff/subsystems/${NO_ID}/oidc-client/disable`, payload: {} },
+  'POST /api/staff/subsystems/:id/oidc-client/enable': { roles: ['SYSTEM_STAFF'], url: `/api/staff/subsystems/${NO_ID}/oidc-client/enable`, payload: {} },
 };
 
 /** Public routes, each with why it needs no login. */
@@ -118,7 +128,35 @@ const PUBLIC_ROUTES: Record<string, string> = {
   'POST /api/applications/paper-form': 'pending managers cannot log in: account + password (rate-limited)',
   'POST /api/applications/paper-form/scan': 'pending managers cannot log in: account + password in the multipart fields (rate-limited)',
   'POST /api/applications/manager-request': 'pending managers cannot log in: account + password (rate-limited)',
+  'GET /api/sso/interactions/:uid': "the OpenID provider's redirect to the login hand-over page; changes nothing",
+  'GET /api/sso/interactions/:uid/details': "the provider's interaction cookie is the proof; says whether a portal session exists",
+  'POST /api/sso/interactions/:uid/abort': "the provider's interaction cookie is the proof; only sends access_denied to the subsystem (JSON only)",
+  'POST /api/sso/logout': "the provider's session secret (xsrf) is the proof; ends that provider session (JSON only, rate-limited)",
 };
+
+/** The subsystems' machine-to-machine routes: a client-credentials token with this scope, never a portal login. */
+const SUBSYSTEM_ROUTES: Record<string, string> = {
+  'POST /api/screening/ingest': 'screening:ingest',
+  'POST /api/screening/eligibility': 'screening:eligibility',
+};
+
+/**
+ * The OpenID provider's own endpoints (oidc-provider under /oidc, not Fastify routes, so absent
+ * from app.routeAccess): each with what a caller without credentials gets. Clients authenticate
+ * at token, introspection and revocation; userinfo takes a bearer token; the rest are public by
+ * the protocol (discovery, keys, the authorization and logout endpoints, which hand over to the
+ * portal's login).
+ */
+const OIDC_ROUTES: { method: 'GET' | 'POST'; url: string; status: number; why: string }[] = [
+  { method: 'GET', url: '/oidc/.well-known/openid-configuration', status: 200, why: 'discovery' },
+  { method: 'GET', url: '/oidc/jwks', status: 200, why: 'public signing keys' },
+  { method: 'GET', url: '/oidc/auth?client_id=nobody', status: 303, why: 'authorization: unknown client → the zh-TW error page' },
+  { method: 'POST', url: '/oidc/token', status: 401, why: 'client authentication required (an unknown client here)' },
+  { method: 'POST', url: '/oidc/token/introspection', status: 401, why: 'client authentication required' },
+  { method: 'POST', url: '/oidc/token/revocation', status: 401, why: 'client authentication required' },
+  { method: 'GET', url: '/oidc/me', status: 401, why: 'userinfo: bearer access token required' },
+  { method: 'GET', url: '/oidc/session/end', status: 303, why: 'RP-initiated logout: the confirmation page' },
+];
 
 let ctx: TestContext;
 const sessions = {} as Record<AccountRole, TestSession>;
@@ -135,7 +173,7 @@ describe('route table', () => {
   it('classifies every registered /api route: protected ones are in the matrix, public ones are listed', () => {
     const unclassified = apiRoutes()
       .map((route) => ({ key: `${route.method} ${route.url}`, access: route.access }))
-      .filter(({ key, access }) => (access === 'authenticated' ? !(key in MATRIX) : !(key in PUBLIC_ROUTES)));
+      .filter(({ key, access }) => !(key in { authenticated: MATRIX, subsystem: SUBSYSTEM_ROUTES, public: PUBLIC_ROUTES }[access]));
     expect(unclassified).toEqual([]);
   });
 
@@ -147,6 +185,33 @@ describe('route table', () => {
       expect([...(route?.roles ?? EVERY_ROLE)].sort(), key).toEqual([...MATRIX[key]!.roles].sort());
     }
     for (const key of Object.keys(PUBLIC_ROUTES)) expect(registered.get(key)?.access, key).toBe('public');
+    for (const [key, scope] of Object.entries(SUBSYSTEM_ROUTES)) expect(registered.get(key), key).toMatchObject({ access: 'subsystem', scope });
+  });
+});
+
+describe.each(Object.keys(SUBSYSTEM_ROUTES))('%s', (key) => {
+  const [method, url] = key.split(' ') as ['POST', string];
+  it('nobody, and every portal login, → 401', async () => {
+    for (const session of [null, ...ACCOUNT_ROLES.map((role) => sessions[role])]) {
+      const response = await ctx.app.inject({ method, url, headers: session ? session.headers(url) : {}, payload: {} });
+      expect(response.statusCode).toBe(401);
+      expect(response.json()).toMatchObject({ code: 'INVALID_TOKEN' });
+    }
+  });
+});
+
+describe('the OpenID provider endpoints', () => {
+  it.each(OIDC_ROUTES)('$method $url → $status ($why)', async ({ method, url, status }) => {
+    const response = await ctx.app.inject({
+      method,
+      url,
+      ...(method === 'POST' && {
+        headers: { 'content-type': 'application/x-www-form-urlencoded', authorization: `Basic ${Buffer.from('nobody:wrong').toString('base64')}` },
+        payload: 'grant_type=client_credentials&token=x',
+      }),
+    });
+    expect(response.statusCode).toBe(status);
+    if (status === 401) expect(response.json()).toMatchObject({ error: expect.stringMatching(/^invalid_(client|token)$/) });
   });
 });
 

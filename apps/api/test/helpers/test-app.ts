@@ -29,11 +29,14 @@ export const testCrypto = createNationalIdCrypto({
 /** One signing key per test run: tokens issued by one test app instance are valid on another. */
 export const testJwtSecret = randomBytes(32);
 
+/** The OpenID provider's key, shared the same way (a second instance opens the same client secrets). */
+export const testOidcKey = randomBytes(32);
+
 export async function createTestApp(options: TestAppOptions = {}): Promise<TestContext> {
   if (options.database) {
     const shared = options.database;
     const env = parseEnv({ NODE_ENV: 'test', LOG_LEVEL: 'silent', ...options.env });
-    const app = await buildApp({ env, db: shared.db, nationalIdCrypto: testCrypto, jwtSecret: testJwtSecret, logger: false });
+    const app = await buildApp({ env, db: shared.db, nationalIdCrypto: testCrypto, jwtSecret: testJwtSecret, oidcKey: testOidcKey, logger: false });
     await app.ready();
     return { ...shared, app, close: () => app.close() };
   }
@@ -47,7 +50,7 @@ export async function createTestApp(options: TestAppOptions = {}): Promise<TestC
       renderManagerForm: renderBlankManagerForm,
     });
     const env = parseEnv({ NODE_ENV: 'test', LOG_LEVEL: 'silent', ...options.env });
-    const app = await buildApp({ env, db: database.db, nationalIdCrypto: testCrypto, jwtSecret: testJwtSecret, logger: false });
+    const app = await buildApp({ env, db: database.db, nationalIdCrypto: testCrypto, jwtSecret: testJwtSecret, oidcKey: testOidcKey, logger: false });
     await app.ready();
     return {
       ...database,

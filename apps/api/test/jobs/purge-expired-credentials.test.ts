@@ -49,10 +49,26 @@ describe('the daily purge of expired credentials', () => {
       ],
     });
 
+    await prisma.oidcPayload.createMany({
+      data: [
+        { kind: 'AccessToken', id: 'expired-token', payload: {}, accountId, expiresAt: ago(KEEP_AFTER_EXPIRY_MS + HOUR) },
+        { kind: 'Session', id: 'live-session', payload: {}, accountId, expiresAt: new Date(now.getTime() + HOUR) },
+      ],
+    });
+    await prisma.backchannelLogout.createMany({
+      data: [
+        { clientId: 'demo', accountId, reason: 'logout', createdAt: ago(KEEP_AFTER_EXPIRY_MS + HOUR), deliveredAt: ago(KEEP_AFTER_EXPIRY_MS + HOUR) },
+        { clientId: 'demo', accountId, reason: 'logout', createdAt: ago(KEEP_AFTER_EXPIRY_MS + HOUR) },
+      ],
+    });
+
     const [first, second] = await Promise.all([purgeExpiredCredentials(prisma, now), purgeExpiredCredentials(prisma, now)]);
     const counts = first ?? second;
     expect([first, second].filter(Boolean)).toHaveLength(1);
-    expect(counts).toEqual({ sessions: 2, passwordResetTokens: 1, emailChangeTokens: 1, cardChallenges: 1 });
+    expect(counts).toEqual({ sessions: 2, passwordResetTokens: 1, emailChangeTokens: 1, cardChallenges: 1, oidcPayloads: 1, backchannelLogouts: 1 });
+    expect(await prisma.oidcPayload.findMany({ select: { id: true } })).toEqual([{ id: 'live-session' }]);
+    // A logout still to be delivered stays, however old.
+    expect(await prisma.backchannelLogout.count({ where: { deliveredAt: null } })).toBe(1);
 
     expect(await prisma.session.count({ where: { familyId: deadFamily } })).toBe(0);
     expect(await prisma.session.count({ where: { familyId: liveFamily } })).toBe(2);
@@ -72,6 +88,8 @@ describe('the daily purge of expired credentials', () => {
       passwordResetTokens: 1,
       emailChangeTokens: 0,
       cardChallenges: 1,
+      oidcPayloads: 0,
+      backchannelLogouts: 0,
     });
   });
 });

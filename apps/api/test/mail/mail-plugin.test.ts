@@ -5,7 +5,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { buildApp } from '../../src/app.js';
 import { parseEnv } from '../../src/env.js';
 import { MAIL_TEMPLATE_NAMES } from '../../src/services/mail/templates.js';
-import { createTestApp, testCrypto, testJwtSecret, type TestContext } from '../helpers/test-app.js';
+import { createTestApp, testCrypto, testJwtSecret, testOidcKey, type TestContext } from '../helpers/test-app.js';
 import { createTestDatabase, type TestDatabase } from '../helpers/test-database.js';
 import { parseMail, startSmtpTestServer, type SmtpTestServer } from './smtp-test-server.js';
 import { productionEnv } from '../helpers/production-env.js';
@@ -63,7 +63,7 @@ describe('sending right after the response', () => {
     database = await createTestDatabase();
     // A long interval: only the after-response kick can send within the test.
     const env = parseEnv({ NODE_ENV: 'test', LOG_LEVEL: 'silent', SMTP_URL: server.url, MAIL_DISPATCH_INTERVAL_MS: '600000' });
-    const app = await buildApp({ env, db: database.db, nationalIdCrypto: testCrypto, jwtSecret: testJwtSecret, logger: false });
+    const app = await buildApp({ env, db: database.db, nationalIdCrypto: testCrypto, jwtSecret: testJwtSecret, oidcKey: testOidcKey, logger: false });
     app.post('/test/promise-mail', async (request) => {
       await app.db.prisma.$transaction((tx) =>
         app.mail.enqueue(tx, { template: 'password-reset', to: 'kick@example.tw', data: RESET }, request),

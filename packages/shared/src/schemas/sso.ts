@@ -12,6 +12,7 @@ export const SSO_MESSAGES = {
   notApproved: '您的帳號尚未取得此子系統的使用權限。請至「我的服務」申請，經子系統管理者核准後即可進入。',
   accountNotActive: '您的帳號目前非啟用狀態，無法進入子系統。',
   clientDisabled: '此子系統目前暫停以單一入口登入。',
+  logoutInvalid: '登出請求已失效，請回到子系統重新操作。',
 } as const;
 
 export const OIDC_CLIENT_MESSAGES = {
@@ -60,6 +61,14 @@ export type SsoRedirect = z.infer<typeof SsoRedirectSchema>;
 
 export const SsoEmptyBodySchema = z.object({}).strict();
 
+/**
+ * POST /api/sso/logout → 200 SsoRedirect: the confirmation of 登出 asked by a subsystem
+ * (RP-initiated logout). `xsrf` is the value the provider put in /sso/logout?xsrf=…; the answer
+ * is the subsystem's registered post-logout address, or /sso/logged-out. 400 SSO_LOGOUT_INVALID.
+ */
+export const SsoLogoutRequestSchema = z.object({ xsrf: text().min(1, SSO_MESSAGES.logoutInvalid).max(200, SSO_MESSAGES.logoutInvalid) }).strict();
+export type SsoLogoutRequest = z.infer<typeof SsoLogoutRequestSchema>;
+
 // ---------------------------------------------------------------------------------------------
 // Client registration (系統人員, 子系統管理)
 
@@ -94,15 +103,24 @@ const uriList = (min: number) =>
 
 const PRIVATE_JWK_MEMBERS = ['d', 'p', 'q', 'dp', 'dq', 'qi', 'k'];
 
+/** A JWK member's value: printable ASCII only (base64url numbers, names, x5c), never control characters. */
+const JwkValueSchema = z.union([text().regex(/^[\x20-\x7E]{0,8192}$/), z.array(text().regex(/^[\x20-\x7E]{0,8192}$/)).max(10)]);
+
 /** A subsystem's public keys for private_key_jwt: RSA or EC, never a private or symmetric member. */
 export const PublicJwksSchema = z
-  .object({
-    keys: z
-      .array(z.object({ kty: z.enum(['RSA', 'EC']) }).catchall(z.unknown()))
-      .min(1, OIDC_CLIENT_MESSAGES.jwksInvalid)
-      .max(5, OIDC_CLIENT_MESSAGES.jwksInvalid),
-  }, { error: OIDC_CLIENT_MESSAGES.jwksInvalid })
-  .refine((jwks) => jwks.keys.every((key) => PRIVATE_JWK_MEMBERS.every((member) => !(member in key))), OIDC_CLIENT_MESSAGES.jwksInvalid);
+  .object(
+    {
+      keys: z
+        .array(z.object({ kty: z.enum(['RSA', 'EC']) }).catchall(JwkValueSchema), { error: OIDC_CLIENT_MESSAGES.jwksInvalid })
+        .min(1, OIDC_CLIENT_MESSAGES.jwksInvalid)
+        .max(5, OIDC_CLIENT_MESSAGES.jwksInvalid),
+    },
+    { error: OIDC_CLIENT_MESSAGES.jwksInvalid },
+  )
+  .refine(
+    (jwks) => jwks.keys.every((key) => Object.keys(key).length <= 20 && Object.keys(key).every((member) => /^[A-Za-z0-9_]{1,32}$/.test(member)) && PRIVATE_JWK_MEMBERS.every((member) => !(member in key))),
+    OIDC_CLIENT_MESSAGES.jwksInvalid,
+  );
 export type PublicJwks = z.infer<typeof PublicJwksSchema>;
 
 const clientFields = {

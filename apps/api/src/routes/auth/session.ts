@@ -3,7 +3,7 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { AUTH_MESSAGES, ErrorBodySchema, LoginRequestSchema, MessageResponseSchema, SessionSchema } from '@portal/shared';
 import { sessionExpired, unauthorized } from '../../errors/http-error.js';
 import { withRetryAfter } from '../../http/responses.js';
-import { COOKIE_NAMES, type AccessClaims } from '../../plugins/auth.js';
+import { COOKIE_NAMES } from '../../plugins/auth.js';
 import { rateLimitPerIp } from '../../plugins/rate-limit.js';
 import { login } from '../../services/auth/login.js';
 import { findSessionAccount, toSessionBody, type SessionAccount } from '../../services/auth/session-body.js';
@@ -98,7 +98,7 @@ export const sessionRoutes: FastifyPluginAsyncZod = async (app) => {
     async (request, reply) => {
       await endSession(
         app.db.prisma,
-        { refreshToken: request.cookies[COOKIE_NAMES.refresh], fromAccessToken: accessTokenSession(request.cookies[COOKIE_NAMES.access]) },
+        { refreshToken: request.cookies[COOKIE_NAMES.refresh], fromAccessToken: app.auth.sessionOfAccessToken(request.cookies[COOKIE_NAMES.access]) },
         { ...request.origin, beforeEnd: (familyId) => app.auth.assertCsrf(request, familyId) },
       );
       app.auth.clearCookies(reply);
@@ -122,13 +122,4 @@ export const sessionRoutes: FastifyPluginAsyncZod = async (app) => {
   }
 
   /** The session an access token names, expired or not; none when it was not signed by us. */
-  function accessTokenSession(token: string | undefined) {
-    if (!token) return undefined;
-    try {
-      const claims = app.jwt.verify<AccessClaims>(token, { ignoreExpiration: true });
-      return { accountId: claims.sub, familyId: claims.sid };
-    } catch {
-      return undefined;
-    }
-  }
 };

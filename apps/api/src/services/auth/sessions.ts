@@ -5,6 +5,7 @@ import { sessionExpired } from '../../errors/http-error.js';
 import { findSessionAccount, type SessionAccount } from './session-body.js';
 import type { RequestOrigin } from '../audit/record-audit.js';
 import { recordAudit } from '../audit/record-audit.js';
+import { endSsoSignIns, type SsoEndReason } from '../sso/sign-in-revocation.js';
 
 /** Access tokens are short so that a stolen one is short-lived; revocation is checked anyway. */
 export const ACCESS_TOKEN_TTL_SECONDS = 10 * 60;
@@ -147,6 +148,8 @@ export async function endSession(
   const { accountId, familyId } = found;
   await prisma.$transaction(async (tx) => {
     await revokeFamily(tx, familyId);
+    // Logging out of the portal logs out of the subsystems too.
+    await endSsoSignIns(tx, accountId, 'logout');
     await recordAudit(tx, { actorId: accountId, action: 'auth.logout', entityType: 'session', entityId: familyId }, origin);
   });
 }
@@ -174,12 +177,13 @@ export async function revokeFamily(tx: Prisma.TransactionClient, familyId: strin
  * Ends every login of an account at once, on every API instance: the bump makes every access
  * token's `sv` stale (checked on each request), and revoking the rows kills the refresh tokens.
  * Call it inside the transaction of the change that requires it (deactivation, role change,
- * password reset). Returns the new session version.
+ * password reset); it also ends the account's sign-ins at the subsystems. Returns the new
+ * session version.
  */
 export async function revokeAllSessions(
   tx: Prisma.TransactionClient,
   accountId: string,
-  options: { exceptFamilyId?: string } = {},
+  options: { exceptFamilyId?: string; reason?: SsoEndReason } = {},
 ): Promise<number> {
   const account = await tx.account.update({
     where: { id: accountId },
@@ -194,6 +198,8 @@ export async function revokeAllSessions(
     },
     data: { revokedAt: new Date() },
   });
+  // The subsystems' sign-ins go with the portal's (they would outlive it otherwise).
+  await endSsoSignIns(tx, accountId, options.reason ?? 'sessions-revoked');
   return account.sessionVersion;
 }
 

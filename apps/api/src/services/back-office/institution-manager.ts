@@ -188,7 +188,7 @@ export async function changeAccountStatus(
       data: change === 'deactivate' ? { deactivatedAt: now } : { deactivatedAt: null },
       auditAfter: { reason: reason?.trim() || null },
     });
-    if (change === 'deactivate') await revokeAllSessions(tx, target.id);
+    if (change === 'deactivate') await revokeAllSessions(tx, target.id, { reason: 'account-deactivated' });
     return {
       id: target.id,
       status: to,

@@ -24,6 +24,7 @@ import type { RequestOrigin } from '../audit/record-audit.js';
 import { enqueueTemplate, enqueueTemplates, type WithMail } from '../mail/outbox.js';
 import { ACCESS_TRANSITIONS, alreadyDecided, applyTransition, canTransition } from './transitions.js';
 import { overdueBefore } from './overdue.js';
+import { endSsoSignIns } from '../sso/sign-in-revocation.js';
 
 interface Deps {
   prisma: PrismaClient;
@@ -184,6 +185,7 @@ interface LockedAccess {
   name: string;
   email: string;
   subsystem_name: string;
+  subsystem_code: string;
 }
 
 /**
@@ -194,7 +196,7 @@ interface LockedAccess {
 async function lockAccesses(tx: Prisma.TransactionClient, callerId: string, ids: string[]) {
   return tx.$queryRaw<LockedAccess[]>`
     SELECT sa.id, sa.status::text AS status, sa.account_id, a.status::text AS account_status,
-           a.account_name, a.name, a.email, s.name AS subsystem_name
+           a.account_name, a.name, a.email, s.name AS subsystem_name, s.code AS subsystem_code
       FROM subsystem_accesses sa
       JOIN subsystem_managers m ON m.subsystem_id = sa.subsystem_id AND m.account_id = ${callerId}::uuid
       JOIN accounts a ON a.id = sa.account_id
@@ -272,6 +274,8 @@ export async function revokeAccess(deps: Deps, callerId: string, accessId: strin
       auditBefore: {},
       auditAfter: { reason, accountId: access.account_id, subsystem: access.subsystem_name },
     });
+    // At once: the subsystem's tokens die and it is told to log the user out.
+    await endSsoSignIns(tx, access.account_id, 'access-revoked', { clientId: access.subsystem_code });
     await enqueueTemplate(tx, 'subsystem-revoked', access.email, {
       name: access.name,
       accountName: access.account_name,

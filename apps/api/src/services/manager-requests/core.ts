@@ -87,7 +87,7 @@ export async function applyEffect(
   if (changed.count === 0) throw refuseRequest('MANAGER_REQUEST_NOT_APPLICABLE');
   if (request.kind === 'A') return { sessionsRevoked: false };
   // A role change or a deactivation ends every session of the account at once.
-  await revokeAllSessions(tx, request.accountId);
+  await revokeAllSessions(tx, request.accountId, { reason: request.kind === 'B' ? 'account-deactivated' : 'role-changed' });
   return { sessionsRevoked: true };
 }
 

@@ -1,0 +1,87 @@
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import {
+  BackOfficeIdParamsSchema,
+  CreateOidcClientRequestSchema,
+  OidcClientListSchema,
+  OidcClientSchema,
+  OidcClientWithSecretSchema,
+  SsoEmptyBodySchema,
+  UpdateOidcClientRequestSchema,
+} from '@portal/shared';
+import { backOfficeErrors } from '../../http/responses.js';
+import { requireRoles } from '../../plugins/auth.js';
+import {
+  createOidcClient,
+  getOidcClient,
+  listOidcClients,
+  rotateOidcClientSecret,
+  setOidcClientActive,
+  updateOidcClient,
+} from '../../services/sso/oidc-clients.js';
+
+/** 子系統管理 → 單一入口用戶端: 系統人員 register the subsystems with the OpenID provider. */
+export const staffOidcClientRoutes: FastifyPluginAsyncZod = async (app) => {
+  const onRequest = [app.authenticate, requireRoles('SYSTEM_STAFF')];
+  const tags = ['staff', 'sso'];
+  const deps = { prisma: app.db.prisma, seal: (plain: string) => app.oidc.box.seal(plain) };
+  // A new secret is in the body: never cached anywhere on the way.
+  const noStore = { 'cache-control': 'no-store' };
+
+  app.get(
+    '/api/staff/oidc-clients',
+    { onRequest, schema: { tags, summary: '單一入口用戶端：清單', response: { 200: OidcClientListSchema, ...backOfficeErrors } } },
+    async () => listOidcClients(app.db.prisma),
+  );
+  app.get(
+    '/api/staff/subsystems/:id/oidc-client',
+    { onRequest, schema: { tags, summary: '單一入口用戶端：檢視', params: BackOfficeIdParamsSchema, response: { 200: OidcClientSchema, ...backOfficeErrors } } },
+    async (request) => getOidcClient(app.db.prisma, request.params.id),
+  );
+  app.post(
+    '/api/staff/subsystems/:id/oidc-client',
+    {
+      onRequest,
+      schema: {
+        tags,
+        summary: '單一入口用戶端：建立（密鑰只顯示這一次）',
+        params: BackOfficeIdParamsSchema,
+        body: CreateOidcClientRequestSchema,
+        response: { 201: OidcClientWithSecretSchema, ...backOfficeErrors },
+      },
+    },
+    async (request, reply) =>
+      reply.status(201).headers(noStore).send(await createOidcClient(deps, request.user.id, request.params.id, request.body, request.origin)),
+  );
+  app.patch(
+    '/api/staff/subsystems/:id/oidc-client',
+    {
+      onRequest,
+      schema: { tags, summary: '單一入口用戶端：修改', params: BackOfficeIdParamsSchema, body: UpdateOidcClientRequestSchema, response: { 200: OidcClientSchema, ...backOfficeErrors } },
+    },
+    async (request) => updateOidcClient(deps, request.user.id, request.params.id, request.body, request.origin),
+  );
+  app.post(
+    '/api/staff/subsystems/:id/oidc-client/rotate-secret',
+    {
+      onRequest,
+      schema: { tags, summary: '單一入口用戶端：更換密鑰', params: BackOfficeIdParamsSchema, body: SsoEmptyBodySchema, response: { 200: OidcClientWithSecretSchema, ...backOfficeErrors } },
+    },
+    async (request, reply) => reply.headers(noStore).send(await rotateOidcClientSecret(deps, request.user.id, request.params.id, request.origin)),
+  );
+  for (const [action, active] of [['disable', false], ['enable', true]] as const) {
+    app.post(
+      `/api/staff/subsystems/:id/oidc-client/${action}`,
+      {
+        onRequest,
+        schema: {
+          tags,
+          summary: active ? '單一入口用戶端：啟用' : '單一入口用戶端：停用',
+          params: BackOfficeIdParamsSchema,
+          body: SsoEmptyBodySchema,
+          response: { 200: OidcClientSchema, ...backOfficeErrors },
+        },
+      },
+      async (request) => setOidcClientActive(app.db.prisma, request.user.id, request.params.id, active, request.origin),
+    );
+  }
+};
