@@ -83,6 +83,21 @@ export default tseslint.config(
     },
   },
   {
+    // Every string of a request goes through text() (schemas/text.ts), which refuses what the
+    // database cannot store; a bare z.string() would let a NUL through to a 500.
+    files: ['packages/shared/src/**/*.ts'],
+    ignores: ['**/*.test.ts'],
+    rules: {
+      'no-restricted-syntax': [
+        'error',
+        {
+          selector: "CallExpression[callee.type='MemberExpression'][callee.property.name='string'][callee.object.name='z'], CallExpression[callee.property.name='string'][callee.object.property.name='coerce']",
+          message: 'Use text() from schemas/text.ts: it refuses NUL and lone surrogates with a zh-TW message.',
+        },
+      ],
+    },
+  },
+  {
     files: ['scripts/**', '**/server.ts', '**/cli.ts', '**/*-cli.ts', '**/bench/**', '**/engine/**', 'apps/e2e/**'],
     rules: { 'no-console': 'off' },
   },

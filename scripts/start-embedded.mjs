@@ -1,12 +1,15 @@
 #!/usr/bin/env node
 /**
- * `pnpm start`: the embedded demo setup on one port. Builds the SPA, then starts the API that
- * serves it, on PGlite under DATA_DIR (default ./data), migrated and seeded with the demo data,
+ * `pnpm start`: the embedded demo setup on one port. Builds the SPA and the API (tsc into each
+ * package's dist/), then starts the built API (`node dist/server.js`, as production runs it) that
+ * serves the SPA, on PGlite under DATA_DIR (default ./data), migrated and seeded with the demo data,
  * and the development card simulator (test 醫事機構卡 for the demo institutions, HiPKI protocol
- * on http://localhost:61161), whose test CA only this setup trusts.
- * Honours PORT and DATA_DIR. Any other variable of .env.example can be set as well.
+ * on http://localhost:61161), whose test CA only this setup trusts, and the demo subsystem
+ * (tools/demo-subsystem, 成人預防保健 signing in through the portal) on PORT + 1.
+ * Honours PORT, DATA_DIR and DEMO_SUBSYSTEM_PORT. Any other variable of .env.example can be set as well.
  */
-import { existsSync } from 'node:fs';
+import { randomBytes } from 'node:crypto';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { spawn, spawnSync } from 'node:child_process';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -26,7 +29,7 @@ function run(args) {
 }
 
 console.log('Building the portal…');
-run(['exec', 'turbo', 'run', 'build', '--filter=@portal/web', '--output-logs=errors-only']);
+run(['exec', 'turbo', 'run', 'build', '--filter=@portal/web', '--filter=@portal/api', '--output-logs=errors-only']);
 
 const env = {
   ...process.env,
@@ -58,7 +61,26 @@ const cardSim = spawn(
   { cwd: root, env, stdio: 'inherit' },
 );
 
-const server = spawn(process.execPath, ['--import', 'tsx', 'src/server.ts'], {
+// The demo subsystem's client secret: made once per DATA_DIR, registered by the demo seed (the
+// API gets DEMO_SUBSYSTEM_URL and DEMO_SUBSYSTEM_SECRET) and used by the subsystem itself.
+const demoUrl = `http://localhost:${process.env.DEMO_SUBSYSTEM_PORT ?? Number(port) + 1}`;
+const demoSecretFile = path.join(env.DATA_DIR, 'demo-subsystem-secret');
+if (!existsSync(demoSecretFile)) {
+  mkdirSync(env.DATA_DIR, { recursive: true });
+  writeFileSync(demoSecretFile, randomBytes(32).toString('base64url'), { mode: 0o600 });
+}
+Object.assign(env, { DEMO_SUBSYSTEM_URL: demoUrl, DEMO_SUBSYSTEM_SECRET: readFileSync(demoSecretFile, 'utf8').trim() });
+const demoSubsystem = spawn(process.execPath, ['--import', 'tsx', path.join(root, 'tools/demo-subsystem/src/cli.ts')], {
+  cwd: root,
+  env: {
+    ...env,
+    DEMO_SUBSYSTEM_ISSUER: `${env.PUBLIC_ORIGIN ?? `http://localhost:${port}`}/oidc`,
+    DEMO_SUBSYSTEM_CLIENT_SECRET: env.DEMO_SUBSYSTEM_SECRET,
+  },
+  stdio: 'inherit',
+});
+
+const server = spawn(process.execPath, ['dist/server.js'], {
   cwd: path.join(root, 'apps/api'),
   env: withApiRuntimeEnv(env),
   stdio: 'inherit',
@@ -67,9 +89,11 @@ for (const signal of ['SIGINT', 'SIGTERM']) {
   process.on(signal, () => {
     server.kill(signal);
     cardSim.kill(signal);
+    demoSubsystem.kill(signal);
   });
 }
 server.on('exit', (code) => {
   cardSim.kill('SIGTERM');
+  demoSubsystem.kill('SIGTERM');
   process.exit(code ?? 0);
 });

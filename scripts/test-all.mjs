@@ -3,9 +3,11 @@
  * `pnpm test`: every test of the project, suite by suite, then one closing line
  * "N passed, N failed, N skipped".
  *
- * Suites that need a PostgreSQL server (127.0.0.1:5432, or TEST_POSTGRES_URL) or Chromium
- * (/usr/bin/chromium, or CHROMIUM_PATH) run whenever those are present and are reported as
- * skipped, plainly, when they are not. Under CI (CI=true) they are required: a missing one
+ * Every outside need is declared here, once: PostgreSQL (127.0.0.1:5432, or TEST_POSTGRES_URL),
+ * Redis (127.0.0.1:6379, or TEST_REDIS_URL), Chromium (/usr/bin/chromium, or CHROMIUM_PATH) and
+ * pdftotext (poppler-utils). A suite that `needs` one runs only when it is present; a suite that
+ * `uses` one runs anyway and skips just the tests that need it (they read TEST_WITHOUT). Whatever is
+ * absent is reported as skipped, plainly. Under CI (CI=true) every need is required: a missing one
  * fails the run.
  */
 import { spawnSync } from 'node:child_process';
@@ -18,33 +20,40 @@ import { fileURLToPath } from 'node:url';
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const ci = process.env.CI === 'true' || process.env.CI === '1';
 const postgresUrl = process.env.TEST_POSTGRES_URL ?? 'postgresql://postgres@127.0.0.1:5432/postgres';
+const redisUrl = process.env.TEST_REDIS_URL ?? 'redis://127.0.0.1:6379';
 const chromiumPath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const only = process.argv.slice(2);
 
-function reachable(url) {
+function reachable(url, defaultPort) {
   const { hostname, port } = new URL(url);
   return new Promise((resolve) => {
-    const socket = net.connect({ host: hostname, port: Number(port || 5432), timeout: 1500 });
+    const socket = net.connect({ host: hostname, port: Number(port || defaultPort), timeout: 1500 });
     socket.once('connect', () => { socket.destroy(); resolve(true); });
     socket.once('error', () => resolve(false));
     socket.once('timeout', () => { socket.destroy(); resolve(false); });
   });
 }
 
-const hasPostgres = await reachable(postgresUrl);
-const hasChromium = existsSync(chromiumPath);
+/** Each outside need: whether it is here, and what to say (or install) when it is not. */
+const NEEDS = {
+  postgres: { present: await reachable(postgresUrl, 5432), absent: `no PostgreSQL at ${postgresUrl}` },
+  redis: { present: await reachable(redisUrl, 6379), absent: `no Redis at ${redisUrl} (apt-get install redis-server)` },
+  chromium: { present: existsSync(chromiumPath), absent: `no Chromium at ${chromiumPath} (apt-get install chromium)` },
+  pdftotext: { present: spawnSync('pdftotext', ['-v'], { stdio: 'ignore' }).error === undefined, absent: 'no pdftotext (apt-get install poppler-utils)' },
+};
 
+const postgresEnv = { TEST_DATABASE: 'postgresql', TEST_POSTGRES_URL: postgresUrl };
 const suites = [
   { name: 'shared (unit)', dir: 'packages/shared' },
-  { name: 'forms (PDF)', dir: 'packages/forms' },
+  { name: 'forms (PDF)', dir: 'packages/forms', uses: ['pdftotext'] },
   { name: 'db (PGlite)', dir: 'packages/db', env: { TEST_DATABASE: 'pglite' } },
-  { name: 'db (PostgreSQL)', dir: 'packages/db', env: { TEST_DATABASE: 'postgresql', TEST_POSTGRES_URL: postgresUrl }, needs: 'postgres' },
-  { name: 'api (PGlite)', dir: 'apps/api', env: { TEST_DATABASE: 'pglite' } },
-  { name: 'api (PostgreSQL)', dir: 'apps/api', env: { TEST_DATABASE: 'postgresql', TEST_POSTGRES_URL: postgresUrl }, needs: 'postgres' },
-  { name: 'card-sim (test PKI, HiPKI protocol)', dir: 'tools/card-sim', env: { CHROMIUM_PATH: chromiumPath } },
+  { name: 'db (PostgreSQL)', dir: 'packages/db', env: postgresEnv, needs: ['postgres'] },
+  { name: 'api (PGlite)', dir: 'apps/api', env: { TEST_DATABASE: 'pglite' }, uses: ['redis'] },
+  { name: 'api (PostgreSQL)', dir: 'apps/api', env: postgresEnv, needs: ['postgres'], uses: ['redis'] },
+  { name: 'card-sim (test PKI, HiPKI protocol)', dir: 'tools/card-sim', env: { CHROMIUM_PATH: chromiumPath }, uses: ['chromium'] },
   { name: 'demo-subsystem (relying party)', dir: 'tools/demo-subsystem' },
   { name: 'web (SPA, msw)', dir: 'apps/web' },
-  { name: 'e2e (Chromium)', dir: 'apps/e2e', env: { CHROMIUM_PATH: chromiumPath }, needs: 'chromium' },
+  { name: 'e2e (Chromium)', dir: 'apps/e2e', env: { CHROMIUM_PATH: chromiumPath }, needs: ['chromium'] },
 ].filter((suite) => only.length === 0 || only.some((word) => suite.name.includes(word)));
 
 const totals = { passed: 0, failed: 0, skipped: 0 };
@@ -53,20 +62,20 @@ let missingRequired = false;
 const reportDir = mkdtempSync(path.join(tmpdir(), 'portal-test-'));
 
 for (const [index, suite] of suites.entries()) {
-  const missing =
-    (suite.needs === 'postgres' && !hasPostgres && `no PostgreSQL at ${postgresUrl}`) ||
-    (suite.needs === 'chromium' && !hasChromium && `no Chromium at ${chromiumPath} (apt-get install chromium)`);
-  if (missing) {
-    summary.push(`${ci ? 'FAILED ' : 'SKIPPED'}  ${suite.name}: ${missing}${ci ? ' — required under CI' : ''}`);
+  const absentNeeds = (suite.needs ?? []).filter((need) => !NEEDS[need].present);
+  const absentUses = (suite.uses ?? []).filter((need) => !NEEDS[need].present);
+  for (const need of [...absentNeeds, ...absentUses]) {
+    const what = absentNeeds.includes(need) ? suite.name : `${suite.name}, the tests that need ${need}`;
+    summary.push(`${ci ? 'FAILED ' : 'SKIPPED'}  ${what}: ${NEEDS[need].absent}${ci ? ' — required under CI' : ''}`);
     if (ci) missingRequired = true;
-    continue;
   }
+  if (absentNeeds.length > 0) continue;
   console.log(`\n━━ ${suite.name} ━━`);
   const report = path.join(reportDir, `${index}.json`);
   const result = spawnSync(
     process.execPath,
     [path.join(root, 'node_modules/vitest/vitest.mjs'), 'run', '--reporter=default', '--reporter=json', `--outputFile.json=${report}`],
-    { cwd: path.join(root, suite.dir), stdio: 'inherit', env: { ...process.env, ...suite.env } },
+    { cwd: path.join(root, suite.dir), stdio: 'inherit', env: { ...process.env, TEST_REDIS_URL: redisUrl, ...suite.env, TEST_WITHOUT: absentUses.join(',') } },
   );
   const counts = existsSync(report) ? JSON.parse(readFileSync(report, 'utf8')) : undefined;
   const passed = counts?.numPassedTests ?? 0;

@@ -2,7 +2,7 @@
 /**
  * Runs the API (or a benchmark of it) in the process environment it is tuned for:
  *
- *   node --import tsx runtime-env.mjs src/server.ts   (`pnpm --filter @portal/api start`)
+ *   node runtime-env.mjs dist/server.js   (`pnpm --filter @portal/api start`, after `pnpm build`)
  *
  * It sets UV_THREADPOOL_SIZE to the number of cores (at least 2), which libuv reads when its
  * thread pool first starts: before the server's code runs, as Node's module loader already uses

@@ -1,6 +1,8 @@
 import { defineConfig } from 'vitest/config';
+import { resolveWorkspaceSources } from '../../vitest.shared.ts';
 
 export default defineConfig({
+  ...resolveWorkspaceSources,
   test: {
     include: ['tests/**/*.test.ts'],
     globalSetup: ['setup/global-setup.ts'],

@@ -1,8 +1,12 @@
 import react from '@vitejs/plugin-react';
+import { defaultClientConditions } from 'vite';
 import { defineConfig } from 'vitest/config';
+import { SOURCE_CONDITION } from '../../vitest.shared.ts';
 
 export default defineConfig({
   plugins: [react()],
+  // @portal/shared from its sources (vitest.shared.ts), in the build as in tests.
+  resolve: { conditions: [SOURCE_CONDITION, ...defaultClientConditions] },
   // apps/api serves dist/ from the same origin and caches dist/assets/* as immutable.
   build: { outDir: 'dist' },
   server: {

@@ -1,6 +1,6 @@
 /**
  * 帳號申請: submit latency and throughput through HTTP on PostgreSQL, and the share
- * of it that is the argon2id hash. `npx tsx bench/application-benchmark.ts`
+ * of it that is the argon2id hash. `npx tsx --conditions=@portal/source bench/application-benchmark.ts`
  * (BENCH_POSTGRES_URL, default the local server; BENCH_APPLICATIONS, default 400).
  */
 import { randomBytes } from 'node:crypto';
@@ -9,6 +9,7 @@ import { makeTaiwanIdWithChecksum } from '@portal/shared';
 import { buildApp } from '../src/app.js';
 import { parseEnv } from '../src/env.js';
 import { percentile } from './bench-support.js';
+import { productionEnv } from '../test/helpers/production-env.js';
 
 const POSTGRES_URL = process.env.BENCH_POSTGRES_URL ?? 'postgresql://postgres@127.0.0.1:5432/postgres';
 const TOTAL = Number(process.env.BENCH_APPLICATIONS ?? 400);
@@ -47,7 +48,7 @@ const { db } = scratch;
 try {
   await runSeed({ prisma: db.prisma, crypto, demo: true, institutionCount: 1000 });
   // One proxy hop is trusted so that each simulated applicant has its own address, as they would.
-  const env = parseEnv({ NODE_ENV: 'production', LOG_LEVEL: 'silent', TRUST_PROXY_HOPS: '1' });
+  const env = parseEnv(productionEnv({ TRUST_PROXY_HOPS: '1' }));
   const app = await buildApp({ env, db, nationalIdCrypto: crypto, jwtSecret: randomBytes(32), logger: false });
   await app.listen({ host: '127.0.0.1', port: 0 });
   const { port } = app.server.address() as { port: number };

@@ -2,7 +2,7 @@
  * 稽核紀錄 search: p50/p99 of GET /api/audit-events through HTTP on PostgreSQL over
  * 1,000,000 events (generated with generate_series over 90 days, 5,000 actors, 12 actions),
  * for the newest page, a deep keyset page, and each filter; plus a CSV export of one actor.
- * `npx tsx bench/audit-search-benchmark.ts` (BENCH_POSTGRES_URL; BENCH_EVENTS default 1000000).
+ * `npx tsx --conditions=@portal/source bench/audit-search-benchmark.ts` (BENCH_POSTGRES_URL; BENCH_EVENTS default 1000000).
  */
 import { addTaipeiDays, taipeiDate } from '@portal/shared';
 import { percentile } from './bench-support.js';

@@ -7,6 +7,7 @@ import pg from 'pg';
 import { createNationalIdCrypto, DEMO_PASSWORD, migrate, openDatabase, runSeed, type Database } from '@portal/db';
 import { buildApp } from '../src/app.js';
 import { parseEnv } from '../src/env.js';
+import { productionEnv } from '../test/helpers/production-env.js';
 
 export const POSTGRES_URL = process.env.BENCH_POSTGRES_URL ?? 'postgresql://postgres@127.0.0.1:5432/postgres';
 
@@ -28,7 +29,7 @@ export async function withBenchDatabase(institutions: number, work: (ctx: BenchC
   const db = await openDatabase({ databaseUrl: url.toString(), poolSize: 10 });
   const crypto = createNationalIdCrypto({ nationalIdKey: randomBytes(32), nationalIdHashKey: randomBytes(32) });
   const app = await buildApp({
-    env: parseEnv({ NODE_ENV: 'production', LOG_LEVEL: 'silent', DIGEST_ENABLED: 'false', MAIL_DISPATCH_INTERVAL_MS: '0' }),
+    env: parseEnv(productionEnv({ DIGEST_ENABLED: 'false' })),
     db,
     nationalIdCrypto: crypto,
     jwtSecret: randomBytes(32),

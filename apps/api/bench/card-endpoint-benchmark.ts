@@ -3,7 +3,7 @@
  * (challenge look-up, nonce burn, 3-level chain RSA-2048 card → test intermediate → test root with
  * its CRL, signature, then the activation transaction under the institution lock, audit and
  * mail enqueue), measured with app.inject (no network). PGlite in memory and, when reachable,
- * PostgreSQL. Run: `npx tsx bench/card-endpoint-benchmark.ts [iterations]`.
+ * PostgreSQL. Run: `npx tsx --conditions=@portal/source bench/card-endpoint-benchmark.ts [iterations]`.
  */
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';

@@ -1,6 +1,6 @@
 /**
  * Server-side 醫事機構卡 verification time: RSA-2048 card → test intermediate → test root, with
- * the intermediate's CRL. Run: `npx tsx bench/card-verification-benchmark.ts [iterations] [crlEntries]`.
+ * the intermediate's CRL. Run: `npx tsx --conditions=@portal/source bench/card-verification-benchmark.ts [iterations] [crlEntries]`.
  *
  * Measures one verifyCardSignature per iteration (parse the card certificate, build and check
  * the path, validity, key usage, marker and 機構代碼, CRL look-up, RSA signature) against a

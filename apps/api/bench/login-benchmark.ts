@@ -155,7 +155,7 @@ async function startServer(databaseUrl: string): Promise<{ origin: string; child
   const script = fileURLToPath(new URL('./login-server.ts', import.meta.url));
   // BENCH_CPU_PROFILE=<dir>: V8 CPU profile of the API process, to see where its event loop goes.
   const profile = process.env.BENCH_CPU_PROFILE ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_CPU_PROFILE}`] : [];
-  const child = spawn(process.execPath, [...profile, '--import', 'tsx', script], {
+  const child = spawn(process.execPath, [...profile, '--conditions=@portal/source', '--import', 'tsx', script], {
     env: { ...process.env, BENCH_DATABASE_URL: databaseUrl },
     stdio: ['ignore', 'pipe', 'inherit'],
   });

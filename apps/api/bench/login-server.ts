@@ -8,19 +8,13 @@ import { randomBytes } from 'node:crypto';
 import { createNationalIdCrypto, openDatabase } from '@portal/db';
 import { buildApp } from '../src/app.js';
 import { parseEnv } from '../src/env.js';
+import { productionEnv } from '../test/helpers/production-env.js';
 
 const databaseUrl = process.env.BENCH_DATABASE_URL;
 if (!databaseUrl) throw new Error('BENCH_DATABASE_URL is not set');
 
 // As in production: the settings come from the same parser (DATABASE_POOL_SIZE included).
-const env = parseEnv({
-  ...process.env,
-  NODE_ENV: 'production',
-  LOG_LEVEL: 'silent',
-  TRUST_PROXY_HOPS: '1',
-  DATABASE_URL: databaseUrl,
-  PUBLIC_ORIGIN: 'https://portal.example',
-});
+const env = parseEnv({ ...process.env, ...productionEnv({ TRUST_PROXY_HOPS: '1', DATABASE_URL: databaseUrl }) });
 const db = await openDatabase({ databaseUrl, poolSize: env.DATABASE_POOL_SIZE });
 // Logins do not read 身分證, so a throw-away key pair is enough here.
 const crypto = createNationalIdCrypto({ nationalIdKey: randomBytes(32), nationalIdHashKey: randomBytes(32) });

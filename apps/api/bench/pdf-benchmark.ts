@@ -1,6 +1,6 @@
 /**
  * 紙本審核 form: time to render the filled 管理者帳號申請、異動表 (kind A, every field filled, CJK
- * font subset embedded) and the size of the PDF. Run: `npx tsx bench/pdf-benchmark.ts [iterations]`.
+ * font subset embedded) and the size of the PDF. Run: `npx tsx --conditions=@portal/source bench/pdf-benchmark.ts [iterations]`.
  * The first render (font load and parse) is reported apart; the API pays it once per process.
  */
 import { performance } from 'node:perf_hooks';

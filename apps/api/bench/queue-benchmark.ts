@@ -3,7 +3,7 @@
  * through HTTP on PostgreSQL with 50,000 pending requests of the manager's subsystem (plus
  * 20,000 decided ones and 50,000 of another subsystem as noise), for the first page, deep pages
  * and each filter; then bulk approve of 1,000 selected requests.
- * `npx tsx bench/queue-benchmark.ts` (BENCH_POSTGRES_URL; BENCH_PENDING default 50000).
+ * `npx tsx --conditions=@portal/source bench/queue-benchmark.ts` (BENCH_POSTGRES_URL; BENCH_PENDING default 50000).
  */
 import { addTaipeiDays, taipeiDate } from '@portal/shared';
 import { percentile } from './bench-support.js';

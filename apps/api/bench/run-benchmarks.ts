@@ -18,6 +18,7 @@ import { renderBlankManagerForm } from '@portal/forms';
 import { buildApp } from '../src/app.js';
 import { parseEnv } from '../src/env.js';
 import { percentile, seededQueries } from './bench-support.js';
+import { productionEnv } from '../test/helpers/production-env.js';
 
 const apiDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const POSTGRES_URL = process.env.BENCH_POSTGRES_URL ?? 'postgresql://postgres@127.0.0.1:5432/postgres';
@@ -32,7 +33,7 @@ async function seedFromEmpty(db: Database) {
 }
 
 async function searchLatency(db: Database) {
-  const app = await buildApp({ env: parseEnv({ NODE_ENV: 'production', LOG_LEVEL: 'silent' }), db, nationalIdCrypto: crypto, jwtSecret: randomBytes(32), logger: false });
+  const app = await buildApp({ env: parseEnv(productionEnv()), db, nationalIdCrypto: crypto, jwtSecret: randomBytes(32), logger: false });
   await app.listen({ host: '127.0.0.1', port: 0 });
   const { port } = app.server.address() as { port: number };
   const queries = seededQueries(REQUESTS);
@@ -87,7 +88,7 @@ async function benchPostgres() {
 async function coldStart(dataDir: string) {
   const port = 40_000 + Math.floor(Math.random() * 20_000);
   const started = performance.now();
-  const server = spawn(process.execPath, ['--import', 'tsx', 'src/server.ts'], {
+  const server = spawn(process.execPath, ['--conditions=@portal/source', '--import', 'tsx', 'src/server.ts'], {
     cwd: apiDir,
     env: { ...process.env, PORT: String(port), DATA_DIR: dataDir, SEED_DEMO: 'true', LOG_LEVEL: 'warn', DATABASE_URL: '' },
     stdio: 'ignore',

@@ -4,15 +4,16 @@ import type { Database, NationalIdCrypto } from '@portal/db';
 import type { Env } from './env.js';
 import { databasePlugin } from './plugins/database.js';
 import { mailPlugin } from './plugins/mail.js';
-import { errorsPlugin, sendRouteNotFound } from './plugins/errors.js';
+import { clientErrorHandler, errorsPlugin, frameworkErrorHandler, sendRouteNotFound } from './plugins/errors.js';
 import { requestOriginPlugin } from './plugins/request-origin.js';
 import { openapiPlugin } from './plugins/openapi.js';
 import { rateLimitPlugin } from './plugins/rate-limit.js';
 import { redisPlugin } from './plugins/redis.js';
-import { securityHeadersPlugin } from './plugins/security-headers.js';
+import { securityHeadersFor, securityHeadersPlugin } from './plugins/security-headers.js';
 import { authPlugin } from './plugins/auth.js';
 import { spaPlugin } from './plugins/spa.js';
 import { cardTrustStorePlugin } from './plugins/card-trust-store.js';
+import { closeConnectionsPlugin } from './plugins/close-connections.js';
 import { holidayCalendarPlugin } from './plugins/holiday-calendar.js';
 import { accountRoutes } from './routes/accounts/index.js';
 import { auditRoutes } from './routes/audit/audit-log.js';
@@ -38,19 +39,23 @@ export interface AppDependencies {
 
 /** Builds the app without listening: server.ts listens, tests call app.inject(). */
 export async function buildApp({ env, db, nationalIdCrypto, jwtSecret, logger }: AppDependencies) {
+  const securityHeaders = securityHeadersFor(env.PUBLIC_ORIGIN);
   const app = Fastify({
     logger: logger ?? { level: env.LOG_LEVEL },
     // Trust X-Forwarded-For only from the configured number of proxies in front of us.
     trustProxy: (_address: string, hop: number) => hop < env.TRUST_PROXY_HOPS,
     bodyLimit: 1024 * 1024,
     genReqId: () => crypto.randomUUID(),
+    frameworkErrors: frameworkErrorHandler(securityHeaders),
+    clientErrorHandler: clientErrorHandler(securityHeaders),
   }).withTypeProvider<ZodTypeProvider>();
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
 
   await app.register(errorsPlugin);
+  await app.register(closeConnectionsPlugin);
   await app.register(requestOriginPlugin);
-  await app.register(securityHeadersPlugin, { publicOrigin: env.PUBLIC_ORIGIN });
+  await app.register(securityHeadersPlugin, { headers: securityHeaders });
   await app.register(databasePlugin, { db, nationalIdCrypto });
   await app.register(mailPlugin, {
     smtpUrl: env.SMTP_URL,
@@ -59,7 +64,8 @@ export async function buildApp({ env, db, nationalIdCrypto, jwtSecret, logger }:
     origin: env.PUBLIC_ORIGIN,
     dispatchIntervalMs: env.MAIL_DISPATCH_INTERVAL_MS,
   });
-  await app.register(openapiPlugin);
+  // The reference maps every route for whoever asks: production serves it only when API_DOCS=true.
+  if (env.API_DOCS) await app.register(openapiPlugin);
   await app.register(redisPlugin, { url: env.REDIS_URL, keyPrefix: env.REDIS_KEY_PREFIX });
   await app.register(rateLimitPlugin, { redis: app.redis });
   await app.register(authPlugin, { jwtSecret, publicOrigin: env.PUBLIC_ORIGIN });

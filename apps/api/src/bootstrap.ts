@@ -6,7 +6,6 @@ import {
   openDatabase,
   runSeed,
 } from '@portal/db';
-import { renderBlankManagerForm } from '@portal/forms';
 import type { Env } from './env.js';
 
 /**
@@ -14,9 +13,6 @@ import type { Env } from './env.js';
  * database, apply pending migrations, load keys, seed. Shared by server.ts and the benchmarks.
  */
 export async function bootstrap(env: Env) {
-  if (env.SEED_DEMO && env.NODE_ENV === 'production') {
-    throw new Error('SEED_DEMO is refused with NODE_ENV=production: demo accounts never go into production.');
-  }
   const db = await openDatabase({
     databaseUrl: env.DATABASE_URL,
     pgliteDir: path.join(env.DATA_DIR, 'pglite'),
@@ -26,14 +22,17 @@ export async function bootstrap(env: Env) {
     const applied = await migrate(db.sql);
     // Keys are generated only for the embedded setup; a real deployment must provide them.
     const embedded = !env.DATABASE_URL && env.NODE_ENV !== 'production';
-    const secrets = loadSecrets({ env: process.env, generateInto: embedded ? env.DATA_DIR : undefined });
+    const { JWT_SECRET, NATIONAL_ID_KEY, NATIONAL_ID_HASH_KEY, OIDC_KEY } = env;
+    const keys = { JWT_SECRET, NATIONAL_ID_KEY, NATIONAL_ID_HASH_KEY, OIDC_KEY };
+    const secrets = loadSecrets({ env: keys, generateInto: embedded ? env.DATA_DIR : undefined });
     const nationalIdCrypto = createNationalIdCrypto(secrets);
     const seed = await runSeed({
       prisma: db.prisma,
       crypto: nationalIdCrypto,
       demo: env.SEED_DEMO,
       institutionCount: env.SEED_INSTITUTIONS,
-      renderManagerForm: renderBlankManagerForm,
+      // pdf-lib and the Noto Sans TC font are loaded only when the download is not yet in the database.
+      renderManagerForm: async () => (await import('@portal/forms')).renderBlankManagerForm(),
     });
     return { db, secrets, nationalIdCrypto, applied, seed };
   } catch (error) {

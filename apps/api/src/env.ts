@@ -11,7 +11,14 @@ const booleanFlag = z
   .optional()
   .transform((value) => value === 'true' || value === '1');
 
-export const EnvSchema = z.object({
+/** A 32-byte key, base64-encoded; empty counts as unset. */
+const secretKey = z
+  .string()
+  .optional()
+  .transform((value) => value || undefined)
+  .refine((value) => value === undefined || Buffer.from(value, 'base64').length === 32, 'must be 32 bytes, base64-encoded');
+
+const EnvFields = z.object({
   NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
   HOST: z.string().default('127.0.0.1'),
   PORT: z.coerce.number().int().min(0).max(65_535).default(3000),
@@ -29,7 +36,7 @@ export const EnvSchema = z.object({
   /** Prefix of every Redis key, so that deployments (or test runs) can share one Redis. */
   REDIS_KEY_PREFIX: z.string().max(50).default('portal:'),
   /** The public origin of the portal (links in mail, the card challenge's origin). */
-  PUBLIC_ORIGIN: z.url().optional(),
+  PUBLIC_ORIGIN: z.url().optional().or(z.literal('').transform(() => undefined)),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   /** Seed the synthetic directory and the demo accounts at start (embedded demo setup only). */
   SEED_DEMO: booleanFlag,
@@ -75,9 +82,45 @@ export const EnvSchema = z.object({
   SCREENING_ALERT_DISTINCT_PERSONS: z.coerce.number().int().min(1).max(100_000).default(100),
   /** Taiwan's public holidays and make-up workdays (due dates of 紙本審核); default config/holidays/taiwan.json. */
   HOLIDAY_CALENDAR_FILE: z.string().optional(),
+  /** How long a shutdown (SIGTERM) may take to finish in-flight requests before the process exits anyway. */
+  SHUTDOWN_TIMEOUT_MS: z.coerce.number().int().min(100).max(300_000).default(10_000),
+  /** The interactive API reference at /api/docs (and /api/openapi.json); unset: on except in production. */
+  API_DOCS: z.enum(['true', 'false', '1', '0', '']).optional(),
+  // Keys (32 random bytes, base64; packages/db/src/secrets.ts): production sets all four; the embedded setup generates them.
+  JWT_SECRET: secretKey,
+  NATIONAL_ID_KEY: secretKey,
+  NATIONAL_ID_HASH_KEY: secretKey,
+  OIDC_KEY: secretKey,
 });
 
-export type Env = Omit<z.infer<typeof EnvSchema>, 'MAIL_VIEWER' | 'MAIL_DISPATCH_INTERVAL_MS' | 'DIGEST_ENABLED' | 'PURGE_ENABLED'> & {
+export const EnvSchema = EnvFields.superRefine((env, context) => {
+  if (env.NODE_ENV !== 'production') return;
+  for (const [variable, message] of productionRefusals(env)) context.addIssue({ code: 'custom', path: [variable], message });
+});
+
+/**
+ * What production refuses to start with: development defaults that would silently weaken it.
+ * One message per variable, each a single line.
+ */
+function productionRefusals(env: z.infer<typeof EnvFields>): [variable: string, message: string][] {
+  const refusals: [string, string][] = [];
+  const refuse = (variable: string, what: 'required' | 'refused' | 'must be https://', why?: string) =>
+    refusals.push([variable, `${what} with NODE_ENV=production${why ? `: ${why}` : ''}`]);
+  if (!env.PUBLIC_ORIGIN) refuse('PUBLIC_ORIGIN', 'required', 'the https:// origin users reach the portal at');
+  else if (!env.PUBLIC_ORIGIN.startsWith('https://')) refuse('PUBLIC_ORIGIN', 'must be https://');
+  if (!env.DATABASE_URL) refuse('DATABASE_URL', 'required', 'a postgresql:// URL (the embedded PGlite is for development only)');
+  for (const key of ['JWT_SECRET', 'NATIONAL_ID_KEY', 'NATIONAL_ID_HASH_KEY', 'OIDC_KEY'] as const) {
+    if (!env[key]) refuse(key, 'required', '32 random bytes, base64 (openssl rand -base64 32)');
+  }
+  if (!env.SMTP_URL) refuse('SMTP_URL', 'required', 'an smtp:// or smtps:// URL (otherwise mail is only written to files)');
+  if (env.SEED_DEMO) refuse('SEED_DEMO', 'refused', 'demo accounts never go into production');
+  if (env.MAIL_VIEWER === 'true' || env.MAIL_VIEWER === '1') refuse('MAIL_VIEWER', 'refused', 'it shows password-reset links to whoever opens it');
+  if (env.CARD_TRUST_TEST_CA === 'true') refuse('CARD_TRUST_TEST_CA', 'refused', 'the test CA signs cards for anyone');
+  return refusals;
+}
+
+export type Env = Omit<z.infer<typeof EnvSchema>, 'MAIL_VIEWER' | 'MAIL_DISPATCH_INTERVAL_MS' | 'DIGEST_ENABLED' | 'PURGE_ENABLED' | 'API_DOCS'> & {
+  API_DOCS: boolean;
   DIGEST_ENABLED: boolean;
   PURGE_ENABLED: boolean;
   DATA_DIR: string;
@@ -86,36 +129,34 @@ export type Env = Omit<z.infer<typeof EnvSchema>, 'MAIL_VIEWER' | 'MAIL_DISPATCH
   MAIL_VIEWER: boolean;
 };
 
+/** An on/off variable: `fallback` when unset or empty. */
+function switchOr(value: string | undefined, fallback: boolean): boolean {
+  return value === undefined || value === '' ? fallback : value === 'true' || value === '1';
+}
+
 /** A daily job's switch: unset means on, except under NODE_ENV=test (tests call the job directly). */
 function dailyJobEnabled(value: string | undefined, nodeEnv: string): boolean {
-  return value === undefined || value === '' ? nodeEnv !== 'test' : value === 'true' || value === '1';
+  return switchOr(value, nodeEnv !== 'test');
 }
+
+/** A setting the portal refuses: its message has one line per variable, fit to print as it is. */
+export class EnvError extends Error {}
 
 export function parseEnv(source: Record<string, string | undefined>): Env {
   const parsed = EnvSchema.safeParse(source);
   if (!parsed.success) {
     const lines = parsed.error.issues.map((issue) => `  ${issue.path.join('.')}: ${issue.message}`);
-    throw new Error(`Invalid environment:\n${lines.join('\n')}`);
+    throw new EnvError(`Invalid environment:\n${lines.join('\n')}`);
   }
   const env = parsed.data;
-  const mailViewer =
-    env.MAIL_VIEWER === undefined || env.MAIL_VIEWER === ''
-      ? env.NODE_ENV !== 'production' && !env.SMTP_URL
-      : env.MAIL_VIEWER === 'true' || env.MAIL_VIEWER === '1';
-  // The viewer shows password-reset links to whoever opens it: never in production.
-  if (mailViewer && env.NODE_ENV === 'production') {
-    throw new Error('Invalid environment:\n  MAIL_VIEWER: refused with NODE_ENV=production');
-  }
-  if (env.CARD_TRUST_TEST_CA === 'true' && env.NODE_ENV === 'production') {
-    throw new Error('Invalid environment:\n  CARD_TRUST_TEST_CA: refused with NODE_ENV=production');
-  }
   return {
     ...env,
     DATA_DIR: path.resolve(env.DATA_DIR),
     PUBLIC_ORIGIN: env.PUBLIC_ORIGIN ?? `http://localhost:${env.PORT}`,
     // Tests send with app.mail.dispatchNow(), so that no timer races their assertions.
     MAIL_DISPATCH_INTERVAL_MS: env.MAIL_DISPATCH_INTERVAL_MS ?? (env.NODE_ENV === 'test' ? 0 : 2000),
-    MAIL_VIEWER: mailViewer,
+    MAIL_VIEWER: switchOr(env.MAIL_VIEWER, env.NODE_ENV !== 'production' && !env.SMTP_URL),
+    API_DOCS: switchOr(env.API_DOCS, env.NODE_ENV !== 'production'),
     DIGEST_ENABLED: dailyJobEnabled(env.DIGEST_ENABLED, env.NODE_ENV),
     PURGE_ENABLED: dailyJobEnabled(env.PURGE_ENABLED, env.NODE_ENV),
   };

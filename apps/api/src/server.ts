@@ -1,26 +1,32 @@
+import closeWithGrace from 'close-with-grace';
 import { DEMO_ACCOUNTS, DEMO_PASSWORD, storedFeaturedScreeningPeople } from '@portal/db';
 import { buildApp } from './app.js';
 import { bootstrap } from './bootstrap.js';
-import { parseEnv } from './env.js';
+import { EnvError, parseEnv, type Env } from './env.js';
 
-const env = parseEnv(process.env);
+let env: Env;
+try {
+  env = parseEnv(process.env);
+} catch (error) {
+  if (!(error instanceof EnvError)) throw error;
+  // The refused settings, one line each, without a stack trace that would bury them.
+  console.error(error.message);
+  process.exit(1);
+}
 const started = performance.now();
 const { db, nationalIdCrypto, secrets, applied, seed } = await bootstrap(env);
 const app = await buildApp({ env, db, nationalIdCrypto, jwtSecret: secrets.jwtSecret });
 app.log.info({ migrationsApplied: applied, seed }, 'database ready');
 
-let closing = false;
-async function shutdown(signal: string) {
-  if (closing) return;
-  closing = true;
-  app.log.info({ signal }, 'shutting down');
-  // Stop accepting, let in-flight requests finish, then release the database.
+// SIGTERM/SIGINT (or a crash): stop accepting, let in-flight requests finish, wait for the mail
+// dispatcher's current step, close Redis (the app's onClose hooks), then the database. Whatever
+// has not finished after SHUTDOWN_TIMEOUT_MS is cut off with exit code 1.
+closeWithGrace({ delay: env.SHUTDOWN_TIMEOUT_MS, logger: { error: (message: string) => app.log.error(message) } }, async ({ signal, err }) => {
+  if (err) app.log.error({ err }, 'shutting down after an unexpected error');
+  else app.log.info({ signal }, 'shutting down');
   await app.close();
   await db.close();
-  process.exit(0);
-}
-process.on('SIGINT', () => void shutdown('SIGINT'));
-process.on('SIGTERM', () => void shutdown('SIGTERM'));
+});
 
 await app.listen({ host: env.HOST, port: env.PORT });
 const url = env.PUBLIC_ORIGIN;
@@ -28,7 +34,8 @@ const lines = [
   '',
   '醫療院所預防保健暨戒菸服務單一入口系統',
   `  入口網站      ${url}/`,
-  `  API 文件      ${url}/api/docs`,
+  ...(env.API_DOCS ? [`  API 文件      ${url}/api/docs`] : []),
+  `  Node.js       ${process.version}`,
   `  資料庫        ${db.kind === 'pglite' ? `PGlite (${env.DATA_DIR}/pglite)` : 'PostgreSQL'}`,
   `  啟動時間      ${Math.round(performance.now() - started)} ms`,
 ];

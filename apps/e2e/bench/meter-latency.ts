@@ -1,7 +1,7 @@
 /**
  * Input-to-paint latency of the 帳號申請 password meter in real Chromium.
  *
- *   cd apps/e2e && npx tsx bench/meter-latency.ts
+ *   cd apps/e2e && npx tsx --conditions=@portal/source bench/meter-latency.ts
  *
  * Builds the SPA and starts the portal like the browser tests do, types a 64-character
  * password key by key (30 ms apart) and, for every keystroke, measures the time from the

@@ -32,7 +32,8 @@ function freePort(): Promise<number> {
 }
 
 async function waitUntilReady(url: string, server: ChildProcess, output: () => string) {
-  const deadline = Date.now() + 120_000;
+  // Migrating and seeding a fresh PGlite takes seconds alone, minutes on a machine busy with other suites.
+  const deadline = Date.now() + 300_000;
   while (Date.now() < deadline) {
     if (server.exitCode !== null) throw new Error(`The portal exited early:\n${output()}`);
     try {
@@ -54,6 +55,14 @@ export default async function setup(project: TestProject) {
   project.provide('cardSimUrl', cardSim.url);
   project.provide('cardPin', CARD_PIN);
 
+  // The API as production runs it: the packages built by tsc into dist/, started with plain node.
+  const apiBuild = spawnSync(process.execPath, [path.join(root, 'node_modules/turbo/bin/turbo'), 'run', 'build', '--filter=@portal/api', '--output-logs=errors-only'], {
+    cwd: root,
+    stdio: 'inherit',
+    env: { ...process.env, TURBO_TELEMETRY_DISABLED: '1' },
+  });
+  if (apiBuild.status !== 0) throw new Error('building the API failed');
+
   const build = spawnSync(process.execPath, [path.join(root, 'apps/web/node_modules/vite/bin/vite.js'), 'build', '--logLevel', 'warn'], {
     cwd: path.join(root, 'apps/web'),
     stdio: 'inherit',
@@ -66,7 +75,7 @@ export default async function setup(project: TestProject) {
   const dataDir = mkdtempSync(path.join(tmpdir(), 'portal-e2e-'));
   const port = await freePort();
   let log = '';
-  const server = spawn(process.execPath, ['--import', 'tsx', 'src/server.ts'], {
+  const server = spawn(process.execPath, ['dist/server.js'], {
     cwd: path.join(root, 'apps/api'),
     env: {
       ...process.env,
@@ -93,9 +102,16 @@ export default async function setup(project: TestProject) {
   server.stdout!.on('data', (chunk) => (log += chunk));
   server.stderr!.on('data', (chunk) => (log += chunk));
   const baseUrl = `http://localhost:${port}`;
-  await waitUntilReady(baseUrl, server, () => log);
-  project.provide('baseUrl', baseUrl);
-  project.provide('screeningPeople', await bannerScreeningPeople(() => log));
+  try {
+    await waitUntilReady(baseUrl, server, () => log);
+    project.provide('baseUrl', baseUrl);
+    project.provide('screeningPeople', await bannerScreeningPeople(() => log));
+  } catch (error) {
+    // No teardown runs after a failed setup: leave no portal or simulator behind.
+    server.kill('SIGKILL');
+    await cardSim.stop();
+    throw error;
+  }
 
   return async () => {
     server.kill('SIGTERM');
@@ -107,7 +123,7 @@ export default async function setup(project: TestProject) {
 
 /** The 身分證／出生日期 pairs of the start banner (printed right after the server listens). */
 async function bannerScreeningPeople(output: () => string) {
-  const deadline = Date.now() + 30_000;
+  const deadline = Date.now() + 120_000;
   while (!output().includes('篩檢結果查詢示範民眾')) {
     if (Date.now() > deadline) throw new Error(`The start banner lists no 篩檢結果查詢 demo people:\n${output()}`);
     await new Promise((resolve) => setTimeout(resolve, 100));

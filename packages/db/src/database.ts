@@ -105,7 +105,9 @@ function preparedStatementName(text: string): string {
 
 async function openPglite(dataDir: string): Promise<Database> {
   if (!dataDir.startsWith('memory://')) mkdirSync(path.resolve(dataDir), { recursive: true });
-  const pglite = await PGlite.create(dataDir);
+  // PGlite's buffer pool lives in the process's own memory, and PostgreSQL's default (128 MB)
+  // fills as the directory is searched: 32 MB holds the embedded setup's working set.
+  const pglite = await PGlite.create(dataDir, { startParams: [...PGlite.defaultStartParams, '-c', 'shared_buffers=32MB'] });
   const prisma = new PrismaClient({ adapter: new PrismaPGlite(pglite), transactionOptions: TRANSACTION_OPTIONS });
   const runner = {
     exec: async (script: string) => {

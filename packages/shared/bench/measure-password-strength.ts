@@ -1,6 +1,6 @@
 /**
  * Timing check for evaluatePassword (not a test: timings depend on the machine).
- * Run: cd packages/shared && npx tsx bench/measure-password-strength.ts
+ * Run: cd packages/shared && npx tsx --conditions=@portal/source bench/measure-password-strength.ts
  * Prints p50/p95/max in ms per password length and shape, after a warm-up.
  */
 import { collectPasswordUserInputs } from '../src/rules/password-policy.js';

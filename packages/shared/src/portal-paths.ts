@@ -18,5 +18,12 @@ export const portalPaths = {
   subsystemAccessRequests: '/manage/access-requests',
   managerRequestQueue: '/manage/manager-requests',
   screeningAlerts: '/manage/screening-alerts',
+  /** Single sign-on: where the OpenID Connect provider hands a subsystem's login to the portal (`:uid` the interaction). */
+  ssoContinue: '/sso/continue/:uid',
+  /** The provider's errors that cannot go back to the subsystem (?error=<OAuth error code>). */
+  ssoError: '/sso/error',
+  /** A subsystem asked to log out (?xsrf=…&client=…): the user confirms. */
+  ssoLogout: '/sso/logout',
+  ssoLoggedOut: '/sso/logged-out',
 } as const;
 

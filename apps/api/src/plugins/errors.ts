@@ -1,8 +1,11 @@
+import { STATUS_CODES } from 'node:http';
+import type { Socket } from 'node:net';
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import fp from 'fastify-plugin';
 import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
 import { messages, type ErrorBody } from '@portal/shared';
 import { HttpError } from '../errors/http-error.js';
+import type { SecurityHeaders } from './security-headers.js';
 
 /** The 404 of a path no route serves (app.ts or the SPA plugin installs it). */
 export function sendRouteNotFound(_request: FastifyRequest, reply: FastifyReply) {
@@ -14,10 +17,56 @@ const MESSAGE_BY_STATUS: Record<number, [code: string, message: string]> = {
   401: ['UNAUTHORIZED', messages.unauthorized],
   403: ['FORBIDDEN', messages.forbidden],
   404: ['NOT_FOUND', messages.routeNotFound],
+  408: ['REQUEST_TIMEOUT', messages.requestTimeout],
   413: ['PAYLOAD_TOO_LARGE', messages.payloadTooLarge],
+  414: ['URI_TOO_LONG', messages.uriTooLong],
   415: ['UNSUPPORTED_MEDIA_TYPE', messages.unsupportedMediaType],
   429: ['TOO_MANY_REQUESTS', messages.tooManyRequests],
+  431: ['HEADERS_TOO_LARGE', messages.headersTooLarge],
 };
+
+/** The body of a 4xx that carries no message of its own. */
+function bodyForStatus(status: number): ErrorBody {
+  const [code, message] = MESSAGE_BY_STATUS[status] ?? ['BAD_REQUEST', messages.badRequest];
+  return { code, message };
+}
+
+/**
+ * Fastify's own refusals before any route or hook runs (a malformed or over-long path, 400 and
+ * 414): the portal's error shape and security headers, as every other answer.
+ */
+export function frameworkErrorHandler(headers: SecurityHeaders) {
+  return (error: FastifyError, request: FastifyRequest, reply: FastifyReply) => {
+    const status = error.statusCode && error.statusCode >= 400 && error.statusCode < 500 ? error.statusCode : 400;
+    request.log.info({ code: error.code, status }, 'request refused');
+    for (const [name, value] of headers) reply.header(name, value);
+    return reply.status(status).send(bodyForStatus(status));
+  };
+}
+
+/**
+ * Refusals of Node's HTTP parser, before Fastify sees a request (431 headers too large, 408
+ * timeout, a malformed request): written to the socket in the portal's error shape.
+ */
+export function clientErrorHandler(headers: SecurityHeaders) {
+  return (error: NodeJS.ErrnoException, socket: Socket) => {
+    // A reset connection has nobody left to answer.
+    if (error.code === 'ECONNRESET' || socket.destroyed) return;
+    const status = error.code === 'HPE_HEADER_OVERFLOW' ? 431 : error.code === 'ERR_HTTP_REQUEST_TIMEOUT' ? 408 : 400;
+    const body = JSON.stringify(bodyForStatus(status));
+    if (socket.writable) {
+      const head = [
+        `HTTP/1.1 ${status} ${STATUS_CODES[status]}`,
+        'Content-Type: application/json; charset=utf-8',
+        `Content-Length: ${Buffer.byteLength(body)}`,
+        'Connection: close',
+        ...headers.map(([name, value]) => `${name}: ${value}`),
+      ];
+      socket.write(`${head.join('\r\n')}\r\n\r\n${body}`);
+    }
+    socket.destroy(error);
+  };
+}
 
 function fieldErrorsOf(
   validation: { instancePath: string; message?: string | undefined }[],
@@ -50,8 +99,7 @@ export const errorsPlugin = fp(
         body = { code: 'VALIDATION_FAILED', message: Object.values(fieldErrors)[0]?.[0] ?? messages.badRequest, fieldErrors };
       } else if (error.statusCode && error.statusCode >= 400 && error.statusCode < 500) {
         status = error.statusCode;
-        const [code, message] = MESSAGE_BY_STATUS[status] ?? ['BAD_REQUEST', messages.badRequest];
-        body = { code, message };
+        body = bodyForStatus(status);
       } else {
         status = 500;
         request.log.error({ err: error }, 'unhandled error');

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_PASSWORD } from '@portal/db';
-import { ACCOUNT_MESSAGES } from '@portal/shared';
+import { ACCOUNT_MESSAGES, type MySubsystemList } from '@portal/shared';
 import { createTestApp, type TestContext } from '../helpers/test-app.js';
 import { login, type TestSession } from '../helpers/auth.js';
 import { createAccount } from '../helpers/accounts.js';
@@ -145,8 +145,8 @@ describe('my subsystems', () => {
     expect(list.json()).toEqual({
       canRequest: true,
       items: [
-        { code: 'adult-preventive', name: '成人預防保健', status: 'APPROVED', statusLabel: '已核准', reason: null, requestedAt: expect.any(String), decidedAt: '2026-11-20T02:00:00.000Z' },
-        { code: 'child-preventive', name: '兒童預防保健', status: 'REJECTED', statusLabel: '已駁回', reason: '資料不全', requestedAt: expect.any(String), decidedAt: '2026-11-20T02:00:00.000Z' },
+        { code: 'adult-preventive', name: '成人預防保健', status: 'APPROVED', statusLabel: '已核准', reason: null, requestedAt: expect.any(String), decidedAt: '2026-11-20T02:00:00.000Z', launchUrl: null },
+        { code: 'child-preventive', name: '兒童預防保健', status: 'REJECTED', statusLabel: '已駁回', reason: '資料不全', requestedAt: expect.any(String), decidedAt: '2026-11-20T02:00:00.000Z', launchUrl: null },
       ],
     });
 
@@ -168,6 +168,44 @@ describe('my subsystems', () => {
     expect(unknown.statusCode).toBe(404);
     expect(unknown.json()).toEqual({ code: 'SUBSYSTEM_NOT_FOUND', message: '查無此子系統。', fieldErrors: { code: ['查無此子系統。'] } });
     expect(await ctx.db.prisma.auditEvent.count({ where: { action: 'subsystem-access.requested' } })).toBe(2);
+  });
+
+  it('gives 進入系統 (launchUrl) only for an approved access to a subsystem with an active client and a real address', async () => {
+    await createAccount(ctx, {
+      accountName: 'launcher',
+      status: 'ACTIVE',
+      subsystems: [
+        { code: 'adult-preventive', status: 'APPROVED' },
+        { code: 'child-preventive', status: 'REJECTED', reason: '資料不全' },
+      ],
+    });
+    const prisma = ctx.db.prisma;
+    for (const code of ['adult-preventive', 'child-preventive']) {
+      const subsystem = await prisma.subsystem.update({ where: { code }, data: { url: `https://${code}.example.test/login` } });
+      await prisma.oidcClient.create({
+        data: {
+          subsystemId: subsystem.id,
+          clientId: code,
+          redirectUris: [`https://${code}.example.test/callback`],
+          postLogoutRedirectUris: [],
+          tokenEndpointAuthMethod: 'client_secret_basic',
+          idTokenSignedResponseAlg: 'RS256',
+          allowRefreshToken: false,
+          clientCredentialsScopes: [],
+        },
+      });
+    }
+    const session = await login(ctx.app, 'launcher');
+    const launchUrls = async () =>
+      Object.fromEntries(((await call(session, 'GET', '/api/account/subsystems')).json() as MySubsystemList).items.map((item) => [item.code, item.launchUrl]));
+    expect(await launchUrls()).toEqual({ 'adult-preventive': 'https://adult-preventive.example.test/login', 'child-preventive': null });
+
+    await prisma.oidcClient.update({ where: { clientId: 'adult-preventive' }, data: { active: false } });
+    expect(await launchUrls()).toEqual({ 'adult-preventive': null, 'child-preventive': null });
+    await prisma.oidcClient.update({ where: { clientId: 'adult-preventive' }, data: { active: true } });
+    // A subsystem not yet given its address keeps the placeholder path: nothing to open.
+    await prisma.subsystem.update({ where: { code: 'adult-preventive' }, data: { url: '/subsystems/adult-preventive' } });
+    expect(await launchUrls()).toEqual({ 'adult-preventive': null, 'child-preventive': null });
   });
 
   it('gives 子系統管理者 and 系統人員 an empty list and refuses their requests (403)', async () => {

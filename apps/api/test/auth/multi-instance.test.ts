@@ -8,8 +8,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_PASSWORD } from '@portal/db';
 import { createTestApp, type TestContext } from '../helpers/test-app.js';
 import { login } from '../helpers/auth.js';
+import { TEST_REDIS_URL as REDIS_URL, WITHOUT_REDIS } from '../helpers/outside-needs.js';
 
-const REDIS_URL = process.env.TEST_REDIS_URL ?? 'redis://127.0.0.1:6379';
 // A prefix of its own per run, so parallel runs and other files never see each other's keys.
 const KEY_PREFIX = `portal-test-${randomBytes(6).toString('hex')}:`;
 
@@ -18,6 +18,7 @@ let b: TestContext;
 let redis: Redis;
 
 beforeAll(async () => {
+  if (WITHOUT_REDIS) return;
   const env = { REDIS_URL, REDIS_KEY_PREFIX: KEY_PREFIX, TRUST_PROXY_HOPS: '1' };
   a = await createTestApp({ demoInstitutions: 0, env });
   b = await createTestApp({ database: a, env });
@@ -47,7 +48,7 @@ const loginOn = (ctx: TestContext, accountName: string, password: string) =>
     headers: { 'x-forwarded-for': `198.51.100.${(address += 1) % 250}` },
   });
 
-describe('two instances sharing PostgreSQL/PGlite and Redis', () => {
+describe.skipIf(WITHOUT_REDIS)('two instances sharing PostgreSQL/PGlite and Redis', () => {
   it('uses Redis for the counters', () => {
     expect(a.app.redis).toBeDefined();
     expect(b.app.redis).toBeDefined();

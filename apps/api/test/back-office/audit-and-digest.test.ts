@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type TestContext } from '../helpers/test-app.js';
 import { login, type TestSession } from '../helpers/auth.js';
 import { createAccount } from '../helpers/accounts.js';
-import { csvCell } from '../../src/services/audit/audit-log.js';
+import { CSV_EXPORT_BROKEN, csvCell, openAuditEventsCsv } from '../../src/services/audit/audit-log.js';
 import { runApproverDigest } from '../../src/jobs/daily-digest.js';
 
 let ctx: TestContext;
@@ -50,6 +50,39 @@ describe('audit log', () => {
     const lines = response.body.split('\r\n');
     expect(lines).toHaveLength(3);
     expect(lines[1]).toContain(`,test,test.csv,test,"'=HYPERLINK(""x"")",,"{""note"":""a,\\""b\\""\\nc""}",10.0.0.1,`);
+  });
+
+  it('a CSV export that breaks off ends with an error row; one that cannot start is an error answer', async () => {
+    for (let i = 0; i < 5; i++) await ctx.db.prisma.auditEvent.create({ data: { actorLabel: 'test', action: 'test.broken', entityType: 'test' } });
+    const failingAfter = (calls: number) => {
+      let made = 0;
+      return new Proxy(ctx.db.prisma, {
+        get(target, property, receiver) {
+          if (property !== '$queryRaw') return Reflect.get(target, property, receiver);
+          return (...args: Parameters<typeof target.$queryRaw>) => (++made > calls ? Promise.reject(new Error('connection lost')) : target.$queryRaw(...args));
+        },
+      });
+    };
+    const errors: unknown[] = [];
+    const csv = await openAuditEventsCsv(failingAfter(1), { action: 'test.broken' }, (error) => errors.push(error), 2);
+    const chunks: string[] = [];
+    for await (const chunk of csv) chunks.push(chunk);
+    const lines = chunks.join('').split('\r\n').filter(Boolean);
+    expect(lines).toHaveLength(4);
+    expect(lines.at(-1)).toBe(CSV_EXPORT_BROKEN);
+    expect(errors).toHaveLength(1);
+    await expect(openAuditEventsCsv(failingAfter(0), { action: 'test.broken' }, () => {}, 2)).rejects.toThrow('connection lost');
+  });
+
+  it('refuses a cursor beyond bigint and dates outside what a filter may name, with a 400', async () => {
+    for (const query of ['cursor=9999999999999999999', 'cursor=9223372036854775808', 'from=0001-01-01', 'to=9999-12-31', 'from=2026-02-30']) {
+      const response = await ctx.app.inject({ method: 'GET', url: `/api/audit-events?${query}`, headers: staff.headers() });
+      expect(response.statusCode, query).toBe(400);
+    }
+    const csv = await ctx.app.inject({ method: 'GET', url: '/api/audit-events.csv?from=0001-01-01', headers: staff.headers() });
+    expect(csv.statusCode).toBe(400);
+    const largest = await ctx.app.inject({ method: 'GET', url: '/api/audit-events?cursor=9223372036854775807&limit=1', headers: staff.headers() });
+    expect(largest.statusCode).toBe(200);
   });
 
   it('csvCell guards every formula prefix', () => {

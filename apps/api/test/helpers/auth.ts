@@ -41,8 +41,8 @@ export function sessionFrom(response: LightMyRequestResponse): TestSession {
   return session;
 }
 
-export async function login(app: App, accountName: string, password = DEMO_PASSWORD): Promise<TestSession> {
-  const response = await app.inject({ method: 'POST', url: '/api/auth/login', payload: { accountName, password } });
+export async function login(app: App, accountName: string, password = DEMO_PASSWORD, remoteAddress?: string): Promise<TestSession> {
+  const response = await app.inject({ method: 'POST', url: '/api/auth/login', payload: { accountName, password }, ...(remoteAddress ? { remoteAddress } : {}) });
   if (response.statusCode !== 200) throw new Error(`login ${accountName}: ${response.statusCode} ${response.body}`);
   return sessionFrom(response);
 }

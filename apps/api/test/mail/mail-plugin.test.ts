@@ -8,6 +8,7 @@ import { MAIL_TEMPLATE_NAMES } from '../../src/services/mail/templates.js';
 import { createTestApp, testCrypto, testJwtSecret, type TestContext } from '../helpers/test-app.js';
 import { createTestDatabase, type TestDatabase } from '../helpers/test-database.js';
 import { parseMail, startSmtpTestServer, type SmtpTestServer } from './smtp-test-server.js';
+import { productionEnv } from '../helpers/production-env.js';
 
 const RESET = { accountName: 'clinic.wang', link: 'http://localhost:3000/reset-password?token=t1', expiresMinutes: 30 };
 
@@ -167,7 +168,7 @@ describe('file transport and the development mail viewer (no SMTP_URL)', () => {
 describe('MAIL_VIEWER switched off', () => {
   it.each([
     ['MAIL_VIEWER=false', { MAIL_VIEWER: 'false' }],
-    ['production', { NODE_ENV: 'production' }],
+    ['production', productionEnv()],
   ])('/dev/mail does not exist (%s)', async (_label, env) => {
     const ctx = await createTestApp({ env });
     try {
@@ -187,8 +188,8 @@ describe('mail environment', () => {
     expect(parseEnv({ NODE_ENV: 'development' }).MAIL_VIEWER).toBe(true);
     expect(parseEnv({ NODE_ENV: 'development', SMTP_URL: 'smtp://mail:25' }).MAIL_VIEWER).toBe(false);
     expect(parseEnv({ NODE_ENV: 'development', SMTP_URL: 'smtp://mail:25', MAIL_VIEWER: 'true' }).MAIL_VIEWER).toBe(true);
-    expect(parseEnv({ NODE_ENV: 'production' }).MAIL_VIEWER).toBe(false);
-    expect(() => parseEnv({ NODE_ENV: 'production', MAIL_VIEWER: 'true' })).toThrow(
+    expect(parseEnv(productionEnv()).MAIL_VIEWER).toBe(false);
+    expect(() => parseEnv(productionEnv({ MAIL_VIEWER: 'true' }))).toThrow(
       'Invalid environment:\n  MAIL_VIEWER: refused with NODE_ENV=production',
     );
   });

@@ -5,6 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { parseEnv } from '../../src/env.js';
 import { taipeiDate } from '@portal/shared';
 import { addWorkingDays, isWorkingDay, loadHolidayCalendar, parseHolidayCalendar } from '../../src/lib/working-days.js';
+import { productionEnv } from '../helpers/production-env.js';
 
 const calendar = loadHolidayCalendar();
 /** The due instant as the Taipei date it falls on. */
@@ -59,7 +60,7 @@ describe('addWorkingDays (Asia/Taipei, Taiwan calendar)', () => {
 
 describe('card environment', () => {
   it('refuses CARD_TRUST_TEST_CA=true in production', () => {
-    expect(() => parseEnv({ NODE_ENV: 'production', CARD_TRUST_TEST_CA: 'true', PUBLIC_ORIGIN: 'https://portal.example' })).toThrow(/CARD_TRUST_TEST_CA/);
+    expect(() => parseEnv(productionEnv({ CARD_TRUST_TEST_CA: 'true' }))).toThrow(/CARD_TRUST_TEST_CA/);
     expect(parseEnv({ NODE_ENV: 'test' }).CARD_CHALLENGE_TTL_SECONDS).toBe(300);
   });
 });

@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { Redis } from 'ioredis';
 import { afterAll, describe, expect, it } from 'vitest';
+import { TEST_REDIS_URL, WITHOUT_REDIS } from '../helpers/outside-needs.js';
 import { createMemoryFailureCounter, createRedisFailureCounter } from '../../src/services/auth/failure-counter.js';
 
 describe('memory FailureCounter', () => {
@@ -19,8 +20,9 @@ describe('memory FailureCounter', () => {
   });
 });
 
-describe('Redis FailureCounter', () => {
-  const redis = new Redis(process.env.TEST_REDIS_URL ?? 'redis://127.0.0.1:6379', { keyPrefix: `portal-test-${randomBytes(6).toString('hex')}:` });
+describe.skipIf(WITHOUT_REDIS)('Redis FailureCounter', () => {
+  // lazyConnect: a skipped suite is still collected, and must not open a connection.
+  const redis = new Redis(TEST_REDIS_URL, { keyPrefix: `portal-test-${randomBytes(6).toString('hex')}:`, lazyConnect: true });
   afterAll(async () => {
     await redis.del('f:k');
     await redis.quit();

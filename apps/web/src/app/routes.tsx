@@ -95,6 +95,23 @@ export const routes: RouteObject[] = [
             }),
           },
           {
+            // Public: the page itself asks to log in when the portal has no session.
+            path: paths.ssoContinue,
+            lazy: async () => ({ Component: (await import('../features/sso/components/sso-continue-page')).SsoContinuePage }),
+          },
+          {
+            path: paths.ssoError,
+            lazy: async () => ({ Component: (await import('../features/sso/components/sso-error-page')).SsoErrorPage }),
+          },
+          {
+            path: paths.ssoLogout,
+            lazy: async () => ({ Component: (await import('../features/sso/components/sso-logout-page')).SsoLogoutPage }),
+          },
+          {
+            path: paths.ssoLoggedOut,
+            lazy: async () => ({ Component: (await import('../features/sso/components/sso-logout-page')).SsoLoggedOutPage }),
+          },
+          {
             // Opened from the mail, possibly in another browser: the token is the proof, no login needed.
             path: paths.confirmEmail,
             lazy: async () => ({

@@ -21,6 +21,10 @@ export const paths = {
   accountProfile: '/account/profile',
   confirmEmail: portalPaths.confirmEmail,
   screening: '/screening',
+  ssoContinue: portalPaths.ssoContinue,
+  ssoError: portalPaths.ssoError,
+  ssoLogout: portalPaths.ssoLogout,
+  ssoLoggedOut: portalPaths.ssoLoggedOut,
 } as const;
 
 /** Browser-only wording (the API's messages live in @portal/shared). */

@@ -8,6 +8,8 @@ import { downloadHandlers } from './handlers/downloads';
 import { institutionHandlers } from './handlers/institutions';
 import { managerRequestHandlers } from './handlers/manager-requests';
 import { screeningHandlers } from './handlers/screening';
+import { oidcClientHandlers } from './handlers/oidc-clients';
+import { ssoHandlers } from './handlers/sso';
 import { subsystemHandlers } from './handlers/subsystems';
 
 /** Every resource's default handlers; a test overrides one with server.use(). */
@@ -22,4 +24,6 @@ export const server = setupServer(
   ...backOfficeHandlers,
   ...managerRequestHandlers,
   ...screeningHandlers,
+  ...ssoHandlers,
+  ...oidcClientHandlers,
 );

@@ -4,6 +4,7 @@
  * value the API stores. The form and the API use the same schemas.
  */
 import { z } from 'zod';
+import { text } from '../schemas/text.js';
 import { messages } from '../messages.js';
 
 // `abort: true` on the first checks: one value gets exactly one message (an empty field says
@@ -43,8 +44,7 @@ export function accountNameKey(accountName: string): string {
   return accountName.trim().toLowerCase();
 }
 
-export const AccountNameSchema = z
-  .string({ error: FIELD_MESSAGES.accountNameRequired })
+export const AccountNameSchema = text({ error: FIELD_MESSAGES.accountNameRequired })
   .trim()
   .min(1, { error: FIELD_MESSAGES.accountNameRequired, abort: true })
   .regex(ACCOUNT_NAME_PATTERN, FIELD_MESSAGES.accountNameFormat);
@@ -60,8 +60,7 @@ export const AccountNameSchema = z
 const CONTROL_OR_INVISIBLE = /[\p{Cc}\p{Cf}]/u;
 export const PERSON_NAME_MAX_LENGTH = 50;
 
-export const PersonNameSchema = z
-  .string({ error: FIELD_MESSAGES.personNameRequired })
+export const PersonNameSchema = text({ error: FIELD_MESSAGES.personNameRequired }, FIELD_MESSAGES.personNameControlCharacters)
   .trim()
   .min(1, { error: FIELD_MESSAGES.personNameRequired, abort: true })
   // Counted in code points: a rare character like 𠀋 is one character to the user.
@@ -88,8 +87,7 @@ export function normalizeLandline(value: string): string {
   return value.trim().replace('=', '#');
 }
 
-export const LandlinePhoneSchema = z
-  .string({ error: FIELD_MESSAGES.landlineRequired })
+export const LandlinePhoneSchema = text({ error: FIELD_MESSAGES.landlineRequired })
   .trim()
   .min(1, { error: FIELD_MESSAGES.landlineRequired, abort: true })
   .regex(LANDLINE_PATTERN, FIELD_MESSAGES.landlineFormat)
@@ -111,8 +109,7 @@ export function normalizeMobile(value: string): string {
  * Optional: undefined, '' or blanks mean "not given" and come out as undefined (HTML forms
  * send empty strings). Otherwise the hyphenated form is returned.
  */
-export const MobilePhoneSchema = z
-  .string({ error: FIELD_MESSAGES.mobileFormat })
+export const MobilePhoneSchema = text({ error: FIELD_MESSAGES.mobileFormat })
   .trim()
   .refine((value) => value === '' || MOBILE_PATTERN.test(value), FIELD_MESSAGES.mobileFormat)
   .transform((value) => (value === '' ? undefined : normalizeMobile(value)))
@@ -127,8 +124,7 @@ export const EMAIL_MAX_LENGTH = 254;
  * Trimmed; zod's e-mail check (ASCII addresses, which is what the mail relay accepts).
  * The case is kept as typed: the local part is case-sensitive in theory.
  */
-export const EmailSchema = z
-  .string({ error: FIELD_MESSAGES.emailRequired })
+export const EmailSchema = text({ error: FIELD_MESSAGES.emailRequired })
   .trim()
   .min(1, { error: FIELD_MESSAGES.emailRequired, abort: true })
   .max(EMAIL_MAX_LENGTH, { error: FIELD_MESSAGES.emailTooLong, abort: true })

@@ -8,7 +8,7 @@
  *
  * Pure functions, no Node or DOM imports: the form and the API run the same code.
  */
-import { z } from 'zod';
+import { text } from '../schemas/text.js';
 
 /** First letter → two-digit area code. Not alphabetical: I, O, W, X, Y, Z were added later. */
 const LETTER_CODES: Readonly<Record<string, number>> = {
@@ -76,12 +76,10 @@ export function makeTaiwanIdWithChecksum(first9: string): string {
 }
 
 /** Form / API field: trimmed, upper-cased, checksum verified. Output is the normalized ID. */
-export const NationalIdSchema = z
-  .string({ error: NATIONAL_ID_MESSAGES.required })
+export const NationalIdSchema = text({ error: NATIONAL_ID_MESSAGES.required })
   .transform(normalizeTaiwanId)
   .pipe(
-    z
-      .string()
+    text()
       .min(1, { error: NATIONAL_ID_MESSAGES.required, abort: true })
       .refine(isValidTaiwanId, NATIONAL_ID_MESSAGES.invalid),
   );

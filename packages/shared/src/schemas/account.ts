@@ -3,6 +3,7 @@
  * my subsystems. Bodies of /api/account/*.
  */
 import { z } from 'zod';
+import { text } from './text.js';
 import { EmailSchema, LandlinePhoneSchema, MOBILE_PATTERN, normalizeMobile, FIELD_MESSAGES } from '../rules/contact-fields.js';
 import { AccessStatusSchema } from './application.js';
 import {
@@ -32,16 +33,16 @@ export const ACCOUNT_MESSAGES = {
 
 /** GET /api/account/profile → 200; PATCH answers it too (inside UpdateProfileResponse). */
 export const ProfileSchema = z.object({
-  accountName: z.string(),
-  name: z.string(),
+  accountName: text(),
+  name: text(),
   role: AccountRoleSchema,
-  roleLabel: z.string(),
+  roleLabel: text(),
   institution: InstitutionRefSchema.nullable(),
-  phone: z.string(),
-  mobile: z.string().nullable(),
-  email: z.string(),
+  phone: text(),
+  mobile: text().nullable(),
+  email: text(),
   /** A new address waiting for its confirmation link (null if none). */
-  pendingEmail: z.string().nullable(),
+  pendingEmail: text().nullable(),
 });
 export type Profile = z.infer<typeof ProfileSchema>;
 
@@ -52,8 +53,7 @@ export type Profile = z.infer<typeof ProfileSchema>;
  */
 export const UpdateProfileRequestSchema = z.object({
   phone: LandlinePhoneSchema.optional(),
-  mobile: z
-    .string({ error: FIELD_MESSAGES.mobileFormat })
+  mobile: text({ error: FIELD_MESSAGES.mobileFormat })
     .trim()
     .refine((value) => value === '' || MOBILE_PATTERN.test(value), FIELD_MESSAGES.mobileFormat)
     .transform((value) => (value === '' ? null : normalizeMobile(value)))
@@ -67,7 +67,7 @@ export const UpdateProfileResponseSchema = z.object({
   profile: ProfileSchema,
   /** True when a confirmation mail was sent to a new address. */
   emailChangePending: z.boolean(),
-  message: z.string(),
+  message: text(),
 });
 export type UpdateProfileResponse = z.infer<typeof UpdateProfileResponseSchema>;
 
@@ -80,10 +80,9 @@ export type ConfirmEmailRequest = z.infer<typeof ConfirmEmailRequestSchema>;
 /** POST /api/account/password → 200 MessageResponse (the current session stays logged in). */
 export const ChangePasswordRequestSchema = z
   .object({
-    currentPassword: PresentedPasswordSchema.pipe(z.string().min(1, AUTH_MESSAGES.currentPasswordRequired)),
+    currentPassword: PresentedPasswordSchema.pipe(text().min(1, AUTH_MESSAGES.currentPasswordRequired)),
     password: NewPasswordSchema,
-    passwordConfirm: z
-      .string({ error: AUTH_MESSAGES.passwordConfirmRequired })
+    passwordConfirm: text({ error: AUTH_MESSAGES.passwordConfirmRequired })
       .min(1, AUTH_MESSAGES.passwordConfirmRequired),
   })
   .refine((form) => form.password === form.passwordConfirm, {
@@ -95,15 +94,20 @@ export type ChangePasswordRequest = z.infer<typeof ChangePasswordRequestSchema>;
 // ───────────────────────── 我的子系統 ─────────────────────────
 
 export const MySubsystemSchema = z.object({
-  code: z.string(),
-  name: z.string(),
+  code: text(),
+  name: text(),
   status: AccessStatusSchema,
   /** 待審核 / 已核准 / 已駁回 / 已停用 */
-  statusLabel: z.string(),
+  statusLabel: text(),
   /** Why it was rejected or revoked. */
-  reason: z.string().nullable(),
+  reason: text().nullable(),
   requestedAt: z.iso.datetime(),
   decidedAt: z.iso.datetime().nullable(),
+  /**
+   * 進入系統: where the subsystem starts its single sign-on login (its initiate-login URI), or
+   * null unless the access is approved and the subsystem is a registered, active client.
+   */
+  launchUrl: text().nullable(),
 });
 export type MySubsystem = z.infer<typeof MySubsystemSchema>;
 
@@ -120,6 +124,6 @@ export type MySubsystemList = z.infer<typeof MySubsystemListSchema>;
  * 404 unknown code; 409 pending / approved / revoked; 403 for roles without an institution.
  */
 export const RequestSubsystemSchema = z.object({
-  code: z.string({ error: ACCOUNT_MESSAGES.subsystemUnknown }).trim().min(1, ACCOUNT_MESSAGES.subsystemUnknown).max(40, ACCOUNT_MESSAGES.subsystemUnknown),
+  code: text({ error: ACCOUNT_MESSAGES.subsystemUnknown }).trim().min(1, ACCOUNT_MESSAGES.subsystemUnknown).max(40, ACCOUNT_MESSAGES.subsystemUnknown),
 });
 export type RequestSubsystem = z.infer<typeof RequestSubsystemSchema>;

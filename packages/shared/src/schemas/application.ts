@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { text } from './text.js';
 import { ApplicantRoleSchema } from '../rules/role-rule.js';
 import { AccountNameSchema, EmailSchema, LandlinePhoneSchema, MobilePhoneSchema, PersonNameSchema } from '../rules/contact-fields.js';
 import { NationalIdSchema } from '../rules/national-id.js';
@@ -27,8 +28,7 @@ export const APPLICATION_MESSAGES = {
  * shows them at once; strength (zxcvbn) is judged by evaluatePassword in both the browser and
  * the API, because the dictionaries are too heavy to load with every form.
  */
-const PasswordFieldSchema = z
-  .string({ error: APPLICATION_MESSAGES.passwordRequired })
+const PasswordFieldSchema = text({ error: APPLICATION_MESSAGES.passwordRequired })
   // Checked before anything else so that an oversized input costs nothing further.
   .max(PASSWORD_MAX_LENGTH * 4, { error: `密碼長度不得大於 ${PASSWORD_MAX_LENGTH} 碼`, abort: true })
   .min(1, { error: APPLICATION_MESSAGES.passwordRequired, abort: true })
@@ -43,7 +43,7 @@ export const AccountApplicationSchema = z
     role: ApplicantRoleSchema,
     accountName: AccountNameSchema,
     password: PasswordFieldSchema,
-    passwordConfirm: z.string({ error: APPLICATION_MESSAGES.passwordConfirmRequired }).min(1, APPLICATION_MESSAGES.passwordConfirmRequired),
+    passwordConfirm: text({ error: APPLICATION_MESSAGES.passwordConfirmRequired }).min(1, APPLICATION_MESSAGES.passwordConfirmRequired),
     nationalId: NationalIdSchema,
     name: PersonNameSchema,
     phone: LandlinePhoneSchema,
@@ -51,7 +51,7 @@ export const AccountApplicationSchema = z
     email: EmailSchema,
     /** Subsystem codes; none is fine (篩檢結果查詢 needs none). */
     subsystems: z
-      .array(z.string().max(40, APPLICATION_MESSAGES.subsystemUnknown), { error: APPLICATION_MESSAGES.subsystemUnknown })
+      .array(text().max(40, APPLICATION_MESSAGES.subsystemUnknown), { error: APPLICATION_MESSAGES.subsystemUnknown })
       .max(20, APPLICATION_MESSAGES.subsystemUnknown)
       .refine((codes) => new Set(codes).size === codes.length, APPLICATION_MESSAGES.subsystemDuplicate)
       .default([]),
@@ -60,7 +60,9 @@ export const AccountApplicationSchema = z
     path: ['passwordConfirm'],
     message: APPLICATION_MESSAGES.passwordMismatch,
     // Said as soon as both passwords are there, not only once every other field is valid.
+    // `value` is whatever was sent: a JSON `null` or array must be refused by the object check, not crash here.
     when: ({ value }) => {
+      if (typeof value !== 'object' || value === null) return false;
       const form = value as { password?: unknown; passwordConfirm?: unknown };
       return typeof form.password === 'string' && typeof form.passwordConfirm === 'string' && form.passwordConfirm !== '';
     },
@@ -88,12 +90,12 @@ export const NEXT_STEPS = ['INSTITUTION_VERIFICATION', 'MANAGER_APPROVAL'] as co
 export const NextStepSchema = z.enum(NEXT_STEPS);
 
 export const ApplicationResultSchema = z.object({
-  applicationNo: z.string(),
-  accountName: z.string(),
+  applicationNo: text(),
+  accountName: text(),
   role: ApplicantRoleSchema,
   status: AccountStatusSchema,
-  institution: z.object({ code: z.string(), name: z.string() }),
-  subsystems: z.array(z.object({ code: z.string(), name: z.string(), status: AccessStatusSchema })),
+  institution: z.object({ code: text(), name: text() }),
+  subsystems: z.array(z.object({ code: text(), name: text(), status: AccessStatusSchema })),
   /**
    * INSTITUTION_VERIFICATION: a 單位業務管理者 proves the institution by 醫事機構卡驗證 or
    * 紙本審核. MANAGER_APPROVAL: a 一般使用者 waits for the institution's manager.

@@ -3,6 +3,7 @@
  * /api/auth/* and /api/application-status. The SPA's forms and the API validate with these.
  */
 import { z } from 'zod';
+import { text } from './text.js';
 import { EmailSchema } from '../rules/contact-fields.js';
 import { NationalIdSchema } from '../rules/national-id.js';
 import { checkPasswordComposition, PASSWORD_MAX_LENGTH } from '../rules/password-policy.js';
@@ -77,15 +78,13 @@ export const LOGIN_REFUSAL_CODES = {
  * The account name as typed at login / 查詢: only bounded, not pattern-checked, so that a
  * typo gets the same answer as an unknown account (the format is not a hint to anyone).
  */
-export const LoginAccountNameSchema = z
-  .string({ error: AUTH_MESSAGES.accountNameRequired })
+export const LoginAccountNameSchema = text({ error: AUTH_MESSAGES.accountNameRequired })
   .trim()
   .min(1, { error: AUTH_MESSAGES.accountNameRequired, abort: true })
   .max(30, AUTH_MESSAGES.accountNameTooLong);
 
 /** A password being presented (login, current password): bounded so hashing cost is bounded. */
-export const PresentedPasswordSchema = z
-  .string({ error: AUTH_MESSAGES.passwordRequired })
+export const PresentedPasswordSchema = text({ error: AUTH_MESSAGES.passwordRequired })
   .min(1, { error: AUTH_MESSAGES.passwordRequired, abort: true })
   .max(PASSWORD_MAX_LENGTH * 4, AUTH_MESSAGES.passwordTooLong);
 
@@ -93,21 +92,18 @@ export const PresentedPasswordSchema = z
  * A new password: the composition rules here (cheap, shown at once); the strength verdict
  * (zxcvbn, needs the account's personal data) is `evaluatePassword`, run by the form and the API.
  */
-export const NewPasswordSchema = z
-  .string({ error: AUTH_MESSAGES.passwordRequired })
+export const NewPasswordSchema = text({ error: AUTH_MESSAGES.passwordRequired })
   .max(PASSWORD_MAX_LENGTH * 4, { error: AUTH_MESSAGES.passwordTooLong, abort: true })
   .min(1, { error: AUTH_MESSAGES.passwordRequired, abort: true })
   .superRefine((password, ctx) => {
     for (const rule of checkPasswordComposition(password)) ctx.addIssue({ code: 'custom', message: rule.message });
   });
 
-const PasswordConfirmSchema = z
-  .string({ error: AUTH_MESSAGES.passwordConfirmRequired })
+const PasswordConfirmSchema = text({ error: AUTH_MESSAGES.passwordConfirmRequired })
   .min(1, AUTH_MESSAGES.passwordConfirmRequired);
 
 /** Opaque one-time token from an e-mailed link (base64url of 32 bytes = 43 characters). */
-export const MailedTokenSchema = z
-  .string({ error: AUTH_MESSAGES.resetTokenRequired })
+export const MailedTokenSchema = text({ error: AUTH_MESSAGES.resetTokenRequired })
   .trim()
   .min(1, { error: AUTH_MESSAGES.resetTokenRequired, abort: true })
   .max(200, AUTH_MESSAGES.resetTokenInvalid);
@@ -123,9 +119,9 @@ export const LoginRequestSchema = z.object({
 });
 export type LoginRequest = z.infer<typeof LoginRequestSchema>;
 
-export const InstitutionRefSchema = z.object({ code: z.string(), name: z.string() });
+export const InstitutionRefSchema = z.object({ code: text(), name: text() });
 export type InstitutionRef = z.infer<typeof InstitutionRefSchema>;
-export const SubsystemRefSchema = z.object({ code: z.string(), name: z.string() });
+export const SubsystemRefSchema = z.object({ code: text(), name: text() });
 export type SubsystemRef = z.infer<typeof SubsystemRefSchema>;
 
 /**
@@ -135,24 +131,24 @@ export type SubsystemRef = z.infer<typeof SubsystemRefSchema>;
  * the readable cookie `portal_csrf` so the SPA finds it after a reload.
  */
 export const SessionSchema = z.object({
-  id: z.string(),
-  accountName: z.string(),
-  name: z.string(),
+  id: text(),
+  accountName: text(),
+  name: text(),
   role: AccountRoleSchema,
   /** zh-TW label of the role (單位業務管理者 …). */
-  roleLabel: z.string(),
+  roleLabel: text(),
   /** null for 子系統管理者 and 系統人員 (they belong to no institution). */
   institution: InstitutionRefSchema.nullable(),
   /** Subsystems this 子系統管理者 manages (empty for other roles). */
   managedSubsystems: z.array(SubsystemRefSchema),
-  csrfToken: z.string(),
+  csrfToken: text(),
   /** When the access token expires (ISO); the SPA calls /api/auth/refresh before or on a 401. */
   accessExpiresAt: z.iso.datetime(),
 });
 export type Session = z.infer<typeof SessionSchema>;
 
 /** Body of 200 answers that only carry a sentence to show (logout, reset done …). */
-export const MessageResponseSchema = z.object({ message: z.string() });
+export const MessageResponseSchema = z.object({ message: text() });
 export type MessageResponse = z.infer<typeof MessageResponseSchema>;
 
 // ───────────────────────── 忘記密碼 ─────────────────────────
@@ -208,23 +204,23 @@ export const APPLICATION_STEP_STATE_LABELS: Readonly<Record<ApplicationStepState
  * 單位業務管理者核准), 'subsystem:<code>' (one per requested subsystem).
  */
 export const ApplicationStepSchema = z.object({
-  key: z.string(),
-  label: z.string(),
+  key: text(),
+  label: text(),
   state: ApplicationStepStateSchema,
   /** When the step was completed or refused (ISO); null while waiting / not started. */
   date: z.iso.datetime().nullable(),
   /** e.g. the reason of a refusal, or what the applicant should do next. */
-  note: z.string().nullable(),
+  note: text().nullable(),
 });
 export type ApplicationStep = z.infer<typeof ApplicationStepSchema>;
 
 export const ApplicationStatusSchema = z.object({
-  applicationNo: z.string().nullable(),
-  accountName: z.string(),
+  applicationNo: text().nullable(),
+  accountName: text(),
   role: AccountRoleSchema,
-  roleLabel: z.string(),
+  roleLabel: text(),
   status: AccountStatusSchema,
-  statusLabel: z.string(),
+  statusLabel: text(),
   institution: InstitutionRefSchema.nullable(),
   submittedAt: z.iso.datetime(),
   steps: z.array(ApplicationStepSchema),

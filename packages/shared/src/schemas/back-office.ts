@@ -7,6 +7,8 @@
  * (YYYY-MM-DD, both ends inclusive).
  */
 import { z } from 'zod';
+import { DOWNLOAD_MAX_BYTES, megabytes } from '../upload-limits.js';
+import { text } from './text.js';
 import { messages } from '../messages.js';
 import { AccessStatusSchema, AccountStatusSchema } from './application.js';
 import { AccountRoleSchema, InstitutionRefSchema, SubsystemRefSchema } from './auth.js';
@@ -36,6 +38,7 @@ export const BACK_OFFICE_MESSAGES = {
   bulkSkippedNotFound: '查無此申請或非您管理的子系統',
   invalidId: '查無此資料。',
   invalidDate: '日期格式須為 YYYY-MM-DD。',
+  dateOutOfRange: '日期須介於 1911-01-01 與 2199-12-31 之間。',
   invalidDateRange: '起始日期不可晚於結束日期。',
   invalidCity: '請選擇有效的縣市。',
   queryTooLong: '查詢字串不得超過 50 個字。',
@@ -74,7 +77,7 @@ export const BACK_OFFICE_MESSAGES = {
   announcementStateInvalid: '此公告目前的狀態不可執行此操作，請重新整理頁面。',
   // downloads
   fileRequired: '請選擇要上傳的檔案',
-  fileTooLarge: '檔案大小不得超過 10 MB。',
+  fileTooLarge: `檔案大小不得超過 ${megabytes(DOWNLOAD_MAX_BYTES)}。`,
   fileTypeNotAllowed: '僅接受 PDF、DOCX、XLSX、ODT 檔案。',
   filenameTooLong: '檔名不得超過 200 個字。',
   downloadStateInvalid: '此檔案目前的狀態不可執行此操作，請重新整理頁面。',
@@ -95,14 +98,21 @@ export function maskNationalId(nationalId: string): string {
 export const BackOfficeIdParamsSchema = z.object({ id: z.uuid({ error: BACK_OFFICE_MESSAGES.invalidId }) });
 export type BackOfficeIdParams = z.infer<typeof BackOfficeIdParamsSchema>;
 
-const ReasonSchema = z.string().trim().max(500, BACK_OFFICE_MESSAGES.reasonTooLong);
+const ReasonSchema = text().trim().max(500, BACK_OFFICE_MESSAGES.reasonTooLong);
 
-/** A Taipei calendar date, YYYY-MM-DD. */
-export const DateFilterSchema = z.iso.date({ error: BACK_OFFICE_MESSAGES.invalidDate });
+/**
+ * The dates a filter may name: wide enough for any record of the portal, narrow enough that the
+ * day's bounds (a day before and after, in Taipei time) stay inside what the columns can hold.
+ */
+export const DATE_FILTER_RANGE = { min: '1911-01-01', max: '2199-12-31' } as const;
+
+/** A Taipei calendar date, YYYY-MM-DD, within DATE_FILTER_RANGE. */
+export const DateFilterSchema = z.iso
+  .date({ error: BACK_OFFICE_MESSAGES.invalidDate })
+  .refine((date) => date >= DATE_FILTER_RANGE.min && date <= DATE_FILTER_RANGE.max, BACK_OFFICE_MESSAGES.dateOutOfRange);
 
 export const optionalText = (max: number, message: string = BACK_OFFICE_MESSAGES.queryTooLong) =>
-  z
-    .string()
+  text()
     .trim()
     .max(max, message)
     .optional()
@@ -135,15 +145,15 @@ export const DECISION_LABELS = { APPROVE: '核准', REJECT: '駁回' } as const;
 
 /** Body of every single-record decision (approve, reject, revoke, deactivate, reactivate). */
 export const DecisionResultSchema = z.object({
-  id: z.string(),
+  id: text(),
   /** The record's new status (AccountStatus or AccessStatus). */
-  status: z.string(),
-  statusLabel: z.string(),
-  message: z.string(),
+  status: text(),
+  statusLabel: text(),
+  message: text(),
 });
 export type DecisionResult = z.infer<typeof DecisionResultSchema>;
 
-export const InstitutionSummarySchema = InstitutionRefSchema.extend({ city: z.string() });
+export const InstitutionSummarySchema = InstitutionRefSchema.extend({ city: text() });
 
 // ───────────────────────── 單位業務管理者 ─────────────────────────
 
@@ -155,15 +165,15 @@ export const PendingUserApplicationQuerySchema = PageQuerySchema;
 export type PendingUserApplicationQuery = z.infer<typeof PendingUserApplicationQuerySchema>;
 
 export const PendingUserApplicationSchema = z.object({
-  id: z.string(),
+  id: text(),
   /** 帳號 */
-  accountName: z.string(),
-  name: z.string(),
-  email: z.string(),
-  phone: z.string(),
-  mobile: z.string().nullable(),
-  department: z.string().nullable(),
-  applicationNo: z.string().nullable(),
+  accountName: text(),
+  name: text(),
+  email: text(),
+  phone: text(),
+  mobile: text().nullable(),
+  department: text().nullable(),
+  applicationNo: text().nullable(),
   submittedAt: z.iso.datetime(),
   /** Subsystems asked for in the application (each decided later by its own manager). */
   subsystems: z.array(SubsystemRefSchema),
@@ -187,14 +197,14 @@ export const InstitutionAccountQuerySchema = PageQuerySchema.extend({
 export type InstitutionAccountQuery = z.input<typeof InstitutionAccountQuerySchema>;
 
 export const InstitutionAccountSchema = z.object({
-  id: z.string(),
-  accountName: z.string(),
-  name: z.string(),
-  email: z.string(),
+  id: text(),
+  accountName: text(),
+  name: text(),
+  email: text(),
   role: AccountRoleSchema,
-  roleLabel: z.string(),
+  roleLabel: text(),
   status: AccountStatusSchema,
-  statusLabel: z.string(),
+  statusLabel: text(),
   createdAt: z.iso.datetime(),
   activatedAt: z.iso.datetime().nullable(),
   deactivatedAt: z.iso.datetime().nullable(),
@@ -245,23 +255,23 @@ export const AccessRequestQuerySchema = PageQuerySchema.extend({
 export type AccessRequestQuery = z.input<typeof AccessRequestQuerySchema>;
 
 export const AccessRequestSchema = z.object({
-  id: z.string(),
+  id: text(),
   /** 帳號 of the applicant. */
-  accountName: z.string(),
-  applicantName: z.string(),
-  email: z.string(),
+  accountName: text(),
+  applicantName: text(),
+  email: text(),
   accountStatus: AccountStatusSchema,
-  accountStatusLabel: z.string(),
+  accountStatusLabel: text(),
   /** False while the account is not ACTIVE: the request cannot be decided yet. */
   decidable: z.boolean(),
   institution: InstitutionSummarySchema.nullable(),
   subsystem: SubsystemRefSchema,
   status: AccessStatusSchema,
-  statusLabel: z.string(),
+  statusLabel: text(),
   requestedAt: z.iso.datetime(),
   decidedAt: z.iso.datetime().nullable(),
-  decidedBy: z.string().nullable(),
-  reason: z.string().nullable(),
+  decidedBy: text().nullable(),
+  reason: text().nullable(),
 });
 export type AccessRequest = z.infer<typeof AccessRequestSchema>;
 export const AccessRequestPageSchema = pageOf(AccessRequestSchema);
@@ -273,8 +283,7 @@ export type AccessRequestPage = z.infer<typeof AccessRequestPageSchema>;
  * POST /api/subsystem-manager/access-requests/:id/revoke (RevokeAccessRequest) → 200 DecisionResult.
  */
 export const RevokeAccessRequestSchema = z.object({
-  reason: z
-    .string({ error: BACK_OFFICE_MESSAGES.revokeReasonRequired })
+  reason: text({ error: BACK_OFFICE_MESSAGES.revokeReasonRequired })
     .trim()
     .min(1, BACK_OFFICE_MESSAGES.revokeReasonRequired)
     .max(500, BACK_OFFICE_MESSAGES.reasonTooLong),
@@ -300,8 +309,8 @@ export const BULK_SKIP_LABELS: Readonly<Record<BulkSkipReason, string>> = {
 };
 export const BulkApproveResultSchema = z.object({
   approved: z.number().int(),
-  skipped: z.array(z.object({ id: z.string(), reason: BulkSkipReasonSchema, message: z.string() })),
-  message: z.string(),
+  skipped: z.array(z.object({ id: text(), reason: BulkSkipReasonSchema, message: text() })),
+  message: text(),
 });
 export type BulkApproveResult = z.infer<typeof BulkApproveResultSchema>;
 
@@ -319,14 +328,14 @@ export const StaffInstitutionQuerySchema = PageQuerySchema.extend({
 export type StaffInstitutionQuery = z.input<typeof StaffInstitutionQuerySchema>;
 
 export const StaffInstitutionSchema = z.object({
-  id: z.string(),
-  code: z.string(),
-  name: z.string(),
+  id: text(),
+  code: text(),
+  name: text(),
   kind: InstitutionKindSchema,
-  kindLabel: z.string(),
-  city: z.string(),
-  address: z.string().nullable(),
-  phone: z.string().nullable(),
+  kindLabel: text(),
+  city: text(),
+  address: text().nullable(),
+  phone: text().nullable(),
   closedAt: z.iso.datetime().nullable(),
   createdAt: z.iso.datetime(),
   updatedAt: z.iso.datetime(),
@@ -338,16 +347,16 @@ export const StaffInstitutionPageSchema = pageOf(StaffInstitutionSchema);
 export type StaffInstitutionPage = z.infer<typeof StaffInstitutionPageSchema>;
 
 const InstitutionFields = {
-  name: z.string({ error: BACK_OFFICE_MESSAGES.institutionNameRequired }).trim().min(1, BACK_OFFICE_MESSAGES.institutionNameRequired).max(100, BACK_OFFICE_MESSAGES.institutionNameTooLong),
+  name: text({ error: BACK_OFFICE_MESSAGES.institutionNameRequired }).trim().min(1, BACK_OFFICE_MESSAGES.institutionNameRequired).max(100, BACK_OFFICE_MESSAGES.institutionNameTooLong),
   kind: z.enum(INSTITUTION_KINDS, { error: BACK_OFFICE_MESSAGES.institutionKindRequired }),
   city: z.enum(CITIES, { error: BACK_OFFICE_MESSAGES.invalidCity }),
-  address: z.string().trim().max(200, BACK_OFFICE_MESSAGES.addressTooLong).nullable().optional(),
-  phone: z.string().trim().max(30, BACK_OFFICE_MESSAGES.phoneTooLong).nullable().optional(),
+  address: text().trim().max(200, BACK_OFFICE_MESSAGES.addressTooLong).nullable().optional(),
+  phone: text().trim().max(30, BACK_OFFICE_MESSAGES.phoneTooLong).nullable().optional(),
 };
 
 /** POST /api/staff/institutions → 201 StaffInstitution; 409 code taken. */
 export const CreateInstitutionRequestSchema = z.object({
-  code: z.string({ error: messages.institutionCodeFormat }).trim().regex(/^\d{10}$/, messages.institutionCodeFormat),
+  code: text({ error: messages.institutionCodeFormat }).trim().regex(/^\d{10}$/, messages.institutionCodeFormat),
   ...InstitutionFields,
 });
 export type CreateInstitutionRequest = z.input<typeof CreateInstitutionRequestSchema>;
@@ -367,9 +376,9 @@ export type UpdateInstitutionRequest = z.input<typeof UpdateInstitutionRequestSc
 // ───────────────────────── 系統人員: subsystems and their managers ─────────────────────────
 
 export const SubsystemManagerEntrySchema = z.object({
-  accountId: z.string(),
-  accountName: z.string(),
-  name: z.string(),
+  accountId: text(),
+  accountName: text(),
+  name: text(),
   status: AccountStatusSchema,
   assignedAt: z.iso.datetime(),
 });
@@ -377,11 +386,11 @@ export type SubsystemManagerEntry = z.infer<typeof SubsystemManagerEntrySchema>;
 
 /** GET /api/staff/subsystems → 200 StaffSubsystemList (inactive ones too). */
 export const StaffSubsystemSchema = z.object({
-  id: z.string(),
-  code: z.string(),
-  name: z.string(),
-  description: z.string(),
-  url: z.string(),
+  id: text(),
+  code: text(),
+  name: text(),
+  description: text(),
+  url: text(),
   sortOrder: z.number().int(),
   active: z.boolean(),
   managers: z.array(SubsystemManagerEntrySchema),
@@ -393,10 +402,9 @@ export type StaffSubsystemList = z.infer<typeof StaffSubsystemListSchema>;
 
 /** PATCH /api/staff/subsystems/:id → 200 StaffSubsystem; 409 name taken. */
 export const UpdateSubsystemRequestSchema = z.object({
-  name: z.string().trim().min(1, BACK_OFFICE_MESSAGES.subsystemNameRequired).max(50, BACK_OFFICE_MESSAGES.subsystemNameTooLong).optional(),
-  description: z.string().trim().max(500, BACK_OFFICE_MESSAGES.descriptionTooLong).optional(),
-  url: z
-    .string()
+  name: text().trim().min(1, BACK_OFFICE_MESSAGES.subsystemNameRequired).max(50, BACK_OFFICE_MESSAGES.subsystemNameTooLong).optional(),
+  description: text().trim().max(500, BACK_OFFICE_MESSAGES.descriptionTooLong).optional(),
+  url: text()
     .trim()
     .max(300, BACK_OFFICE_MESSAGES.urlInvalid)
     .refine((value) => /^https?:\/\/[^\s]+$/i.test(value) && URL.canParse(value), BACK_OFFICE_MESSAGES.urlInvalid)
@@ -441,13 +449,13 @@ export const StaffAnnouncementQuerySchema = PageQuerySchema.extend({
 export type StaffAnnouncementQuery = z.input<typeof StaffAnnouncementQuerySchema>;
 
 export const StaffAnnouncementSchema = z.object({
-  id: z.string(),
-  category: z.string(),
-  system: z.string(),
-  title: z.string(),
-  body: z.string(),
+  id: text(),
+  category: text(),
+  system: text(),
+  title: text(),
+  body: text(),
   status: PublicationStatusSchema,
-  statusLabel: z.string(),
+  statusLabel: text(),
   /** 發佈日期 (may be set on a draft; set to now on publish when empty). */
   publishedAt: z.iso.datetime().nullable(),
   createdAt: z.iso.datetime(),
@@ -458,10 +466,10 @@ export const StaffAnnouncementPageSchema = pageOf(StaffAnnouncementSchema);
 export type StaffAnnouncementPage = z.infer<typeof StaffAnnouncementPageSchema>;
 
 const AnnouncementFields = {
-  category: z.string({ error: BACK_OFFICE_MESSAGES.categoryRequired }).trim().min(1, BACK_OFFICE_MESSAGES.categoryRequired).max(20, BACK_OFFICE_MESSAGES.categoryTooLong),
-  system: z.string({ error: BACK_OFFICE_MESSAGES.systemRequired }).trim().min(1, BACK_OFFICE_MESSAGES.systemRequired).max(50, BACK_OFFICE_MESSAGES.systemTooLong),
-  title: z.string({ error: BACK_OFFICE_MESSAGES.titleRequired }).trim().min(1, BACK_OFFICE_MESSAGES.titleRequired).max(200, BACK_OFFICE_MESSAGES.titleTooLong),
-  body: z.string().max(20_000, BACK_OFFICE_MESSAGES.bodyTooLong),
+  category: text({ error: BACK_OFFICE_MESSAGES.categoryRequired }).trim().min(1, BACK_OFFICE_MESSAGES.categoryRequired).max(20, BACK_OFFICE_MESSAGES.categoryTooLong),
+  system: text({ error: BACK_OFFICE_MESSAGES.systemRequired }).trim().min(1, BACK_OFFICE_MESSAGES.systemRequired).max(50, BACK_OFFICE_MESSAGES.systemTooLong),
+  title: text({ error: BACK_OFFICE_MESSAGES.titleRequired }).trim().min(1, BACK_OFFICE_MESSAGES.titleRequired).max(200, BACK_OFFICE_MESSAGES.titleTooLong),
+  body: text().max(20_000, BACK_OFFICE_MESSAGES.bodyTooLong),
   publishedAt: z.iso.datetime({ error: BACK_OFFICE_MESSAGES.publishedAtInvalid, offset: true }).nullable(),
 };
 
@@ -496,8 +504,7 @@ export type PublishRequest = z.infer<typeof PublishRequestSchema>;
 
 // ───────────────────────── 系統人員: downloads ─────────────────────────
 
-/** Upload limits (checked by the API; the form checks them too). */
-export const DOWNLOAD_MAX_BYTES = 10 * 1024 * 1024;
+/** Accepted file types (the size limit is DOWNLOAD_MAX_BYTES in upload-limits). */
 export const DOWNLOAD_CONTENT_TYPES = {
   pdf: 'application/pdf',
   docx: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
@@ -515,23 +522,23 @@ export const StaffDownloadQuerySchema = PageQuerySchema.extend({
 export type StaffDownloadQuery = z.input<typeof StaffDownloadQuerySchema>;
 
 export const StaffDownloadSchema = z.object({
-  id: z.string(),
-  system: z.string(),
-  category: z.string(),
-  title: z.string(),
+  id: text(),
+  system: text(),
+  category: text(),
+  title: text(),
   status: PublicationStatusSchema,
-  statusLabel: z.string(),
+  statusLabel: text(),
   publishedAt: z.iso.datetime(),
   file: z.object({
-    id: z.string(),
-    filename: z.string(),
-    contentType: z.string(),
+    id: text(),
+    filename: text(),
+    contentType: text(),
     size: z.number().int(),
-    sha256: z.string(),
+    sha256: text(),
     uploadedAt: z.iso.datetime(),
   }),
   /** Path of the file itself, relative to the API root (the public link). */
-  href: z.string(),
+  href: text(),
   createdAt: z.iso.datetime(),
   updatedAt: z.iso.datetime(),
 });
@@ -581,17 +588,17 @@ export const StaffAccountQuerySchema = PageQuerySchema.extend({
 export type StaffAccountQuery = z.input<typeof StaffAccountQuerySchema>;
 
 export const StaffAccountSchema = z.object({
-  id: z.string(),
-  accountName: z.string(),
-  name: z.string(),
+  id: text(),
+  accountName: text(),
+  name: text(),
   /** A12****789 */
-  nationalIdMasked: z.string(),
-  email: z.string(),
-  phone: z.string(),
+  nationalIdMasked: text(),
+  email: text(),
+  phone: text(),
   role: AccountRoleSchema,
-  roleLabel: z.string(),
+  roleLabel: text(),
   status: AccountStatusSchema,
-  statusLabel: z.string(),
+  statusLabel: text(),
   institution: InstitutionRefSchema.nullable(),
   managedSubsystems: z.array(SubsystemRefSchema),
   createdAt: z.iso.datetime(),
@@ -632,19 +639,19 @@ export type AuditEventQuery = z.input<typeof AuditEventQuerySchema>;
 
 export const AuditEventSchema = z.object({
   /** bigint as a string */
-  id: z.string(),
+  id: text(),
   at: z.iso.datetime(),
-  actorId: z.string().nullable(),
+  actorId: text().nullable(),
   /** 帳號 of the actor, when an account. */
-  actorAccountName: z.string().nullable(),
-  actorLabel: z.string().nullable(),
-  action: z.string(),
-  entityType: z.string(),
-  entityId: z.string().nullable(),
+  actorAccountName: text().nullable(),
+  actorLabel: text().nullable(),
+  action: text(),
+  entityType: text(),
+  entityId: text().nullable(),
   before: z.unknown(),
   after: z.unknown(),
-  ip: z.string().nullable(),
-  requestId: z.string().nullable(),
+  ip: text().nullable(),
+  requestId: text().nullable(),
 });
 export type AuditEvent = z.infer<typeof AuditEventSchema>;
 export const AuditEventPageSchema = keysetPageOf(AuditEventSchema);

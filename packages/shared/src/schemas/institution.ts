@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { text } from './text.js';
 import { messages } from '../messages.js';
 import { PageQuerySchema, pageOf } from './pagination.js';
 
@@ -21,17 +22,16 @@ export const CITIES = [
   '宜蘭縣', '花蓮縣', '臺東縣', '澎湖縣', '金門縣', '連江縣',
 ] as const;
 
-export const InstitutionCodeSchema = z
-  .string({ error: messages.institutionRequired })
+export const InstitutionCodeSchema = text({ error: messages.institutionRequired })
   .trim()
   .min(1, { error: messages.institutionRequired, abort: true })
   .regex(/^\d{10}$/, messages.institutionCodeFormat);
 
 export const InstitutionSchema = z.object({
-  code: z.string(),
-  name: z.string(),
+  code: text(),
+  name: text(),
   kind: InstitutionKindSchema,
-  city: z.string(),
+  city: text(),
   /** Whether it has a 單位業務管理者 (active or awaiting activation): drives the role rule. */
   hasManager: z.boolean(),
 });
@@ -39,7 +39,7 @@ export type Institution = z.infer<typeof InstitutionSchema>;
 
 export const InstitutionSearchQuerySchema = PageQuerySchema.extend({
   /** Digits only: a 機構代碼 prefix; anything else: part of the name. */
-  q: z.string().trim().max(50, messages.institutionQueryTooLong).default(''),
+  q: text().trim().max(50, messages.institutionQueryTooLong).default(''),
 });
 export type InstitutionSearchQuery = z.infer<typeof InstitutionSearchQuerySchema>;
 

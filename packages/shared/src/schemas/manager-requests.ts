@@ -10,6 +10,8 @@
  * CARD_REFUSAL_CODES below; their zh-TW messages come from the API).
  */
 import { z } from 'zod';
+import { SCAN_MAX_BYTES, megabytes } from '../upload-limits.js';
+import { text } from './text.js';
 import { AccountRoleSchema, InstitutionRefSchema, LoginAccountNameSchema, PresentedPasswordSchema } from './auth.js';
 import { PageQuerySchema, pageOf } from './pagination.js';
 
@@ -101,7 +103,7 @@ export const MANAGER_REQUEST_MESSAGES = {
   rejected: '已駁回申請，並已寄送通知信給申請人。',
   cancelled: '已取消申請。',
   scanRequired: '請選擇要上傳的掃描檔。',
-  scanTooLarge: '檔案大小不得超過 5 MB。',
+  scanTooLarge: `檔案大小不得超過 ${megabytes(SCAN_MAX_BYTES)}。`,
   scanType: '僅接受 PDF、JPEG 或 PNG 格式的掃描檔。',
   scanNotFound: '此申請尚未上傳掃描檔。',
   applied: '成功！申請已生效。',
@@ -157,8 +159,6 @@ export type CardRefusalCodeName = (typeof CARD_REFUSAL_CODES)[number];
 
 // ───────────────────────── scans ─────────────────────────
 
-/** Upload limit of a stamped scan. */
-export const SCAN_MAX_BYTES = 5 * 1024 * 1024;
 /** Accepted scan types, recognised by their content (magic bytes), never by name. */
 export const SCAN_CONTENT_TYPES = ['application/pdf', 'image/jpeg', 'image/png'] as const;
 export const ScanContentTypeSchema = z.enum(SCAN_CONTENT_TYPES);
@@ -167,41 +167,41 @@ export type ScanContentType = z.infer<typeof ScanContentTypeSchema>;
 export const SCAN_ACCEPT = '.pdf,.jpg,.jpeg,.png,application/pdf,image/jpeg,image/png';
 
 export const ScanInfoSchema = z.object({
-  filename: z.string(),
+  filename: text(),
   contentType: ScanContentTypeSchema,
   size: z.number().int(),
   uploadedAt: z.iso.datetime(),
   /** Where the scan can be fetched by whoever is allowed to see it (owner/starter or staff). */
-  url: z.string(),
+  url: text(),
 });
 export type ScanInfo = z.infer<typeof ScanInfoSchema>;
 
 // ───────────────────────── the request as shown ─────────────────────────
 
-const PersonRefSchema = z.object({ accountName: z.string(), name: z.string() });
+const PersonRefSchema = z.object({ accountName: text(), name: text() });
 
 export const ManagerRequestSchema = z.object({
-  id: z.string(),
+  id: text(),
   /** Shown to the applicant and to staff (e.g. MR20260126-0001). */
-  requestNo: z.string(),
+  requestNo: text(),
   kind: ManagerRequestKindSchema,
   /** MANAGER_REQUEST_KIND_LABELS[kind] */
-  kindLabel: z.string(),
+  kindLabel: text(),
   status: ManagerRequestStatusSchema,
-  statusLabel: z.string(),
+  statusLabel: text(),
   /** The account the request concerns. */
   account: PersonRefSchema.extend({ role: AccountRoleSchema }),
   /** Who started it (for B possibly another manager of the institution). */
   requestedBy: PersonRefSchema,
   institution: InstitutionRefSchema,
   verificationMethod: ManagerVerificationMethodSchema.nullable(),
-  verificationMethodLabel: z.string().nullable(),
+  verificationMethodLabel: text().nullable(),
   submittedAt: z.iso.datetime(),
   /** submitted (paper) + 3 working days; null until the paper path is chosen. */
   dueAt: z.iso.datetime().nullable(),
   decidedAt: z.iso.datetime().nullable(),
   /** Reason of a rejection (or staff's note on an approval). */
-  reason: z.string().nullable(),
+  reason: text().nullable(),
   scan: ScanInfoSchema.nullable(),
 });
 export type ManagerRequest = z.infer<typeof ManagerRequestSchema>;
@@ -220,12 +220,12 @@ export const PendingApplicationCredentialsSchema = z.object({
 export type PendingApplicationCredentials = z.infer<typeof PendingApplicationCredentialsSchema>;
 
 export const CardChallengeSchema = z.object({
-  challengeId: z.string(),
+  challengeId: text(),
   /** 32 random bytes, base64url without padding. */
-  nonce: z.string(),
+  nonce: text(),
   /** Exactly the text the card signs (buildCardAuthTbs({ origin, institutionCode, nonce })). */
-  toBeSigned: z.string(),
-  institutionCode: z.string(),
+  toBeSigned: text(),
+  institutionCode: text(),
   expiresAt: z.iso.datetime(),
 });
 export type CardChallenge = z.infer<typeof CardChallengeSchema>;
@@ -234,9 +234,9 @@ export type CardChallenge = z.infer<typeof CardChallengeSchema>;
 export const CardSignatureSchema = z.object({
   challengeId: z.uuid({ error: '驗證請求無效，請重新點選「驗證機構卡」。' }),
   /** The nonce of the challenge, as received (the server keeps only its hash). */
-  nonce: z.string({ error: '驗證請求無效，請重新點選「驗證機構卡」。' }).regex(/^[A-Za-z0-9_-]{22,128}$/, '驗證請求無效，請重新點選「驗證機構卡」。'),
-  certificate: z.string({ error: '無法讀取醫事機構卡的憑證，請確認卡片已正確插入讀卡機後再試一次。' }).min(1).max(16_384),
-  signature: z.string({ error: '醫事機構卡的簽章格式不正確，請重新驗證。' }).min(1).max(2_048),
+  nonce: text({ error: '驗證請求無效，請重新點選「驗證機構卡」。' }).regex(/^[A-Za-z0-9_-]{22,128}$/, '驗證請求無效，請重新點選「驗證機構卡」。'),
+  certificate: text({ error: '無法讀取醫事機構卡的憑證，請確認卡片已正確插入讀卡機後再試一次。' }).min(1).max(16_384),
+  signature: text({ error: '醫事機構卡的簽章格式不正確，請重新驗證。' }).min(1).max(2_048),
 });
 export type CardSignature = z.infer<typeof CardSignatureSchema>;
 
@@ -247,7 +247,7 @@ export type CardSignature = z.infer<typeof CardSignatureSchema>;
 export const CardVerificationResultSchema = z.object({
   /** ACTIVATED: kind A, the account is active. APPLIED: B / C-a / C-b applied. */
   result: z.enum(['ACTIVATED', 'APPLIED']),
-  message: z.string(),
+  message: text(),
   request: ManagerRequestSchema.nullable(),
 });
 export type CardVerificationResult = z.infer<typeof CardVerificationResultSchema>;
@@ -282,7 +282,7 @@ export const CreateManagerRequestSchema = z.object({
   /** Only for B by another manager: the colleague's account name. Blank = myself. */
   targetAccountName: z.preprocess(
     (value) => (typeof value === 'string' && value.trim() === '' ? undefined : value),
-    z.string().trim().max(30, MANAGER_REQUEST_MESSAGES.targetAccountNameTooLong).optional(),
+    text().trim().max(30, MANAGER_REQUEST_MESSAGES.targetAccountNameTooLong).optional(),
   ),
 });
 export type CreateManagerRequest = z.input<typeof CreateManagerRequestSchema>;
@@ -292,7 +292,7 @@ export const CreateManagerRequestResponseSchema = z.object({
   /** True when applying this request leaves the institution with no active 單位業務管理者. */
   leavesInstitutionWithoutManager: z.boolean(),
   /** MANAGER_REQUEST_MESSAGES.noManagerLeftWarning when the flag is set, else null. */
-  warning: z.string().nullable(),
+  warning: text().nullable(),
 });
 export type CreateManagerRequestResponse = z.infer<typeof CreateManagerRequestResponseSchema>;
 
@@ -303,7 +303,7 @@ export type CreateManagerRequestResponse = z.infer<typeof CreateManagerRequestRe
 export const ManagerRequestPreviewQuerySchema = CreateManagerRequestSchema;
 export const ManagerRequestPreviewSchema = z.object({
   leavesInstitutionWithoutManager: z.boolean(),
-  warning: z.string().nullable(),
+  warning: text().nullable(),
 });
 export type ManagerRequestPreview = z.infer<typeof ManagerRequestPreviewSchema>;
 
@@ -343,9 +343,9 @@ export const StaffManagerRequestQuerySchema = PageQuerySchema.extend({
   /** Default PENDING_REVIEW; 'OPEN' = AWAITING_VERIFICATION + PENDING_REVIEW; 'ALL'. */
   status: z.enum([...MANAGER_REQUEST_STATUSES, 'OPEN', 'ALL']).default('PENDING_REVIEW'),
   kind: ManagerRequestKindSchema.optional(),
-  institutionCode: z.string().trim().regex(/^\d{10}$/, '機構代碼須為 10 位數字。').optional(),
+  institutionCode: text().trim().regex(/^\d{10}$/, '機構代碼須為 10 位數字。').optional(),
   /** Account name or 申請編號 (contains, case-insensitive). */
-  q: z.string().trim().max(50, '關鍵字不得超過 50 個字。').optional(),
+  q: text().trim().max(50, '關鍵字不得超過 50 個字。').optional(),
   overdue: z
     .enum(['true', 'false'])
     .transform((value) => value === 'true')
@@ -364,22 +364,22 @@ export type StaffManagerRequestList = z.infer<typeof StaffManagerRequestListSche
 /** GET /api/staff/manager-requests/:id → 200: the data to compare with the scan. */
 export const StaffManagerRequestDetailSchema = StaffManagerRequestListItemSchema.extend({
   applicant: z.object({
-    accountName: z.string(),
-    name: z.string(),
+    accountName: text(),
+    name: text(),
     /** Masked (A12****789): staff compare it with the form; the full number never leaves the API. */
-    nationalIdMasked: z.string(),
-    phone: z.string(),
-    mobile: z.string().nullable(),
-    email: z.string(),
-    department: z.string().nullable(),
+    nationalIdMasked: text(),
+    phone: text(),
+    mobile: text().nullable(),
+    email: text(),
+    department: text().nullable(),
     role: AccountRoleSchema,
-    status: z.string(),
+    status: text(),
   }),
   /** Other active managers of the institution (to judge B / C-b). */
   activeManagerCount: z.number().int(),
   leavesInstitutionWithoutManager: z.boolean(),
   /** The filled form as the portal produced it, for comparison. */
-  formUrl: z.string(),
+  formUrl: text(),
   decidedBy: PersonRefSchema.nullable(),
 });
 export type StaffManagerRequestDetail = z.infer<typeof StaffManagerRequestDetailSchema>;
@@ -393,7 +393,7 @@ export const ManagerRequestDecisionSchema = z
     decision: z.enum(['APPROVE', 'REJECT'], { error: MANAGER_REQUEST_MESSAGES.decisionRequired }),
     reason: z.preprocess(
       (value) => (typeof value === 'string' && value.trim() === '' ? undefined : value),
-      z.string().trim().max(500, MANAGER_REQUEST_MESSAGES.reasonTooLong).optional(),
+      text().trim().max(500, MANAGER_REQUEST_MESSAGES.reasonTooLong).optional(),
     ),
   })
   .refine((body) => body.decision !== 'REJECT' || body.reason !== undefined, {

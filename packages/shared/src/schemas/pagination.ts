@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { text } from './text.js';
 import { messages } from '../messages.js';
 
 export const PageQuerySchema = z.object({
@@ -17,12 +18,18 @@ export function pageOf<T extends z.ZodType>(item: T) {
   });
 }
 
+/** The largest id a bigint column holds: a cursor beyond it names no row (and PostgreSQL refuses it). */
+const MAX_BIGINT = 2n ** 63n - 1n;
+
 /**
  * The paging fields of a list read newest first by keyset (an id that only grows): `cursor` is
  * the `nextCursor` of the page before; however deep the reader goes, a page is an index range.
  */
 export const keysetQueryFields = {
-  cursor: z.string().regex(/^\d{1,19}$/, messages.invalidCursor).optional(),
+  cursor: text()
+    .regex(/^\d{1,19}$/, { error: messages.invalidCursor, abort: true })
+    .refine((cursor) => BigInt(cursor) <= MAX_BIGINT, messages.invalidCursor)
+    .optional(),
   limit: z.coerce.number({ error: messages.invalidPageSize }).int(messages.invalidPageSize).min(1, messages.invalidPageSize).max(100, messages.invalidPageSize).default(50),
 };
 
@@ -30,6 +37,6 @@ export const keysetQueryFields = {
 export function keysetPageOf<T extends z.ZodType>(item: T) {
   return z.object({
     items: z.array(item),
-    nextCursor: z.string().nullable(),
+    nextCursor: text().nullable(),
   });
 }

@@ -4,6 +4,7 @@
  * (/api/staff/oidc-clients, /api/staff/subsystems/:id/oidc-client*).
  */
 import { z } from 'zod';
+import { text } from './text.js';
 import { SCREENING_SCOPES } from '../screening/schemas.js';
 
 export const SSO_MESSAGES = {
@@ -35,7 +36,7 @@ export const OIDC_CLIENT_MESSAGES = {
 // Interaction (the SPA page /sso/continue/:uid)
 
 export const SsoInteractionParamsSchema = z.object({
-  uid: z.string().regex(/^[A-Za-z0-9_-]{10,64}$/, SSO_MESSAGES.interactionNotFound),
+  uid: text().regex(/^[A-Za-z0-9_-]{10,64}$/, SSO_MESSAGES.interactionNotFound),
 });
 export type SsoInteractionParams = z.infer<typeof SsoInteractionParamsSchema>;
 
@@ -45,16 +46,16 @@ export type SsoDecision = z.infer<typeof SsoDecisionSchema>;
 
 /** GET /api/sso/interactions/:uid/details → 200; 404 SSO_INTERACTION_NOT_FOUND. */
 export const SsoInteractionDetailsSchema = z.object({
-  uid: z.string(),
+  uid: text(),
   prompt: z.enum(['login', 'consent']),
-  client: z.object({ clientId: z.string(), name: z.string() }),
-  account: z.object({ id: z.string(), accountName: z.string(), name: z.string() }).nullable(),
+  client: z.object({ clientId: text(), name: text() }),
+  account: z.object({ id: text(), accountName: text(), name: text() }).nullable(),
   decision: SsoDecisionSchema,
 });
 export type SsoInteractionDetails = z.infer<typeof SsoInteractionDetailsSchema>;
 
 /** POST /api/sso/interactions/:uid/continue and …/abort → 200: where the browser goes next. */
-export const SsoRedirectSchema = z.object({ redirectTo: z.string() });
+export const SsoRedirectSchema = z.object({ redirectTo: text() });
 export type SsoRedirect = z.infer<typeof SsoRedirectSchema>;
 
 export const SsoEmptyBodySchema = z.object({}).strict();
@@ -82,7 +83,7 @@ export function isAllowedClientUri(value: string): boolean {
   return url.protocol === 'https:' || (url.protocol === 'http:' && LOOPBACK_HOSTS.has(url.hostname));
 }
 
-const ClientUriSchema = z.string().trim().max(300, OIDC_CLIENT_MESSAGES.uriInvalid).refine(isAllowedClientUri, OIDC_CLIENT_MESSAGES.uriInvalid);
+const ClientUriSchema = text().trim().max(300, OIDC_CLIENT_MESSAGES.uriInvalid).refine(isAllowedClientUri, OIDC_CLIENT_MESSAGES.uriInvalid);
 
 const uriList = (min: number) =>
   z
@@ -165,11 +166,11 @@ export const UpdateOidcClientRequestSchema = z
 export type UpdateOidcClientRequest = z.input<typeof UpdateOidcClientRequestSchema>;
 
 export const OidcClientSchema = z.object({
-  clientId: z.string(),
-  subsystem: z.object({ id: z.string(), code: z.string(), name: z.string() }),
-  redirectUris: z.array(z.string()),
-  postLogoutRedirectUris: z.array(z.string()),
-  backchannelLogoutUri: z.string().nullable(),
+  clientId: text(),
+  subsystem: z.object({ id: text(), code: text(), name: text() }),
+  redirectUris: z.array(text()),
+  postLogoutRedirectUris: z.array(text()),
+  backchannelLogoutUri: text().nullable(),
   tokenEndpointAuthMethod: OidcAuthMethodSchema,
   jwks: PublicJwksSchema.nullable(),
   idTokenSignedResponseAlg: IdTokenAlgSchema,
@@ -184,14 +185,14 @@ export const OidcClientSchema = z.object({
 export type OidcClient = z.infer<typeof OidcClientSchema>;
 
 /** The answer that carries a new secret: shown once, never stored in clear. */
-export const OidcClientWithSecretSchema = z.object({ client: OidcClientSchema, clientSecret: z.string().nullable() });
+export const OidcClientWithSecretSchema = z.object({ client: OidcClientSchema, clientSecret: text().nullable() });
 export type OidcClientWithSecret = z.infer<typeof OidcClientWithSecretSchema>;
 
 /** GET /api/staff/oidc-clients: every subsystem, with its client or null. */
 export const OidcClientListSchema = z.object({
   items: z.array(
     z.object({
-      subsystem: z.object({ id: z.string(), code: z.string(), name: z.string() }),
+      subsystem: z.object({ id: text(), code: text(), name: text() }),
       client: OidcClientSchema.nullable(),
     }),
   ),

@@ -8,6 +8,8 @@
  * - POST /api/screening/ingest, POST /api/screening/eligibility   subsystems (OAuth client credentials)
  */
 import { z } from 'zod';
+import { CSV_IMPORT_MAX_CHARS, megabytes } from '../upload-limits.js';
+import { text } from '../schemas/text.js';
 import { NationalIdSchema } from '../rules/national-id.js';
 import { DateFilterSchema, optionalText, refineDateRange } from '../schemas/back-office.js';
 import { keysetPageOf, keysetQueryFields } from '../schemas/pagination.js';
@@ -67,12 +69,12 @@ export const SCREENING_MESSAGES = {
   csvMissingColumns: (columns: string[]) => `CSV 檔案缺少欄位：${columns.join('、')}。`,
   csvHasErrors: (count: number) => `有 ${count} 筆資料列有誤，未匯入任何資料；請修正後重新上傳（可先以「試匹配」檢查）。`,
   csvFilenameRequired: '請選擇 CSV 檔案。',
-  csvTooLarge: 'CSV 檔案不得超過 8 MB。',
+  csvTooLarge: `CSV 檔案不得超過 ${megabytes(CSV_IMPORT_MAX_CHARS)}。`,
   alertAlreadyAcknowledged: '此警示已有人處理。',
 } as const;
 
 /** A calendar date, YYYY-MM-DD (Gregorian), checked to exist. */
-export const PlainDateSchema = z.string({ error: SCREENING_MESSAGES.dateFormat }).trim().refine(isPlainDate, SCREENING_MESSAGES.dateFormat);
+export const PlainDateSchema = text({ error: SCREENING_MESSAGES.dateFormat }).trim().refine(isPlainDate, SCREENING_MESSAGES.dateFormat);
 
 const optionalNumber = (min: number, max: number, integer = true) =>
   (integer
@@ -120,8 +122,7 @@ export type ScreeningPersonInput = z.infer<typeof ScreeningPersonInputSchema>;
 export const ScreeningRecordInputSchema = z
   .object({
     /** The subsystem's own id of the record: a retry with the same id never duplicates it. */
-    recordId: z
-      .string({ error: SCREENING_MESSAGES.recordIdRequired })
+    recordId: text({ error: SCREENING_MESSAGES.recordIdRequired })
       .trim()
       .min(1, SCREENING_MESSAGES.recordIdRequired)
       .max(64, SCREENING_MESSAGES.recordIdFormat)
@@ -129,7 +130,7 @@ export const ScreeningRecordInputSchema = z
     service: z.enum(SCREENING_SERVICES, { error: SCREENING_MESSAGES.serviceInvalid }),
     visitNumber: z.number({ error: SCREENING_MESSAGES.numberRange(1, 20) }).int(SCREENING_MESSAGES.numberRange(1, 20)).min(1, SCREENING_MESSAGES.numberRange(1, 20)).max(20, SCREENING_MESSAGES.numberRange(1, 20)).nullable().optional(),
     serviceDate: PlainDateSchema,
-    institutionCode: z.string({ error: SCREENING_MESSAGES.institutionCodeFormat }).regex(/^\d{10}$/, SCREENING_MESSAGES.institutionCodeFormat),
+    institutionCode: text({ error: SCREENING_MESSAGES.institutionCodeFormat }).regex(/^\d{10}$/, SCREENING_MESSAGES.institutionCodeFormat),
     result: z.enum(SCREENING_RESULTS, { error: SCREENING_MESSAGES.resultInvalid }),
     followUpState: z.enum(FOLLOW_UP_STATES, { error: SCREENING_MESSAGES.followUpStateInvalid }).nullable().optional(),
     referredOn: PlainDateSchema.nullable().optional(),
@@ -176,7 +177,7 @@ export const INGEST_BATCH_LIMIT = 1000;
  */
 export const ScreeningIngestRequestSchema = z.object({
   records: z
-    .array(z.record(z.string(), z.unknown()), { error: SCREENING_MESSAGES.batchEmpty })
+    .array(z.record(text(), z.unknown()), { error: SCREENING_MESSAGES.batchEmpty })
     .min(1, SCREENING_MESSAGES.batchEmpty)
     .max(INGEST_BATCH_LIMIT, SCREENING_MESSAGES.batchTooLarge)
     .describe('每筆為 ScreeningRecordInput'),
@@ -189,10 +190,10 @@ export type IngestOutcome = (typeof INGEST_OUTCOMES)[number];
 export const IngestRecordResultSchema = z.object({
   /** Position in the batch (0-based). */
   index: z.number().int(),
-  recordId: z.string().nullable(),
+  recordId: text().nullable(),
   outcome: z.enum(INGEST_OUTCOMES),
   /** Field path → zh-TW messages (REJECTED only). */
-  errors: z.record(z.string(), z.array(z.string())).optional(),
+  errors: z.record(text(), z.array(text())).optional(),
 });
 export type IngestRecordResult = z.infer<typeof IngestRecordResultSchema>;
 
@@ -208,13 +209,13 @@ export type ScreeningIngestResponse = z.infer<typeof ScreeningIngestResponseSche
 
 export const EligibilitySchema = z.object({
   service: z.enum(SCREENING_SERVICES),
-  serviceLabel: z.string(),
+  serviceLabel: text(),
   status: z.enum(ELIGIBILITY_STATUSES),
-  statusLabel: z.string(),
-  reason: z.string(),
-  nextDate: z.string().nullable(),
+  statusLabel: text(),
+  reason: text(),
+  nextDate: text().nullable(),
   visitNumber: z.number().int().nullable(),
-  ruleVersion: z.string().nullable(),
+  ruleVersion: text().nullable(),
 });
 export type EligibilityView = z.infer<typeof EligibilitySchema>;
 
@@ -234,7 +235,7 @@ export const SubsystemEligibilityRequestSchema = RiskFactorsInputSchema.extend({
 export type SubsystemEligibilityRequest = z.infer<typeof SubsystemEligibilityRequestSchema>;
 
 export const SubsystemEligibilityResponseSchema = z.object({
-  date: z.string(),
+  date: text(),
   /** The portal holds records of this person (national id and birth date both match). */
   knownPerson: z.boolean(),
   services: z.array(EligibilitySchema),
@@ -245,8 +246,7 @@ export type SubsystemEligibilityResponse = z.infer<typeof SubsystemEligibilityRe
 
 export const ScreeningLookupRequestSchema = z.object({
   nationalId: NationalIdSchema,
-  birthDate: z
-    .string({ error: SCREENING_MESSAGES.birthDateRequired })
+  birthDate: text({ error: SCREENING_MESSAGES.birthDateRequired })
     .trim()
     .min(1, { error: SCREENING_MESSAGES.birthDateRequired, abort: true })
     .refine(isPlainDate, SCREENING_MESSAGES.dateFormat),
@@ -256,20 +256,20 @@ export type ScreeningLookupRequest = z.infer<typeof ScreeningLookupRequestSchema
 
 export const FollowUpViewSchema = z.object({
   state: z.enum(FOLLOW_UP_STATES),
-  stateLabel: z.string(),
-  referredOn: z.string().nullable(),
-  diagnosedOn: z.string().nullable(),
-  closedOn: z.string().nullable(),
+  stateLabel: text(),
+  referredOn: text().nullable(),
+  diagnosedOn: text().nullable(),
+  closedOn: text().nullable(),
   /** Still to be acted on (待追蹤, 已轉介). */
   open: z.boolean(),
 });
 
 export const ScreeningRecordViewSchema = z.object({
-  date: z.string(),
+  date: text(),
   visitNumber: z.number().int().nullable(),
-  institution: z.object({ code: z.string(), name: z.string().nullable() }),
+  institution: z.object({ code: text(), name: text().nullable() }),
   result: z.enum(SCREENING_RESULTS),
-  resultLabel: z.string(),
+  resultLabel: text(),
   abnormal: z.boolean(),
   followUp: FollowUpViewSchema.nullable(),
 });
@@ -277,7 +277,7 @@ export type ScreeningRecordView = z.infer<typeof ScreeningRecordViewSchema>;
 
 export const ScreeningServiceRowSchema = z.object({
   service: z.enum(SCREENING_SERVICES),
-  serviceLabel: z.string(),
+  serviceLabel: text(),
   recordCount: z.number().int(),
   last: ScreeningRecordViewSchema.nullable(),
   /** The latest record whose abnormal result still awaits follow-up (may be older than `last`). */
@@ -288,13 +288,13 @@ export type ScreeningServiceRow = z.infer<typeof ScreeningServiceRowSchema>;
 
 export const ScreeningLookupResultSchema = z.object({
   /** The Taipei date the eligibility is for. */
-  asOf: z.string(),
-  purposeLabel: z.string(),
+  asOf: text(),
+  purposeLabel: text(),
   person: z.object({
-    maskedNationalId: z.string(),
-    birthDate: z.string(),
+    maskedNationalId: text(),
+    birthDate: text(),
     sex: z.enum(SEXES),
-    sexLabel: z.string(),
+    sexLabel: text(),
     indigenous: z.boolean(),
     /** Visit year − birth year, as the rules count age. */
     calendarAge: z.number().int(),
@@ -330,18 +330,18 @@ export const ScreeningLookupLogQuerySchema = z.object(lookupLogFilter).superRefi
 export type ScreeningLookupLogQuery = z.input<typeof ScreeningLookupLogQuerySchema>;
 
 export const ScreeningLookupLogEntrySchema = z.object({
-  id: z.string(),
+  id: text(),
   at: z.iso.datetime(),
-  account: z.object({ id: z.string(), accountName: z.string(), name: z.string() }).nullable(),
-  institution: z.object({ code: z.string(), name: z.string() }).nullable(),
-  subsystemCode: z.string().nullable(),
+  account: z.object({ id: text(), accountName: text(), name: text() }).nullable(),
+  institution: z.object({ code: text(), name: text() }).nullable(),
+  subsystemCode: text().nullable(),
   /** The person's keyed hash (HMAC of the 身分證), never the 身分證 itself. */
-  personHash: z.string(),
-  purpose: z.string(),
-  purposeLabel: z.string(),
+  personHash: text(),
+  purpose: text(),
+  purposeLabel: text(),
   outcome: z.enum(LOOKUP_OUTCOMES),
-  outcomeLabel: z.string(),
-  ip: z.string().nullable(),
+  outcomeLabel: text(),
+  ip: text().nullable(),
 });
 export type ScreeningLookupLogEntry = z.infer<typeof ScreeningLookupLogEntrySchema>;
 
@@ -349,16 +349,16 @@ export const ScreeningLookupLogPageSchema = keysetPageOf(ScreeningLookupLogEntry
 export type ScreeningLookupLogPage = z.infer<typeof ScreeningLookupLogPageSchema>;
 
 export const ScreeningAlertSchema = z.object({
-  id: z.string(),
+  id: text(),
   /** The Taipei day of the lookups. */
-  day: z.string(),
-  account: z.object({ id: z.string(), accountName: z.string(), name: z.string() }),
-  institution: z.object({ code: z.string(), name: z.string() }).nullable(),
+  day: text(),
+  account: z.object({ id: text(), accountName: text(), name: text() }),
+  institution: z.object({ code: text(), name: text() }).nullable(),
   /** Distinct people looked up that day when the alert was raised. */
   distinctPersons: z.number().int(),
   createdAt: z.iso.datetime(),
   acknowledgedAt: z.iso.datetime().nullable(),
-  acknowledgedBy: z.string().nullable(),
+  acknowledgedBy: text().nullable(),
 });
 export type ScreeningAlert = z.infer<typeof ScreeningAlertSchema>;
 
@@ -373,12 +373,11 @@ export type ScreeningAlertSummary = z.infer<typeof ScreeningAlertSummarySchema>;
 // ───────────────────────── CSV import ─────────────────────────
 
 export const CSV_IMPORT_MAX_ROWS = 20_000;
-export const CSV_IMPORT_MAX_CHARS = 8 * 1024 * 1024;
 
 export const ScreeningImportRequestSchema = z.object({
-  filename: z.string({ error: SCREENING_MESSAGES.csvFilenameRequired }).trim().min(1, SCREENING_MESSAGES.csvFilenameRequired).max(200),
+  filename: text({ error: SCREENING_MESSAGES.csvFilenameRequired }).trim().min(1, SCREENING_MESSAGES.csvFilenameRequired).max(200),
   /** The file's text (UTF-8; a byte-order mark is ignored). */
-  content: z.string().max(CSV_IMPORT_MAX_CHARS, SCREENING_MESSAGES.csvTooLarge),
+  content: text().max(CSV_IMPORT_MAX_CHARS, SCREENING_MESSAGES.csvTooLarge),
   /** Check every row and report, write nothing. */
   dryRun: z.boolean(),
 });
@@ -387,8 +386,8 @@ export type ScreeningImportRequest = z.infer<typeof ScreeningImportRequestSchema
 export const ScreeningImportRowErrorSchema = z.object({
   /** Line of the file (the header is line 1). */
   line: z.number().int(),
-  recordId: z.string().nullable(),
-  messages: z.array(z.string()),
+  recordId: text().nullable(),
+  messages: z.array(text()),
 });
 export type ScreeningImportRowError = z.infer<typeof ScreeningImportRowErrorSchema>;
 
@@ -400,6 +399,6 @@ export const ScreeningImportResultSchema = z.object({
   updated: z.number().int(),
   unchanged: z.number().int(),
   errors: z.array(ScreeningImportRowErrorSchema),
-  message: z.string(),
+  message: text(),
 });
 export type ScreeningImportResult = z.infer<typeof ScreeningImportResultSchema>;

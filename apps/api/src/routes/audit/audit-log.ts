@@ -3,7 +3,7 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { AuditEventFilterSchema, compactTaipeiDate, AuditEventPageSchema, AuditEventQuerySchema } from '@portal/shared';
 import { requireRoles } from '../../plugins/auth.js';
-import { auditEventsCsv, searchAuditEvents } from '../../services/audit/audit-log.js';
+import { openAuditEventsCsv, searchAuditEvents } from '../../services/audit/audit-log.js';
 import { errorResponses } from '../../http/responses.js';
 
 const errors = errorResponses(400, 401, 403);
@@ -25,11 +25,12 @@ export const auditRoutes: FastifyPluginAsyncZod = async (app) => {
       schema: { tags: ['audit'], summary: '稽核紀錄匯出 CSV（UTF-8，含 BOM）', querystring: AuditEventFilterSchema, response: { 200: z.any().describe('text/csv'), ...errors } },
     },
     async (request, reply) => {
+      const csv = await openAuditEventsCsv(app.db.prisma, request.query, (error) => request.log.error({ err: error }, 'audit CSV export broke off'));
       return reply
         .header('content-type', 'text/csv; charset=utf-8')
         .header('content-disposition', `attachment; filename="audit-events-${compactTaipeiDate(new Date())}.csv"`)
         .header('cache-control', 'no-store')
-        .send(Readable.from(auditEventsCsv(app.db.prisma, request.query)));
+        .send(Readable.from(csv));
     },
   );
 };

@@ -5,7 +5,7 @@ import {
   type AccountApplication,
   type ApplicationResult,
 } from '@portal/shared';
-import { evaluatePassword } from '@portal/shared/password-strength';
+import { evaluatePassword } from '../../lib/password-strength.js';
 import { hashPassword, type NationalIdCrypto, type PrismaClient } from '@portal/db';
 import { fieldError as refuse, HttpError } from '../../errors/http-error.js';
 import { withNewApplicationNumber } from '../../lib/application-number.js';
@@ -28,7 +28,7 @@ export async function submitApplication(
   origin: RequestOrigin,
 ): Promise<WithMail<ApplicationResult>> {
   const { prisma, crypto } = deps;
-  const verdict = evaluatePassword(
+  const verdict = await evaluatePassword(
     input.password,
     collectPasswordUserInputs({ accountName: input.accountName, name: input.name, nationalId: input.nationalId, email: input.email }),
   );

@@ -14,10 +14,22 @@ const accessSelect = {
   reason: true,
   requestedAt: true,
   decidedAt: true,
-  subsystem: { select: { code: true, name: true, sortOrder: true } },
+  subsystem: { select: { code: true, name: true, sortOrder: true, url: true, active: true, oidcClient: { select: { active: true } } } },
 } satisfies Prisma.SubsystemAccessSelect;
 
-function toMySubsystem(row: Prisma.SubsystemAccessGetPayload<{ select: typeof accessSelect }>): MySubsystem {
+type AccessRow = Prisma.SubsystemAccessGetPayload<{ select: typeof accessSelect }>;
+
+/**
+ * 進入系統 opens the subsystem's own address, which starts its login at the provider: only for
+ * an approved access to an active subsystem whose client is registered and active, and only an
+ * absolute http(s) address (a subsystem not yet connected keeps a placeholder path).
+ */
+function launchUrlOf({ status, subsystem }: AccessRow): string | null {
+  const connected = subsystem.active && subsystem.oidcClient?.active === true && /^https?:\/\//.test(subsystem.url);
+  return status === 'APPROVED' && connected ? subsystem.url : null;
+}
+
+function toMySubsystem(row: AccessRow): MySubsystem {
   return {
     code: row.subsystem.code,
     name: row.subsystem.name,
@@ -26,6 +38,7 @@ function toMySubsystem(row: Prisma.SubsystemAccessGetPayload<{ select: typeof ac
     reason: row.reason,
     requestedAt: row.requestedAt.toISOString(),
     decidedAt: row.decidedAt?.toISOString() ?? null,
+    launchUrl: launchUrlOf(row),
   };
 }
 

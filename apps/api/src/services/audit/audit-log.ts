@@ -121,26 +121,50 @@ export function csvCell(value: unknown): string {
 
 const csvLine = (cells: unknown[]) => `${cells.map(csvCell).join(',')}\r\n`;
 
-/** Streams every matching event as CSV, newest first, in keyset batches (constant memory). */
-export async function* auditEventsCsv(prisma: PrismaClient, filter: AuditFilter, batchSize = 1000): AsyncGenerator<string> {
-  yield `\uFEFF${csvLine(CSV_HEADER)}`;
-  const conditions = await whereOf(prisma, filter);
-  if (!conditions) return;
-  let cursor: bigint | null = null;
-  for (;;) {
-    const batch: Prisma.Sql[] = cursor === null ? conditions : [...conditions, Prisma.sql`e.id < ${cursor}`];
-    const rows = await prisma.$queryRaw<Row[]>(selectEvents(batch, batchSize, isNarrowRange(filter)));
-    if (rows.length === 0) return;
-    let chunk = '';
-    for (const row of rows) {
-      const event = toDto(row);
-      chunk += csvLine([
+/** The last row of an export that broke off: a reader of the file sees that it is incomplete. */
+export const CSV_EXPORT_BROKEN = '（匯出中斷：讀取稽核紀錄時發生錯誤，以上資料不完整，請重新匯出。）';
+
+const csvRowsOf = (rows: Row[]) =>
+  rows
+    .map(toDto)
+    .map((event) =>
+      csvLine([
         event.id, event.at, event.actorAccountName, event.actorId, event.actorLabel, event.action, event.entityType, event.entityId,
         event.before, event.after, event.ip, event.requestId,
-      ]);
+      ]),
+    )
+    .join('');
+
+/**
+ * Every matching event as CSV, newest first, in keyset batches (constant memory). The first
+ * batch is read before anything is sent, so a failing query is an ordinary error answer; a
+ * later batch that fails ends the file with the CSV_EXPORT_BROKEN row (reported to `onError`),
+ * never a silently short file.
+ */
+export async function openAuditEventsCsv(
+  prisma: PrismaClient,
+  filter: AuditFilter,
+  onError: (error: unknown) => void,
+  batchSize = 1000,
+): Promise<AsyncGenerator<string>> {
+  const conditions = await whereOf(prisma, filter);
+  const readBatch = (after: bigint | null) =>
+    conditions
+      ? prisma.$queryRaw<Row[]>(selectEvents(after === null ? conditions : [...conditions, Prisma.sql`e.id < ${after}`], batchSize, isNarrowRange(filter)))
+      : Promise.resolve([]);
+  const first = await readBatch(null);
+  return (async function* () {
+    yield `\uFEFF${csvLine(CSV_HEADER)}`;
+    let rows = first;
+    try {
+      while (rows.length > 0) {
+        yield csvRowsOf(rows);
+        if (rows.length < batchSize) return;
+        rows = await readBatch(BigInt(String(rows.at(-1)!.id)));
+      }
+    } catch (error) {
+      onError(error);
+      yield csvLine([CSV_EXPORT_BROKEN]);
     }
-    yield chunk;
-    if (rows.length < batchSize) return;
-    cursor = BigInt(String(rows.at(-1)!.id));
-  }
+  })();
 }

@@ -5,7 +5,7 @@ import {
   type ForgotPasswordRequest,
   type ResetPasswordRequest,
 } from '@portal/shared';
-import { evaluatePassword } from '@portal/shared/password-strength';
+import { evaluatePassword } from '../../lib/password-strength.js';
 import { hashPassword, verifyPassword, type NationalIdCrypto, type Prisma, type PrismaClient } from '@portal/db';
 import { HttpError, TooManyAttemptsError } from '../../errors/http-error.js';
 import { recordAudit, type RequestOrigin } from '../audit/record-audit.js';
@@ -94,7 +94,7 @@ export async function assertAcceptableNewPassword(
   crypto: NationalIdCrypto,
   password: string,
 ) {
-  const verdict = evaluatePassword(
+  const verdict = await evaluatePassword(
     password,
     collectPasswordUserInputs({
       accountName: account.accountName,

@@ -1,4 +1,4 @@
-import { renderFilledManagerForm, type ManagerFormData } from '@portal/forms';
+import type { ManagerFormData } from '@portal/forms';
 import { SCAN_MAX_BYTES, type ScanContentType } from '@portal/shared';
 import { detectFileType, type UploadedFile } from '../../lib/file-type.js';
 import type { RequestOrigin } from '../audit/record-audit.js';
@@ -39,6 +39,8 @@ export async function renderRequestForm(
     phone: account.phone,
     email: account.email,
   };
+  // pdf-lib and the 7 MB font are loaded with the first form asked for, not at start.
+  const { renderFilledManagerForm } = await import('@portal/forms');
   return { filename: `管理者帳號申請異動表_${request.requestNo}.pdf`, contentType: 'application/pdf', data: await renderFilledManagerForm(data) };
 }
 

@@ -1,4 +1,5 @@
-import type { MouseEvent } from 'react';
+import { useId, type MouseEvent, type Ref } from 'react';
+import type { FieldErrors, FieldValues } from 'react-hook-form';
 import './back-office.css';
 
 export interface SummaryItem {
@@ -11,18 +12,24 @@ export interface SummaryItem {
 interface ErrorSummaryProps {
   title: string;
   items: SummaryItem[];
+  /** For a summary that takes focus after a failed submit (it is then focusable from script). */
+  ref?: Ref<HTMLDivElement> | undefined;
 }
 
 function focusField(event: MouseEvent<HTMLAnchorElement>, id: string) {
+  // Focus directly: a hash change would go through the router.
   event.preventDefault();
   document.getElementById(id)?.focus();
 }
 
 /** Every problem of a form in one alert at its top, each linked to its field. */
-export function ErrorSummary({ title, items }: ErrorSummaryProps) {
+export function ErrorSummary({ title, items, ref }: ErrorSummaryProps) {
+  const titleId = useId();
   return (
-    <div role="alert" className="error-summary">
-      <p className="error-summary-title">{title}</p>
+    <div ref={ref} tabIndex={ref ? -1 : undefined} role="alert" className="error-summary" aria-labelledby={titleId}>
+      <p id={titleId} className="error-summary-title">
+        {title}
+      </p>
       {items.length > 0 ? (
         <ul>
           {items.map((item) =>
@@ -41,4 +48,15 @@ export function ErrorSummary({ title, items }: ErrorSummaryProps) {
       ) : null}
     </div>
   );
+}
+
+/** The error summary's items in field order, each linked to its field. */
+export function summaryItems<Values extends FieldValues>(
+  errors: FieldErrors<Values>,
+  fields: ReadonlyArray<{ key: keyof Values & string; id: string; label: string }>,
+): SummaryItem[] {
+  return fields.flatMap(({ key, id, label }) => {
+    const message = errors[key]?.message;
+    return typeof message === 'string' ? [{ fieldId: id, label, message }] : [];
+  });
 }

@@ -43,3 +43,8 @@ export function KeysetPager({ label, pager, nextCursor, busy }: KeysetPagerProps
     </nav>
   );
 }
+
+/** The status line of a keyset page: there is no total to count, only this page. */
+export function keysetPageStatus(pageNumber: number, items: readonly unknown[] | undefined): string {
+  return `第 ${pageNumber} 頁，本頁 ${items?.length ?? 0} 筆`;
+}

@@ -11,16 +11,18 @@ interface NewPasswordFieldProps {
   strength: PasswordStrength;
   registration: UseFormRegisterReturn;
   error?: string | undefined;
+  /** text while 顯示密碼 is on. */
+  type?: 'password' | 'text';
 }
 
 /** A new password with the live strength meter (弱 / 中 / 強), the policy and what is still missing. */
-export function NewPasswordField({ id, label, password, strength, registration, error }: NewPasswordFieldProps) {
+export function NewPasswordField({ id, label, password, strength, registration, error, type = 'password' }: NewPasswordFieldProps) {
   return (
     <TextField
       id={id}
       label={label}
       required
-      type="password"
+      type={type}
       autoComplete="new-password"
       error={error}
       registration={registration}

@@ -1,9 +1,15 @@
 import { Link, useLocation, useSearchParams } from 'react-router';
 
-interface PaginationProps {
+/** What an offset page says of itself (every paged response of the API has these). */
+export interface PageInfo {
   page: number;
   pageSize: number;
   total: number;
+}
+
+interface PaginationProps {
+  /** The page shown; nothing is drawn before it has loaded. */
+  of: PageInfo | undefined;
   /** Names the navigation landmark, e.g. 公告事項分頁. */
   label: string;
 }
@@ -16,9 +22,11 @@ function visiblePages(page: number, pageCount: number): number[] {
 }
 
 /** Links (not buttons) because the page number lives in the URL, like the filters. */
-export function Pagination({ page, pageSize, total, label }: PaginationProps) {
+export function Pagination({ of, label }: PaginationProps) {
   const [searchParams] = useSearchParams();
   const { pathname } = useLocation();
+  if (!of) return null;
+  const { page, pageSize, total } = of;
   const pageCount = Math.ceil(total / pageSize);
   if (pageCount <= 1) return null;
 

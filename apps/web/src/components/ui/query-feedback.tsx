@@ -1,3 +1,4 @@
+import { useCallback, useEffect, useRef, useState, type Ref } from 'react';
 import { webMessages } from '../../lib/site';
 
 interface ErrorAlertProps {
@@ -21,14 +22,57 @@ export function ErrorAlert({ error, onRetry }: ErrorAlertProps) {
 
 interface ResultStatusProps {
   isPending: boolean;
-  total: number | undefined;
+  total?: number | undefined;
+  /** What to say once loaded when the count is not a total (e.g. a keyset page's 本頁 N 筆). */
+  text?: string | undefined;
+  /** Focused after a search (see useResultsFocus); focusable from script only. */
+  ref?: Ref<HTMLParagraphElement> | undefined;
 }
 
 /** One polite live region: 資料載入中… while loading, then the number of results. */
-export function ResultStatus({ isPending, total }: ResultStatusProps) {
+export function ResultStatus({ isPending, total, text, ref }: ResultStatusProps) {
   return (
-    <p role="status" className="result-status">
-      {isPending ? webMessages.loading : total === undefined ? '' : `共 ${total} 筆資料`}
+    <p ref={ref} role="status" className="result-status" tabIndex={-1}>
+      {isPending ? webMessages.loading : (text ?? (total === undefined ? '' : `共 ${total} 筆資料`))}
     </p>
   );
+}
+
+/** What a list's query offers its status line: react-query's result of a page. */
+export interface ListQuery {
+  isPending: boolean;
+  error: Error | null;
+  data?: object | undefined;
+  refetch: () => unknown;
+}
+
+interface ListStatusProps {
+  list: ListQuery;
+  text?: string | undefined;
+  ref?: Ref<HTMLParagraphElement> | undefined;
+}
+
+/** A list's result count (or loading), and its error with 重試. */
+export function ListStatus({ list, text, ref }: ListStatusProps) {
+  const total = list.data && 'total' in list.data && typeof list.data.total === 'number' ? list.data.total : undefined;
+  return (
+    <>
+      <ResultStatus ref={ref} isPending={list.isPending} total={total} text={text} />
+      {list.error ? <ErrorAlert error={list.error} onRetry={() => void list.refetch()} /> : null}
+    </>
+  );
+}
+
+/**
+ * After a search, focus moves to the result count: a screen reader reads it, and Tab goes on
+ * into the table. `ref` goes on the ResultStatus, `searched()` is called by the search.
+ */
+export function useResultsFocus() {
+  const ref = useRef<HTMLParagraphElement>(null);
+  const [searches, setSearches] = useState(0);
+  useEffect(() => {
+    if (searches > 0) ref.current?.focus();
+  }, [searches]);
+  const searched = useCallback(() => setSearches((count) => count + 1), []);
+  return { ref, searched };
 }

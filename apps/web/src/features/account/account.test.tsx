@@ -1,7 +1,8 @@
-import { ACCOUNT_MESSAGES, AUTH_MESSAGES, PASSWORD_POLICY_TEXT, type AccountRole } from '@portal/shared';
+import { ACCOUNT_MESSAGES, AUTH_MESSAGES, PASSWORD_POLICY_TEXT, type AccountRole, type MySubsystemList } from '@portal/shared';
 import { screen, waitFor, within } from '@testing-library/react';
 import { http, HttpResponse } from 'msw';
 import { describe, expect, it, vi } from 'vitest';
+import { mySubsystemsFixture } from '../../testing/handlers/account';
 import { CSRF_TOKEN, loggedInAs } from '../../testing/handlers/auth';
 import { renderApp } from '../../testing/render';
 import { server } from '../../testing/server';
@@ -45,20 +46,32 @@ describe('我的服務 (home after login)', () => {
     }
   });
 
-  it('lists my subsystems with status and reason; 開啟子系統 is disabled until single sign-on opens', async () => {
+  it('lists my subsystems with status and reason; 進入系統 opens an approved, connected subsystem', async () => {
     server.use(loggedInAs('GENERAL_USER'));
     await renderApp('/account');
     const table = await screen.findByRole('table', { name: '我的子系統' });
-    const rows = within(table).getAllByRole('row').slice(1).map((row) => within(row).getAllByRole('cell').slice(0, 3).map((cell) => cell.textContent));
+    const rows = within(table).getAllByRole('row').slice(1).map((row) => within(row).getAllByRole('cell').map((cell) => cell.textContent));
     expect(rows).toEqual([
-      ['成人預防保健', '已核准', '—'],
-      ['兒童預防保健', '待審核', '—'],
-      ['孕婦產前檢查', '已駁回', '貴機構未提供產檢服務'],
-      ['口腔癌篩檢', '已停用', '合約到期'],
+      ['成人預防保健', '已核准', '—', '進入系統「成人預防保健」'],
+      ['兒童預防保健', '待審核', '—', '—'],
+      ['孕婦產前檢查', '已駁回', '貴機構未提供產檢服務', '—'],
+      ['口腔癌篩檢', '已停用', '合約到期', '—'],
     ]);
-    const open = within(table).getByRole('button', { name: '開啟子系統' });
-    expect(open).toBeDisabled();
-    expect(open).toHaveAccessibleDescription('單一登入將於下一階段開放');
+    expect(within(table).getByRole('link', { name: '進入系統「成人預防保健」' })).toHaveAttribute('href', 'http://localhost:3001/login');
+    expect(within(table).getAllByRole('link')).toHaveLength(1);
+  });
+
+  it('says so when an approved subsystem cannot be opened from the portal yet', async () => {
+    server.use(
+      loggedInAs('GENERAL_USER'),
+      http.get('*/api/account/subsystems', () =>
+        HttpResponse.json({ canRequest: true, items: [{ ...mySubsystemsFixture.items[0]!, launchUrl: null }] } satisfies MySubsystemList),
+      ),
+    );
+    await renderApp('/account');
+    const table = await screen.findByRole('table', { name: '我的子系統' });
+    expect(within(table).queryByRole('link')).not.toBeInTheDocument();
+    expect(within(table).getByText('此子系統尚未開放由本入口進入')).toBeInTheDocument();
   });
 
   it('requests another subsystem (not yet requested, or rejected) with the CSRF header', async () => {
@@ -68,7 +81,7 @@ describe('我的服務 (home after login)', () => {
       http.post('*/api/account/subsystems', async ({ request }) => {
         sent = { body: await request.json(), csrf: request.headers.get('x-csrf-token') };
         return HttpResponse.json(
-          { code: 'prenatal', name: '孕婦產前檢查', status: 'PENDING', statusLabel: '待審核', reason: null, requestedAt: '2026-11-26T01:00:00.000Z', decidedAt: null },
+          { code: 'prenatal', name: '孕婦產前檢查', status: 'PENDING', statusLabel: '待審核', reason: null, requestedAt: '2026-11-26T01:00:00.000Z', decidedAt: null, launchUrl: null },
           { status: 201 },
         );
       }),

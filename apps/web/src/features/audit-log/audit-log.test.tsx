@@ -26,6 +26,9 @@ describe('稽核紀錄 (系統人員)', () => {
     await user.type(screen.getByLabelText('日期（起）'), '2026-11-01');
     await user.click(screen.getByRole('button', { name: '查詢' }));
     expect(searchOf(router)).toEqual({ actor: 'demomanager', action: 'subsystem-access.', from: '2026-11-01' });
+    // Focus goes to the result count, read out once the page has loaded.
+    await waitFor(() => expect(document.activeElement).toHaveClass('result-status'));
+    await waitFor(() => expect(document.activeElement).toHaveTextContent('第 1 頁，本頁 2 筆'));
     await waitFor(() =>
       expect(screen.getByRole('link', { name: '匯出 CSV' })).toHaveAttribute(
         'href',

@@ -29,10 +29,10 @@ export const profileFixture = {
 export const mySubsystemsFixture = {
   canRequest: true,
   items: [
-    { code: 'adult-preventive', name: '成人預防保健', status: 'APPROVED', statusLabel: '已核准', reason: null, requestedAt: '2026-10-01T01:00:00.000Z', decidedAt: '2026-10-02T01:00:00.000Z' },
-    { code: 'child-preventive', name: '兒童預防保健', status: 'PENDING', statusLabel: '待審核', reason: null, requestedAt: '2026-10-01T01:00:00.000Z', decidedAt: null },
-    { code: 'prenatal', name: '孕婦產前檢查', status: 'REJECTED', statusLabel: '已駁回', reason: '貴機構未提供產檢服務', requestedAt: '2026-10-01T01:00:00.000Z', decidedAt: '2026-10-03T01:00:00.000Z' },
-    { code: 'oral-cancer', name: '口腔癌篩檢', status: 'REVOKED', statusLabel: '已停用', reason: '合約到期', requestedAt: '2026-10-01T01:00:00.000Z', decidedAt: '2026-10-05T01:00:00.000Z' },
+    { code: 'adult-preventive', name: '成人預防保健', status: 'APPROVED', statusLabel: '已核准', reason: null, requestedAt: '2026-10-01T01:00:00.000Z', decidedAt: '2026-10-02T01:00:00.000Z', launchUrl: 'http://localhost:3001/login' },
+    { code: 'child-preventive', name: '兒童預防保健', status: 'PENDING', statusLabel: '待審核', reason: null, requestedAt: '2026-10-01T01:00:00.000Z', decidedAt: null, launchUrl: null },
+    { code: 'prenatal', name: '孕婦產前檢查', status: 'REJECTED', statusLabel: '已駁回', reason: '貴機構未提供產檢服務', requestedAt: '2026-10-01T01:00:00.000Z', decidedAt: '2026-10-03T01:00:00.000Z', launchUrl: null },
+    { code: 'oral-cancer', name: '口腔癌篩檢', status: 'REVOKED', statusLabel: '已停用', reason: '合約到期', requestedAt: '2026-10-01T01:00:00.000Z', decidedAt: '2026-10-05T01:00:00.000Z', launchUrl: null },
   ],
 } satisfies MySubsystemList;
 
@@ -75,7 +75,7 @@ export const accountHandlers = [
     const subsystem = parsed.success ? subsystems.find((item) => item.code === parsed.data.code) : undefined;
     if (!subsystem) return invalid();
     return HttpResponse.json(
-      { code: subsystem.code, name: subsystem.name, status: 'PENDING', statusLabel: '待審核', reason: null, requestedAt: '2026-11-26T01:00:00.000Z', decidedAt: null } satisfies MySubsystem,
+      { code: subsystem.code, name: subsystem.name, status: 'PENDING', statusLabel: '待審核', reason: null, requestedAt: '2026-11-26T01:00:00.000Z', decidedAt: null, launchUrl: null } satisfies MySubsystem,
       { status: 201 },
     );
   }),

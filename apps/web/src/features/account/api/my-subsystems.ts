@@ -1,4 +1,4 @@
-import { MySubsystemListSchema, MySubsystemSchema, SubsystemListSchema } from '@portal/shared';
+import { MySubsystemListSchema, MySubsystemSchema } from '@portal/shared';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { apiGet, apiPost } from '../../../lib/api-client';
 import { accountQueryKey } from '../../../lib/session';
@@ -10,19 +10,6 @@ export function useListMySubsystems() {
   return useQuery({
     queryKey: mySubsystemsQueryKey,
     queryFn: ({ signal }) => apiGet('/api/account/subsystems', MySubsystemListSchema, { signal }),
-  });
-}
-
-// Same key as the 其他服務 page, so they share one cached list (features do not import each other).
-const subsystemsQueryKey = ['subsystems'] as const;
-
-/** GET /api/subsystems: the catalogue to request from. */
-export function useListSubsystemCatalogue(enabled = true) {
-  return useQuery({
-    queryKey: subsystemsQueryKey,
-    queryFn: ({ signal }) => apiGet('/api/subsystems', SubsystemListSchema, { signal }),
-    staleTime: 10 * 60_000,
-    enabled,
   });
 }
 

@@ -2,30 +2,29 @@ import { ACCOUNT_MESSAGES, type MySubsystem } from '@portal/shared';
 import { useState, type FormEvent } from 'react';
 import { ErrorAlert } from '../../../components/ui/query-feedback';
 import { webMessages } from '../../../lib/site';
-import { useListMySubsystems, useListSubsystemCatalogue, useRequestSubsystem } from '../api/my-subsystems';
+import { useSubsystems } from '../../../lib/subsystems';
+import { useListMySubsystems, useRequestSubsystem } from '../api/my-subsystems';
 
-export const SSO_NEXT_STAGE = '單一登入將於下一階段開放';
+/** 進入系統 opens the subsystem, which signs the user in through the portal (no second login). */
+function SubsystemAction({ item }: { item: MySubsystem }) {
+  if (item.launchUrl) {
+    return (
+      <a href={item.launchUrl} className="button button-primary">
+        進入系統<span className="visually-hidden">「{item.name}」</span>
+      </a>
+    );
+  }
+  return item.status === 'APPROVED' ? <span className="field-hint">此子系統尚未開放由本入口進入</span> : <>—</>;
+}
 
 function SubsystemRow({ item }: { item: MySubsystem }) {
-  const noteId = `subsystem-${item.code}-sso`;
   return (
     <tr>
       <td data-label="子系統">{item.name}</td>
       <td data-label="狀態">{item.statusLabel}</td>
       <td data-label="說明">{item.reason ?? '—'}</td>
       <td data-label="操作">
-        {item.status === 'APPROVED' ? (
-          <>
-            <button type="button" className="button button-secondary" disabled aria-describedby={noteId}>
-              開啟子系統
-            </button>
-            <span id={noteId} className="field-hint">
-              {SSO_NEXT_STAGE}
-            </span>
-          </>
-        ) : (
-          '—'
-        )}
+        <SubsystemAction item={item} />
       </td>
     </tr>
   );
@@ -33,7 +32,7 @@ function SubsystemRow({ item }: { item: MySubsystem }) {
 
 /** Pick a subsystem not yet requested or approved (a rejected one may be asked again). */
 function RequestSubsystemForm({ items }: { items: MySubsystem[] }) {
-  const catalogue = useListSubsystemCatalogue(true);
+  const catalogue = useSubsystems();
   const request = useRequestSubsystem();
   const [code, setCode] = useState('');
   const [done, setDone] = useState<string | null>(null);

@@ -56,12 +56,7 @@ export function AnnouncementsPage() {
           {query.data ? (
             <>
               <AnnouncementsTable items={query.data.items} busy={query.isPlaceholderData} />
-              <Pagination
-                label="公告事項分頁"
-                page={query.data.page}
-                pageSize={query.data.pageSize}
-                total={query.data.total}
-              />
+              <Pagination of={query.data} label="公告事項分頁" />
             </>
           ) : null}
         </>

@@ -3,6 +3,7 @@ import {
   MANAGER_REQUEST_MESSAGES,
   PAPER_FORM_MAILBOX,
   SCAN_MAX_BYTES,
+  megabytes,
   type ManagerRequest,
 } from '@portal/shared';
 import { useEffect, useId, useRef, useState, type FormEvent } from 'react';
@@ -20,7 +21,7 @@ export const PAPER_REVIEW_TEXT = {
   downloading: '正在產生申請表…',
   downloaded: '已下載申請表，請列印並蓋妥機構關防。',
   fileLabel: '申請表掃描檔',
-  fileHint: '接受 PDF、JPEG 或 PNG，檔案大小不得超過 5 MB。',
+  fileHint: `接受 PDF、JPEG 或 PNG，檔案大小不得超過 ${megabytes(SCAN_MAX_BYTES)}。`,
   upload: '上傳掃描檔',
   uploading: '正在上傳…',
   received: '已收到您的申請表，系統人員將在三個工作天內完成審核。',

@@ -50,12 +50,7 @@ export function DownloadsPage() {
           {query.data ? (
             <>
               <DownloadsTable items={query.data.items} busy={query.isPlaceholderData} />
-              <Pagination
-                label="下載專區分頁"
-                page={query.data.page}
-                pageSize={query.data.pageSize}
-                total={query.data.total}
-              />
+              <Pagination of={query.data} label="下載專區分頁" />
             </>
           ) : null}
         </>

@@ -43,7 +43,8 @@ export function GettingStartedPage() {
         <li>
           <h2>單一入口</h2>
           <p>
-            子系統審核通過後，登入本系統即可直接開啟該子系統，不必再次登入。可使用的子系統請見「
+            子系統審核通過後，登入本系統，於「<Link to={paths.accountHome}>我的服務</Link>
+            」點選該子系統的「進入系統」即可開啟，不必再次登入。可使用的子系統請見「
             <Link to={paths.otherServices}>其他服務</Link>」。
           </p>
         </li>

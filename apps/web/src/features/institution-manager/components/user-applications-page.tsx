@@ -5,19 +5,43 @@ import { ConfirmActionDialog, ReasonDialog } from '../../../components/ui/back-o
 import { ResultNotice } from '../../../components/ui/result-notice';
 import { Page } from '../../../components/ui/page';
 import { Pagination } from '../../../components/ui/pagination';
-import { ErrorAlert, ResultStatus } from '../../../components/ui/query-feedback';
+import { ListStatus } from '../../../components/ui/query-feedback';
+import { DataTable, type Column } from '../../../components/ui/data-table';
 import { ApiError } from '../../../lib/api-error';
 import { formatTaipeiDate, pageFromParam, taipeiDateTimeAttribute } from '../../../lib/format';
 import { useRequiredSession } from '../../../lib/session';
 import { webMessages } from '../../../lib/site';
 import { useDecideApplication, useListPendingApplications } from '../api/institution-manager';
 import '../../../components/ui/back-office.css';
-import { EmptyRow } from '../../../components/ui/empty-row';
 
 type Pending = { decision: DecisionRequest['decision']; item: PendingUserApplication } | null;
 
 function subjectOf(item: PendingUserApplication): string {
   return `${item.accountName}（${item.name}）的帳號申請`;
+}
+
+function applicationColumns(ask: (pending: NonNullable<Pending>) => void): Column<PendingUserApplication>[] {
+  return [
+    { label: '帳號', rowHeader: true, cell: (item) => item.accountName },
+    { label: '姓名', cell: (item) => item.name },
+    { label: '申請日期', cell: (item) => <time dateTime={taipeiDateTimeAttribute(item.submittedAt)}>{formatTaipeiDate(item.submittedAt)}</time> },
+    { label: '申請子系統', cell: (item) => (item.subsystems.length > 0 ? item.subsystems.map((s) => s.name).join('、') : '（未申請子系統）') },
+    {
+      label: '操作',
+      cell: (item) => (
+        <div className="row-actions">
+          <button type="button" className="button button-primary" onClick={() => ask({ decision: 'APPROVE', item })}>
+            {DECISION_LABELS.APPROVE}
+            <span className="visually-hidden">（{item.accountName}）</span>
+          </button>
+          <button type="button" className="button button-secondary" onClick={() => ask({ decision: 'REJECT', item })}>
+            {DECISION_LABELS.REJECT}
+            <span className="visually-hidden">（{item.accountName}）</span>
+          </button>
+        </div>
+      ),
+    },
+  ];
 }
 
 /** 一般使用者申請審核: the institution's queue; each 核准 / 駁回 is confirmed in a dialog first. */
@@ -67,55 +91,17 @@ export function UserApplicationsPage() {
           <p role="alert">{refused}</p>
         </ResultNotice>
       ) : null}
-      <ResultStatus isPending={list.isPending} total={list.data?.total} />
-      {list.error ? <ErrorAlert error={list.error} onRetry={() => void list.refetch()} /> : null}
+      <ListStatus list={list} />
       {list.data ? (
-        <div className="table-wrap">
-          <table className="data-table">
-            <caption>待審核的一般使用者申請</caption>
-            <thead>
-              <tr>
-                <th scope="col">帳號</th>
-                <th scope="col">姓名</th>
-                <th scope="col">申請日期</th>
-                <th scope="col">申請子系統</th>
-                <th scope="col">操作</th>
-              </tr>
-            </thead>
-            <tbody>
-              {list.data.items.length === 0 ? (
-                <EmptyRow columns={5} message="目前沒有待審核的申請" />
-              ) : (
-                list.data.items.map((item) => (
-                  <tr key={item.id}>
-                    <th scope="row" data-label="帳號">
-                      {item.accountName}
-                    </th>
-                    <td data-label="姓名">{item.name}</td>
-                    <td data-label="申請日期">
-                      <time dateTime={taipeiDateTimeAttribute(item.submittedAt)}>{formatTaipeiDate(item.submittedAt)}</time>
-                    </td>
-                    <td data-label="申請子系統">{item.subsystems.length > 0 ? item.subsystems.map((s) => s.name).join('、') : '（未申請子系統）'}</td>
-                    <td data-label="操作">
-                      <div className="row-actions">
-                        <button type="button" className="button button-primary" onClick={() => setPending({ decision: 'APPROVE', item })}>
-                          {DECISION_LABELS.APPROVE}
-                          <span className="visually-hidden">（{item.accountName}）</span>
-                        </button>
-                        <button type="button" className="button button-secondary" onClick={() => setPending({ decision: 'REJECT', item })}>
-                          {DECISION_LABELS.REJECT}
-                          <span className="visually-hidden">（{item.accountName}）</span>
-                        </button>
-                      </div>
-                    </td>
-                  </tr>
-                ))
-              )}
-            </tbody>
-          </table>
-        </div>
+        <DataTable
+          caption="待審核的一般使用者申請"
+          columns={applicationColumns(setPending)}
+          items={list.data.items}
+          rowKey={(item) => item.id}
+          emptyMessage="目前沒有待審核的申請"
+        />
       ) : null}
-      {list.data ? <Pagination page={list.data.page} pageSize={list.data.pageSize} total={list.data.total} label="申請清單分頁" /> : null}
+      <Pagination of={list.data} label="申請清單分頁" />
       {list.isFetching && !list.isPending ? <p className="visually-hidden">{webMessages.loading}</p> : null}
 
       {pending?.decision === 'APPROVE' ? (

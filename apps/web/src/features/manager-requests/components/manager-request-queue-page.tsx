@@ -2,7 +2,8 @@ import { MANAGER_REQUEST_STATUS_LABELS, type StaffManagerRequestListItem } from 
 import { Link, useSearchParams } from 'react-router';
 import { Page } from '../../../components/ui/page';
 import { Pagination } from '../../../components/ui/pagination';
-import { ErrorAlert, ResultStatus } from '../../../components/ui/query-feedback';
+import { ListStatus } from '../../../components/ui/query-feedback';
+import { DataTable, type Column } from '../../../components/ui/data-table';
 import { formatTaipeiDate, pageFromParam, taipeiDateTimeAttribute } from '../../../lib/format';
 
 import { useListStaffManagerRequests } from '../api/staff-manager-requests';
@@ -32,45 +33,25 @@ function DueCell({ item }: { item: StaffManagerRequestListItem }) {
   );
 }
 
+const QUEUE_COLUMNS: readonly Column<StaffManagerRequestListItem>[] = [
+  { label: '申請編號', cell: (item) => <Link to={pathWithId(managerRequestPaths.staffReview, item.id)}>{item.requestNo}</Link> },
+  { label: '類別', cell: (item) => item.kindLabel },
+  { label: '帳號', cell: (item) => `${item.account.accountName}（${item.account.name}）` },
+  { label: '機構', cell: (item) => `${item.institution.name}（${item.institution.code}）` },
+  { label: '送出日期', cell: (item) => <time dateTime={taipeiDateTimeAttribute(item.submittedAt)}>{formatTaipeiDate(item.submittedAt)}</time> },
+  { label: '到期日', cell: (item) => <DueCell item={item} /> },
+];
+
 function QueueTable({ items }: { items: StaffManagerRequestListItem[] }) {
   return (
-    <div className="table-wrap">
-      <table className="data-table">
-        <caption className="visually-hidden">管理者帳號申請、異動審核清單（逾期者列於最前）</caption>
-        <thead>
-          <tr>
-            <th scope="col">申請編號</th>
-            <th scope="col">類別</th>
-            <th scope="col">帳號</th>
-            <th scope="col">機構</th>
-            <th scope="col">送出日期</th>
-            <th scope="col">到期日</th>
-          </tr>
-        </thead>
-        <tbody>
-          {items.map((item) => (
-            <tr key={item.id} className={item.overdue ? 'row-overdue' : undefined}>
-              <td data-label="申請編號">
-                <Link to={pathWithId(managerRequestPaths.staffReview, item.id)}>{item.requestNo}</Link>
-              </td>
-              <td data-label="類別">{item.kindLabel}</td>
-              <td data-label="帳號">
-                {item.account.accountName}（{item.account.name}）
-              </td>
-              <td data-label="機構">
-                {item.institution.name}（{item.institution.code}）
-              </td>
-              <td data-label="送出日期">
-                <time dateTime={taipeiDateTimeAttribute(item.submittedAt)}>{formatTaipeiDate(item.submittedAt)}</time>
-              </td>
-              <td data-label="到期日">
-                <DueCell item={item} />
-              </td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
-    </div>
+    <DataTable
+      caption="管理者帳號申請、異動審核清單（逾期者列於最前）"
+      captionClassName="visually-hidden"
+      columns={QUEUE_COLUMNS}
+      items={items}
+      rowKey={(item) => item.id}
+      rowClassName={(item) => (item.overdue ? 'row-overdue' : undefined)}
+    />
   );
 }
 
@@ -82,12 +63,11 @@ function Queue() {
   const overdue = items.filter((item) => item.overdue).length;
   return (
     <>
-      <ResultStatus isPending={list.isPending} total={list.data?.total} />
-      {list.error ? <ErrorAlert error={list.error} onRetry={() => void list.refetch()} /> : null}
+      <ListStatus list={list} />
       {list.data && overdue > 0 ? <p className="overdue-summary">本頁有 {overdue} 筆已逾期（超過三個工作天）。</p> : null}
       {list.data && items.length === 0 ? <p>目前沒有{MANAGER_REQUEST_STATUS_LABELS.PENDING_REVIEW}的申請。</p> : null}
       {items.length > 0 ? <QueueTable items={items} /> : null}
-      {list.data ? <Pagination page={list.data.page} pageSize={list.data.pageSize} total={list.data.total} label="管理者帳號申請分頁" /> : null}
+      <Pagination of={list.data} label="管理者帳號申請分頁" />
     </>
   );
 }

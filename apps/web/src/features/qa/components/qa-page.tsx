@@ -36,8 +36,8 @@ const questions: Question[] = [
     question: '勾選的子系統何時可以使用？',
     answer: (
       <p>
-        申請子系統帳號需待子系統管理者審核通過後，才可以連結至子系統進行使用。審核通過後，登入本系統即可直接開啟子系統（請見「
-        <Link to={paths.otherServices}>其他服務</Link>」）。
+        申請子系統帳號需待子系統管理者審核通過後，才可以連結至子系統進行使用。審核通過後，登入本系統，於「<Link to={paths.accountHome}>我的服務</Link>
+        」點選「進入系統」即可開啟子系統，不必再次登入（可使用的子系統請見「<Link to={paths.otherServices}>其他服務</Link>」）。
       </p>
     ),
   },

@@ -1,4 +1,4 @@
-import { SCREENING_CSV_COLUMNS, SCREENING_CSV_HEADER_LINE, SCREENING_MESSAGES, type ScreeningImportResult, type ScreeningImportRowError } from '@portal/shared';
+import { CSV_IMPORT_MAX_CHARS, SCREENING_CSV_COLUMNS, SCREENING_CSV_HEADER_LINE, SCREENING_MESSAGES, type ScreeningImportResult, type ScreeningImportRowError } from '@portal/shared';
 import { useRef, useState, type FormEvent } from 'react';
 import { Page } from '../../../components/ui/page';
 import { ApiError } from '../../../lib/api-error';
@@ -53,8 +53,13 @@ export function ScreeningImportPage() {
       fileRef.current?.focus();
       return;
     }
-    setFileError(null);
     const content = await readAsText(file);
+    if (content.length > CSV_IMPORT_MAX_CHARS) {
+      setFileError(SCREENING_MESSAGES.csvTooLarge);
+      fileRef.current?.focus();
+      return;
+    }
+    setFileError(null);
     const result = await importRecords.mutateAsync({ filename: file.name, content, dryRun }).then(outcomeOf, outcomeOfError);
     setOutcome(result);
     requestAnimationFrame(() => outcomeRef.current?.focus());

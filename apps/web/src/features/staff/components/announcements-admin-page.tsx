@@ -3,30 +3,28 @@ import {
   PORTAL_SYSTEM_NAME,
   PUBLICATION_STATUS_LABELS,
   PublicationStatusSchema,
-  SubsystemListSchema,
   type CreateAnnouncementRequest,
   type StaffAnnouncement,
 } from '@portal/shared';
-import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useForm } from 'react-hook-form';
 import { useSearchParams } from 'react-router';
 import type { z } from 'zod';
 import { ConfirmActionDialog } from '../../../components/ui/back-office-dialogs';
-import { ErrorSummary } from '../../../components/ui/error-summary';
+import { ErrorSummary, summaryItems } from '../../../components/ui/error-summary';
 import { FormField } from '../../../components/ui/form-field';
 import { ResultNotice } from '../../../components/ui/result-notice';
 import { Page } from '../../../components/ui/page';
 import { Pagination } from '../../../components/ui/pagination';
-import { ErrorAlert, ResultStatus } from '../../../components/ui/query-feedback';
-import { apiGet } from '../../../lib/api-client';
+import { ListStatus } from '../../../components/ui/query-feedback';
+import { DataTable, type Column } from '../../../components/ui/data-table';
+import { useSubsystems } from '../../../lib/subsystems';
 import { formatTaipeiDate, pageFromParam, taipeiDateTimeAttribute } from '../../../lib/format';
 import { sharedSchemaResolver } from '../../../lib/form-resolver';
 import { usePublishAnnouncement, useSaveAnnouncement, useStaffAnnouncements } from '../api/staff';
-import { summaryItems } from './form-summary';
+
 import '../../../components/ui/back-office.css';
 import { FormButtons } from '../../../components/ui/form-buttons';
-import { EmptyRow } from '../../../components/ui/empty-row';
 
 interface AnnouncementFormValues {
   category: string;
@@ -57,13 +55,8 @@ function toInput(values: AnnouncementFormValues): CreateAnnouncementRequest {
   };
 }
 
-// Same key as the 其他服務 page, so the catalogue is cached once (features do not import each other).
 function useSystemNames(): string[] {
-  const catalogue = useQuery({
-    queryKey: ['subsystems'],
-    queryFn: ({ signal }) => apiGet('/api/subsystems', SubsystemListSchema, { signal }),
-    staleTime: 10 * 60_000,
-  });
+  const catalogue = useSubsystems();
   return [PORTAL_SYSTEM_NAME, ...(catalogue.data?.items.map((item) => item.name) ?? [])];
 }
 
@@ -128,6 +121,38 @@ function AnnouncementForm({ editing, onDone }: { editing: StaffAnnouncement | nu
   );
 }
 
+function announcementColumns(edit: (item: StaffAnnouncement) => void, askPublish: (target: { item: StaffAnnouncement; publish: boolean }) => void): Column<StaffAnnouncement>[] {
+  return [
+    { label: '標題', rowHeader: true, cell: (item) => item.title },
+    { label: '分類', cell: (item) => item.category },
+    { label: '系統', cell: (item) => item.system },
+    {
+      label: '發佈日期',
+      cell: (item) => (item.publishedAt ? <time dateTime={taipeiDateTimeAttribute(item.publishedAt)}>{formatTaipeiDate(item.publishedAt)}</time> : '—'),
+    },
+    { label: '狀態', cell: (item) => <span className="status-badge">{PUBLICATION_STATUS_LABELS[item.status]}</span> },
+    {
+      label: '操作',
+      cell: (item) => (
+        <div className="row-actions">
+          <button type="button" className="button button-secondary" onClick={() => edit(item)}>
+            編輯<span className="visually-hidden">（{item.title}）</span>
+          </button>
+          {item.status === 'PUBLISHED' ? (
+            <button type="button" className="button button-secondary" onClick={() => askPublish({ item, publish: false })}>
+              下架<span className="visually-hidden">（{item.title}）</span>
+            </button>
+          ) : (
+            <button type="button" className="button button-primary" onClick={() => askPublish({ item, publish: true })}>
+              發佈<span className="visually-hidden">（{item.title}）</span>
+            </button>
+          )}
+        </div>
+      ),
+    },
+  ];
+}
+
 /** 公告管理: every announcement with its status; create / edit, 發佈 / 下架 (confirmed). */
 export function AnnouncementsAdminPage() {
   const [searchParams, setSearchParams] = useSearchParams();
@@ -178,63 +203,16 @@ export function AnnouncementsAdminPage() {
       </div>
       {done ? <ResultNotice key={done}>{done}</ResultNotice> : null}
       {form ? <AnnouncementForm key={form.editing?.id ?? 'new'} editing={form.editing} onDone={closeForm} /> : null}
-      <ResultStatus isPending={list.isPending} total={list.data?.total} />
-      {list.error ? <ErrorAlert error={list.error} onRetry={() => void list.refetch()} /> : null}
+      <ListStatus list={list} />
       {list.data ? (
-        <div className="table-wrap">
-          <table className="data-table">
-            <caption>公告清單</caption>
-            <thead>
-              <tr>
-                <th scope="col">標題</th>
-                <th scope="col">分類</th>
-                <th scope="col">系統</th>
-                <th scope="col">發佈日期</th>
-                <th scope="col">狀態</th>
-                <th scope="col">操作</th>
-              </tr>
-            </thead>
-            <tbody>
-              {list.data.items.length === 0 ? (
-                <EmptyRow columns={6} />
-              ) : (
-                list.data.items.map((item) => (
-                  <tr key={item.id}>
-                    <th scope="row" data-label="標題">
-                      {item.title}
-                    </th>
-                    <td data-label="分類">{item.category}</td>
-                    <td data-label="系統">{item.system}</td>
-                    <td data-label="發佈日期">
-                      {item.publishedAt ? <time dateTime={taipeiDateTimeAttribute(item.publishedAt)}>{formatTaipeiDate(item.publishedAt)}</time> : '—'}
-                    </td>
-                    <td data-label="狀態">
-                      <span className="status-badge">{PUBLICATION_STATUS_LABELS[item.status]}</span>
-                    </td>
-                    <td data-label="操作">
-                      <div className="row-actions">
-                        <button type="button" className="button button-secondary" onClick={() => setForm({ editing: item })}>
-                          編輯<span className="visually-hidden">（{item.title}）</span>
-                        </button>
-                        {item.status === 'PUBLISHED' ? (
-                          <button type="button" className="button button-secondary" onClick={() => setToPublish({ item, publish: false })}>
-                            下架<span className="visually-hidden">（{item.title}）</span>
-                          </button>
-                        ) : (
-                          <button type="button" className="button button-primary" onClick={() => setToPublish({ item, publish: true })}>
-                            發佈<span className="visually-hidden">（{item.title}）</span>
-                          </button>
-                        )}
-                      </div>
-                    </td>
-                  </tr>
-                ))
-              )}
-            </tbody>
-          </table>
-        </div>
+        <DataTable
+          caption="公告清單"
+          columns={announcementColumns((editing) => setForm({ editing }), setToPublish)}
+          items={list.data.items}
+          rowKey={(item) => item.id}
+        />
       ) : null}
-      {list.data ? <Pagination page={list.data.page} pageSize={list.data.pageSize} total={list.data.total} label="公告清單分頁" /> : null}
+      <Pagination of={list.data} label="公告清單分頁" />
       {toPublish ? (
         <ConfirmActionDialog
           title={toPublish.publish ? '發佈公告' : '下架公告'}

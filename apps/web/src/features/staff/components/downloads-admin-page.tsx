@@ -1,4 +1,4 @@
-import { CreateDownloadFieldsSchema, DOWNLOAD_CONTENT_TYPES, DOWNLOAD_MAX_BYTES, BACK_OFFICE_MESSAGES, type StaffDownload } from '@portal/shared';
+import { CreateDownloadFieldsSchema, DOWNLOAD_CONTENT_TYPES, DOWNLOAD_MAX_BYTES, BACK_OFFICE_MESSAGES, megabytes, type StaffDownload } from '@portal/shared';
 import { useRef, useState, type FormEvent } from 'react';
 import { useSearchParams } from 'react-router';
 import { ErrorSummary, type SummaryItem } from '../../../components/ui/error-summary';
@@ -6,7 +6,8 @@ import { FormField } from '../../../components/ui/form-field';
 import { ResultNotice } from '../../../components/ui/result-notice';
 import { Page } from '../../../components/ui/page';
 import { Pagination } from '../../../components/ui/pagination';
-import { ErrorAlert, ResultStatus } from '../../../components/ui/query-feedback';
+import { ErrorAlert, ListStatus } from '../../../components/ui/query-feedback';
+import { DataTable, type Column } from '../../../components/ui/data-table';
 import { formatFileSize, formatTaipeiDate, pageFromParam } from '../../../lib/format';
 import { useStaffDownloads, useUpdateDownload, useUploadDownload } from '../api/staff';
 import '../../../components/ui/back-office.css';
@@ -75,12 +76,48 @@ function UploadForm({ target, onDone }: { target: StaffDownload | null; onDone: 
           ))}
         </div>
       )}
-      <FormField id={ids.file} label="檔案" required hint="PDF、DOCX、XLSX 或 ODT，10 MB 以內。" error={errors.file}>
+      <FormField id={ids.file} label="檔案" required hint={`PDF、DOCX、XLSX 或 ODT，${megabytes(DOWNLOAD_MAX_BYTES)} 以內。`} error={errors.file}>
         {(control) => <input {...control} ref={fileRef} type="file" accept={ACCEPT} />}
       </FormField>
       <FormButtons submitLabel={'上傳'} busy={upload.isPending} onCancel={() => onDone('')} />
     </form>
   );
+}
+
+function downloadColumns(
+  newVersion: (form: { target: StaffDownload }) => void,
+  toggleStatus: (item: StaffDownload) => void,
+  busy: boolean,
+): Column<StaffDownload>[] {
+  return [
+    { label: '標題', rowHeader: true, cell: (item) => item.title },
+    { label: '所屬系統', cell: (item) => item.system },
+    { label: '所屬分類', cell: (item) => item.category },
+    {
+      label: '檔案',
+      cell: (item) => (
+        <>
+          <a href={item.href}>{item.file.filename}</a>（{formatFileSize(item.file.size)}）
+        </>
+      ),
+    },
+    { label: '日期', cell: (item) => formatTaipeiDate(item.publishedAt) },
+    { label: '狀態', cell: (item) => item.statusLabel },
+    {
+      label: '操作',
+      cell: (item) => (
+        <div className="row-actions">
+          <button type="button" className="button button-secondary" onClick={() => newVersion({ target: item })}>
+            上傳新版本<span className="visually-hidden">（{item.title}）</span>
+          </button>
+          <button type="button" className="button button-secondary" disabled={busy} onClick={() => toggleStatus(item)}>
+            {item.status === 'PUBLISHED' ? '下架' : '重新上架'}
+            <span className="visually-hidden">（{item.title}）</span>
+          </button>
+        </div>
+      ),
+    },
+  ];
 }
 
 /** 下載專區管理: the files with their versions' dates; upload a new file or a new version; 下架 / 重新上架. */
@@ -90,6 +127,11 @@ export function DownloadsAdminPage() {
   const update = useUpdateDownload();
   const [form, setForm] = useState<{ target: StaffDownload | null } | null>(null);
   const [done, setDone] = useState<string | null>(null);
+  const toggleStatus = (item: StaffDownload) =>
+    update.mutate(
+      { downloadId: item.id, body: { status: item.status === 'PUBLISHED' ? 'UNPUBLISHED' : 'PUBLISHED' } },
+      { onSuccess: (saved) => setDone(`「${saved.title}」${saved.statusLabel}。`) },
+    );
 
   return (
     <Page title="下載專區管理" lead="上傳新版本後，下載專區即提供新版本（舊版本仍保留於儲存區）。">
@@ -110,64 +152,9 @@ export function DownloadsAdminPage() {
           }}
         />
       ) : null}
-      <ResultStatus isPending={list.isPending} total={list.data?.total} />
-      {list.error ? <ErrorAlert error={list.error} onRetry={() => void list.refetch()} /> : null}
-      {list.data ? (
-        <div className="table-wrap">
-          <table className="data-table">
-            <caption>下載專區檔案</caption>
-            <thead>
-              <tr>
-                <th scope="col">標題</th>
-                <th scope="col">所屬系統</th>
-                <th scope="col">所屬分類</th>
-                <th scope="col">檔案</th>
-                <th scope="col">日期</th>
-                <th scope="col">狀態</th>
-                <th scope="col">操作</th>
-              </tr>
-            </thead>
-            <tbody>
-              {list.data.items.map((item) => (
-                <tr key={item.id}>
-                  <th scope="row" data-label="標題">
-                    {item.title}
-                  </th>
-                  <td data-label="所屬系統">{item.system}</td>
-                  <td data-label="所屬分類">{item.category}</td>
-                  <td data-label="檔案">
-                    <a href={item.href}>{item.file.filename}</a>（{formatFileSize(item.file.size)}）
-                  </td>
-                  <td data-label="日期">{formatTaipeiDate(item.publishedAt)}</td>
-                  <td data-label="狀態">{item.statusLabel}</td>
-                  <td data-label="操作">
-                    <div className="row-actions">
-                      <button type="button" className="button button-secondary" onClick={() => setForm({ target: item })}>
-                        上傳新版本<span className="visually-hidden">（{item.title}）</span>
-                      </button>
-                      <button
-                        type="button"
-                        className="button button-secondary"
-                        disabled={update.isPending}
-                        onClick={() =>
-                          update.mutate(
-                            { downloadId: item.id, body: { status: item.status === 'PUBLISHED' ? 'UNPUBLISHED' : 'PUBLISHED' } },
-                            { onSuccess: (saved) => setDone(`「${saved.title}」${saved.statusLabel}。`) },
-                          )
-                        }
-                      >
-                        {item.status === 'PUBLISHED' ? '下架' : '重新上架'}
-                        <span className="visually-hidden">（{item.title}）</span>
-                      </button>
-                    </div>
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
-      ) : null}
-      {list.data ? <Pagination page={list.data.page} pageSize={list.data.pageSize} total={list.data.total} label="檔案清單分頁" /> : null}
+      <ListStatus list={list} />
+      {list.data ? <DataTable caption="下載專區檔案" columns={downloadColumns(setForm, toggleStatus, update.isPending)} items={list.data.items} rowKey={(item) => item.id} /> : null}
+      <Pagination of={list.data} label="檔案清單分頁" />
     </Page>
   );
 }

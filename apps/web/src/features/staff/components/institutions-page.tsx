@@ -1,22 +1,23 @@
-import { CITIES, CreateInstitutionRequestSchema, INSTITUTION_KINDS, institutionKindLabels, type StaffInstitution } from '@portal/shared';
-import { useState, type FormEvent } from 'react';
+import { CITIES, CreateInstitutionRequestSchema, StaffInstitutionQuerySchema, INSTITUTION_KINDS, institutionKindLabels, type StaffInstitution } from '@portal/shared';
+import { useState } from 'react';
 import { useForm } from 'react-hook-form';
 import { useSearchParams } from 'react-router';
 import type { z } from 'zod';
 import { ConfirmActionDialog } from '../../../components/ui/back-office-dialogs';
-import { ErrorSummary } from '../../../components/ui/error-summary';
+import { ErrorSummary, summaryItems } from '../../../components/ui/error-summary';
 import { FormField } from '../../../components/ui/form-field';
 import { Page } from '../../../components/ui/page';
 import { Pagination } from '../../../components/ui/pagination';
-import { ErrorAlert, ResultStatus } from '../../../components/ui/query-feedback';
+import { ListStatus, useResultsFocus } from '../../../components/ui/query-feedback';
+import { DataTable, type Column } from '../../../components/ui/data-table';
+import { FilterForm, filterSearchParams, useFilterForm, type FilterField } from '../../../components/ui/filter-form';
 import { ApiError } from '../../../lib/api-error';
 import { pageFromParam } from '../../../lib/format';
 import { sharedSchemaResolver } from '../../../lib/form-resolver';
 import { useSaveInstitution, useSetInstitutionClosed, useStaffInstitutions } from '../api/staff';
-import { summaryItems } from './form-summary';
+
 import '../../../components/ui/back-office.css';
 import { FormButtons } from '../../../components/ui/form-buttons';
-import { EmptyRow } from '../../../components/ui/empty-row';
 
 interface InstitutionFormValues {
   code: string;
@@ -121,10 +122,50 @@ function InstitutionForm({ editing, onDone }: { editing: StaffInstitution | null
   );
 }
 
+type FilterKey = 'q' | 'state';
+const FILTER_KEYS: readonly FilterKey[] = ['q', 'state'];
+const FILTERS: readonly FilterField<FilterKey>[] = [
+  { key: 'q', label: '機構代碼或名稱', type: 'search', maxLength: 50 },
+  {
+    key: 'state',
+    label: '狀態',
+    type: 'select',
+    options: [
+      { value: 'open', label: '開放中' },
+      { value: 'closed', label: '已關閉' },
+      { value: 'all', label: '全部' },
+    ],
+  },
+];
+
+function institutionColumns(edit: (form: { editing: StaffInstitution }) => void, askClose: (item: StaffInstitution) => void): Column<StaffInstitution>[] {
+  return [
+    { label: '機構代碼', cell: (item) => item.code },
+    { label: '機構名稱', rowHeader: true, cell: (item) => item.name },
+    { label: '類別', cell: (item) => item.kindLabel },
+    { label: '縣市', cell: (item) => item.city },
+    { label: '單位業務管理者', cell: (item) => `${item.managerCount} 位` },
+    { label: '狀態', cell: (item) => (item.closedAt ? '已關閉' : '開放中') },
+    {
+      label: '操作',
+      cell: (item) => (
+        <div className="row-actions">
+          <button type="button" className="button button-secondary" onClick={() => edit({ editing: item })}>
+            編輯<span className="visually-hidden">（{item.name}）</span>
+          </button>
+          <button type="button" className="button button-secondary" onClick={() => askClose(item)}>
+            {item.closedAt ? '重新開放' : '關閉'}
+            <span className="visually-hidden">（{item.name}）</span>
+          </button>
+        </div>
+      ),
+    },
+  ];
+}
+
 /** 機構管理: search, create, edit, 關閉 / 重新開放 (confirmed). */
 export function InstitutionsPage() {
   const [searchParams, setSearchParams] = useSearchParams();
-  const [q, setQ] = useState(searchParams.get('q') ?? '');
   const stateParam = searchParams.get('state');
   const state = stateParam === 'closed' || stateParam === 'all' ? stateParam : 'open';
   const list = useStaffInstitutions({ page: pageFromParam(searchParams.get('page')), q: searchParams.get('q') ?? undefined, state });
@@ -133,12 +174,11 @@ export function InstitutionsPage() {
   const [toClose, setToClose] = useState<StaffInstitution | null>(null);
   const [done, setDone] = useState<string | null>(null);
 
-  const search = (event: FormEvent<HTMLFormElement>) => {
-    event.preventDefault();
-    const next = new URLSearchParams();
-    if (q.trim()) next.set('q', q.trim());
-    if (state !== 'open') next.set('state', state);
-    setSearchParams(next);
+  const { ref: resultsRef, searched } = useResultsFocus();
+  const filters = useFilterForm(StaffInstitutionQuerySchema, FILTER_KEYS, (key) => (key === 'state' ? state : (searchParams.get(key) ?? '')));
+  const search = (values: z.output<typeof StaffInstitutionQuerySchema>) => {
+    setSearchParams(filterSearchParams({ ...values, state: values.state === 'open' ? undefined : values.state }, FILTER_KEYS));
+    searched();
   };
   const confirmClose = () => {
     if (!toClose) return;
@@ -155,36 +195,18 @@ export function InstitutionsPage() {
 
   return (
     <Page title="機構管理" lead="醫事機構的基本資料；關閉的機構不能再申請帳號。">
-      <form role="search" aria-label="機構查詢條件" className="filter-form" onSubmit={search}>
-        <div className="filter-group">
-          <label htmlFor="institution-q">機構代碼或名稱</label>
-          <input id="institution-q" type="search" maxLength={50} value={q} onChange={(event) => setQ(event.target.value)} />
-        </div>
-        <div className="filter-group">
-          <label htmlFor="institution-state">狀態</label>
-          <select
-            id="institution-state"
-            value={state}
-            onChange={(event) => {
-              const next = new URLSearchParams(searchParams);
-              next.delete('page');
-              if (event.target.value === 'open') next.delete('state');
-              else next.set('state', event.target.value);
-              setSearchParams(next);
-            }}
-          >
-            <option value="open">開放中</option>
-            <option value="closed">已關閉</option>
-            <option value="all">全部</option>
-          </select>
-        </div>
-        <button type="submit" className="button button-primary">
-          查詢
-        </button>
-        <button type="button" className="button button-secondary" onClick={() => setForm({ editing: null })}>
-          新增機構
-        </button>
-      </form>
+      <FilterForm
+        label="機構查詢條件"
+        idPrefix="institution"
+        fields={FILTERS}
+        form={filters}
+        onSearch={search}
+        actions={
+          <button type="button" className="button button-secondary" onClick={() => setForm({ editing: null })}>
+            新增機構
+          </button>
+        }
+      />
       {done ? (
         <p role="status" className="notice-success">
           {done}
@@ -200,56 +222,9 @@ export function InstitutionsPage() {
           }}
         />
       ) : null}
-      <ResultStatus isPending={list.isPending} total={list.data?.total} />
-      {list.error ? <ErrorAlert error={list.error} onRetry={() => void list.refetch()} /> : null}
-      {list.data ? (
-        <div className="table-wrap">
-          <table className="data-table">
-            <caption>醫事機構</caption>
-            <thead>
-              <tr>
-                <th scope="col">機構代碼</th>
-                <th scope="col">機構名稱</th>
-                <th scope="col">類別</th>
-                <th scope="col">縣市</th>
-                <th scope="col">單位業務管理者</th>
-                <th scope="col">狀態</th>
-                <th scope="col">操作</th>
-              </tr>
-            </thead>
-            <tbody>
-              {list.data.items.length === 0 ? (
-                <EmptyRow columns={7} />
-              ) : (
-                list.data.items.map((item) => (
-                  <tr key={item.id}>
-                    <td data-label="機構代碼">{item.code}</td>
-                    <th scope="row" data-label="機構名稱">
-                      {item.name}
-                    </th>
-                    <td data-label="類別">{item.kindLabel}</td>
-                    <td data-label="縣市">{item.city}</td>
-                    <td data-label="單位業務管理者">{item.managerCount} 位</td>
-                    <td data-label="狀態">{item.closedAt ? '已關閉' : '開放中'}</td>
-                    <td data-label="操作">
-                      <div className="row-actions">
-                        <button type="button" className="button button-secondary" onClick={() => setForm({ editing: item })}>
-                          編輯<span className="visually-hidden">（{item.name}）</span>
-                        </button>
-                        <button type="button" className="button button-secondary" onClick={() => setToClose(item)}>
-                          {item.closedAt ? '重新開放' : '關閉'}
-                          <span className="visually-hidden">（{item.name}）</span>
-                        </button>
-                      </div>
-                    </td>
-                  </tr>
-                ))
-              )}
-            </tbody>
-          </table>
-        </div>
-      ) : null}
-      {list.data ? <Pagination page={list.data.page} pageSize={list.data.pageSize} total={list.data.total} label="機構清單分頁" /> : null}
+      <ListStatus ref={resultsRef} list={list} />
+      {list.data ? <DataTable caption="醫事機構" columns={institutionColumns(setForm, setToClose)} items={list.data.items} rowKey={(item) => item.id} /> : null}
+      <Pagination of={list.data} label="機構清單分頁" />
       {toClose ? (
         <ConfirmActionDialog
           title={toClose.closedAt ? '重新開放機構' : '關閉機構'}

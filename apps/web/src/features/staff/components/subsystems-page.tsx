@@ -4,16 +4,17 @@ import { useId, useState, type FormEvent } from 'react';
 import { useForm } from 'react-hook-form';
 import type { z } from 'zod';
 import { ConfirmActionDialog } from '../../../components/ui/back-office-dialogs';
-import { ErrorSummary } from '../../../components/ui/error-summary';
+import { ErrorSummary, summaryItems } from '../../../components/ui/error-summary';
 import { FormField } from '../../../components/ui/form-field';
 import { Page } from '../../../components/ui/page';
 import { ErrorAlert } from '../../../components/ui/query-feedback';
 import { webMessages } from '../../../lib/site';
+import { useOidcClients } from '../api/oidc-clients';
 import { useAssignSubsystemManager, useRemoveSubsystemManager, useStaffSubsystems, useUpdateSubsystem } from '../api/staff';
-import { summaryItems } from './form-summary';
+import { OidcClientSection } from './oidc-client-section';
 import '../../../components/ui/back-office.css';
 import { FormButtons } from '../../../components/ui/form-buttons';
-import { EmptyRow } from '../../../components/ui/empty-row';
+import { DataTable, type Column } from '../../../components/ui/data-table';
 
 interface SubsystemFormValues {
   name: string;
@@ -29,7 +30,7 @@ function SubsystemEditor({ subsystem, onDone }: { subsystem: StaffSubsystem; onD
   const fields = [
     { key: 'name', id: `${prefix}-name`, label: '子系統名稱' },
     { key: 'description', id: `${prefix}-description`, label: '說明' },
-    { key: 'url', id: `${prefix}-url`, label: '網址' },
+    { key: 'url', id: `${prefix}-url`, label: '進入網址' },
   ] as const;
   const {
     register,
@@ -54,7 +55,7 @@ function SubsystemEditor({ subsystem, onDone }: { subsystem: StaffSubsystem; onD
       <FormField id={description.id} label={description.label} error={errors.description?.message}>
         {(control) => <textarea {...control} rows={3} maxLength={500} {...register('description')} />}
       </FormField>
-      <FormField id={url.id} label={url.label} required hint="http:// 或 https:// 開頭" error={errors.url?.message}>
+      <FormField id={url.id} label={url.label} required hint="使用者於「我的服務」點選「進入系統」時開啟的子系統網址，子系統由此向單一入口發起登入；http:// 或 https:// 開頭" error={errors.url?.message}>
         {(control) => <input {...control} type="url" maxLength={300} {...register('url')} />}
       </FormField>
       <div className="field">
@@ -118,9 +119,26 @@ function AssignManagerForm({ subsystem, onDone }: { subsystem: StaffSubsystem; o
   );
 }
 
+function managerColumns(askRemove: (manager: SubsystemManagerEntry) => void): Column<SubsystemManagerEntry>[] {
+  return [
+    { label: '帳號', rowHeader: true, cell: (manager) => manager.accountName },
+    { label: '姓名', cell: (manager) => manager.name },
+    {
+      label: '操作',
+      cell: (manager) => (
+        <button type="button" className="button button-secondary" onClick={() => askRemove(manager)}>
+          移除<span className="visually-hidden">（{manager.accountName}）</span>
+        </button>
+      ),
+    },
+  ];
+}
+
 /** 子系統管理: name / description / URL / active, and who manages each subsystem. */
 export function SubsystemsPage() {
   const list = useStaffSubsystems();
+  const clients = useOidcClients();
+  const clientOf = new Map(clients.data?.items.map((item) => [item.subsystem.id, item.client]));
   const remove = useRemoveSubsystemManager();
   const [editing, setEditing] = useState<string | null>(null);
   const [toRemove, setToRemove] = useState<{ subsystem: StaffSubsystem; manager: SubsystemManagerEntry } | null>(null);
@@ -131,7 +149,7 @@ export function SubsystemsPage() {
   };
 
   return (
-    <Page title="子系統管理" lead="子系統的名稱、說明、網址與啟用狀態，以及各子系統的管理者。">
+    <Page title="子系統管理" lead="子系統的名稱、說明、網址與啟用狀態，各子系統的管理者，以及以單一入口登入子系統的用戶端設定。">
       {done ? (
         <p role="status" className="notice-success">
           {done}
@@ -139,6 +157,7 @@ export function SubsystemsPage() {
       ) : null}
       {list.isPending ? <p role="status">{webMessages.loading}</p> : null}
       {list.error ? <ErrorAlert error={list.error} onRetry={() => void list.refetch()} /> : null}
+      {clients.error ? <ErrorAlert error={clients.error} onRetry={() => void clients.refetch()} /> : null}
       {list.data?.items.map((subsystem) => (
         <section key={subsystem.id} className="card" aria-labelledby={`subsystem-${subsystem.code}`}>
           <h2 id={`subsystem-${subsystem.code}`} className="card-title">
@@ -147,7 +166,7 @@ export function SubsystemsPage() {
           </h2>
           <p>{subsystem.description}</p>
           <p>
-            網址：<code>{subsystem.url}</code>；待審核申請 {subsystem.pendingCount} 筆
+            進入網址：<code>{subsystem.url}</code>；待審核申請 {subsystem.pendingCount} 筆
           </p>
           {editing === subsystem.id ? (
             <SubsystemEditor subsystem={subsystem} onDone={finish} />
@@ -156,34 +175,15 @@ export function SubsystemsPage() {
               修改<span className="visually-hidden">「{subsystem.name}」</span>
             </button>
           )}
-          <table className="data-table">
-            <caption>「{subsystem.name}」的子系統管理者</caption>
-            <thead>
-              <tr>
-                <th scope="col">帳號</th>
-                <th scope="col">姓名</th>
-                <th scope="col">操作</th>
-              </tr>
-            </thead>
-            <tbody>
-              {subsystem.managers.length === 0 ? (
-                <EmptyRow columns={3} message="尚未指派" />
-              ) : (
-                subsystem.managers.map((manager) => (
-                  <tr key={manager.accountId}>
-                    <th scope="row">{manager.accountName}</th>
-                    <td>{manager.name}</td>
-                    <td>
-                      <button type="button" className="button button-secondary" onClick={() => setToRemove({ subsystem, manager })}>
-                        移除<span className="visually-hidden">（{manager.accountName}）</span>
-                      </button>
-                    </td>
-                  </tr>
-                ))
-              )}
-            </tbody>
-          </table>
+          <DataTable
+            caption={`「${subsystem.name}」的子系統管理者`}
+            columns={managerColumns((manager) => setToRemove({ subsystem, manager }))}
+            items={subsystem.managers}
+            rowKey={(manager) => manager.accountId}
+            emptyMessage="尚未指派"
+          />
           <AssignManagerForm subsystem={subsystem} onDone={finish} />
+          {clients.data ? <OidcClientSection subsystem={subsystem} client={clientOf.get(subsystem.id) ?? null} /> : null}
         </section>
       ))}
       {toRemove ? (

@@ -10,20 +10,20 @@ import {
   type DecisionRequest,
   type RevokeAccessRequest,
 } from '@portal/shared';
-import { useState } from 'react';
+import { useState, type ReactNode } from 'react';
 import { useSearchParams } from 'react-router';
 import { ConfirmActionDialog, ReasonDialog } from '../../../components/ui/back-office-dialogs';
 import { ResultNotice } from '../../../components/ui/result-notice';
 import { Page } from '../../../components/ui/page';
 import { Pagination } from '../../../components/ui/pagination';
-import { ErrorAlert, ResultStatus } from '../../../components/ui/query-feedback';
+import { ListStatus, useResultsFocus } from '../../../components/ui/query-feedback';
+import { DataTable, type Column } from '../../../components/ui/data-table';
 import { ApiError } from '../../../lib/api-error';
 import { formatTaipeiDate, pageFromParam, taipeiDateTimeAttribute } from '../../../lib/format';
 import { useRequiredSession } from '../../../lib/session';
 import { useBulkApprove, useDecideAccessRequest, useListAccessRequests, useRevokeAccess } from '../api/subsystem-manager';
 import { AccessRequestFilters } from './access-request-filters';
 import '../../../components/ui/back-office.css';
-import { EmptyRow } from '../../../components/ui/empty-row';
 
 type Pending =
   | { kind: 'APPROVE' | 'REJECT' | 'REVOKE'; item: AccessRequest }
@@ -61,6 +61,74 @@ function BulkResult({ result, items }: { result: BulkApproveResult; items: Acces
   );
 }
 
+const canDecide = (item: AccessRequest) => item.status === 'PENDING' && item.decidable;
+
+interface RowActions {
+  selectAll: ReactNode;
+  isSelected: (id: string) => boolean;
+  toggle: (id: string) => void;
+  ask: (pending: NonNullable<Pending>) => void;
+}
+
+function requestColumns({ selectAll, isSelected, toggle, ask }: RowActions): Column<AccessRequest>[] {
+  const named = (item: AccessRequest) => <span className="visually-hidden">（{item.accountName}，{item.subsystem.name}）</span>;
+  return [
+    {
+      label: '選取',
+      header: selectAll,
+      cell: (item) =>
+        canDecide(item) ? (
+          <input
+            type="checkbox"
+            aria-label={`選取 ${item.accountName} 的「${item.subsystem.name}」申請`}
+            checked={isSelected(item.id)}
+            onChange={() => toggle(item.id)}
+          />
+        ) : null,
+    },
+    { label: '帳號', rowHeader: true, cell: (item) => item.accountName },
+    { label: '姓名', cell: (item) => item.applicantName },
+    { label: '機構', cell: (item) => (item.institution ? `${item.institution.code} ${item.institution.name}` : '—') },
+    { label: '縣市', cell: (item) => item.institution?.city ?? '—' },
+    { label: '子系統', cell: (item) => item.subsystem.name },
+    { label: '申請日期', cell: (item) => <time dateTime={taipeiDateTimeAttribute(item.requestedAt)}>{formatTaipeiDate(item.requestedAt)}</time> },
+    {
+      label: '狀態',
+      cell: (item) => (
+        <>
+          {item.statusLabel}
+          {item.reason ? <span className="field-hint">（{item.reason}）</span> : null}
+          {item.status === 'PENDING' && !item.decidable ? <span className="field-hint">（帳號{item.accountStatusLabel}，暫不能審核）</span> : null}
+        </>
+      ),
+    },
+    {
+      label: '操作',
+      cell: (item) => (
+        <div className="row-actions">
+          {canDecide(item) ? (
+            <>
+              <button type="button" className="button button-primary" onClick={() => ask({ kind: 'APPROVE', item })}>
+                {DECISION_LABELS.APPROVE}
+                {named(item)}
+              </button>
+              <button type="button" className="button button-secondary" onClick={() => ask({ kind: 'REJECT', item })}>
+                {DECISION_LABELS.REJECT}
+                {named(item)}
+              </button>
+            </>
+          ) : null}
+          {item.status === 'APPROVED' ? (
+            <button type="button" className="button button-secondary" onClick={() => ask({ kind: 'REVOKE', item })}>
+              撤銷{named(item)}
+            </button>
+          ) : null}
+        </div>
+      ),
+    },
+  ];
+}
+
 /** 子系統申請審核: the access requests of the caller's subsystems; filters, batch approval, decisions, 撤銷. */
 export function AccessRequestsPage() {
   const session = useRequiredSession();
@@ -77,7 +145,7 @@ export function AccessRequestsPage() {
   const [refused, setRefused] = useState<string | null>(null);
 
   const items = list.data?.items ?? [];
-  const selectable = items.filter((item) => item.status === 'PENDING' && item.decidable);
+  const selectable = items.filter(canDecide);
   const selectedIds = selectable.filter((item) => selected.has(item.id)).map((item) => item.id);
   const allSelected = selectable.length > 0 && selectedIds.length === selectable.length;
 
@@ -89,6 +157,13 @@ export function AccessRequestsPage() {
       return next;
     });
   const toggleAll = () => setSelected(allSelected ? new Set() : new Set(selectable.map((item) => item.id)));
+  const columns = requestColumns({
+    selectAll: <input type="checkbox" aria-label="全選本頁可核准的申請" checked={allSelected} disabled={selectable.length === 0} onChange={toggleAll} />,
+    isSelected: (id) => selected.has(id),
+    toggle,
+    ask: setPending,
+  });
+  const { ref: resultsRef, searched } = useResultsFocus();
 
   const clearMessages = () => {
     setDone(null);
@@ -149,7 +224,7 @@ export function AccessRequestsPage() {
 
   return (
     <Page title="子系統申請審核" lead={`您管理的子系統：${session.managedSubsystems.map((s) => s.name).join('、') || '（尚未指派）'}。`}>
-      <AccessRequestFilters subsystems={session.managedSubsystems} />
+      <AccessRequestFilters subsystems={session.managedSubsystems} onSearch={searched} />
       {done ? <ResultNotice key={done}>{done}</ResultNotice> : null}
       {bulkResult ? <BulkResult result={bulkResult.result} items={bulkResult.items} /> : null}
       {refused ? (
@@ -167,90 +242,11 @@ export function AccessRequestsPage() {
           批次核准（已選 {selectedIds.length} 筆）
         </button>
       </div>
-      <ResultStatus isPending={list.isPending} total={list.data?.total} />
-      {list.error ? <ErrorAlert error={list.error} onRetry={() => void list.refetch()} /> : null}
+      <ListStatus ref={resultsRef} list={list} />
       {list.data ? (
-        <div className="table-wrap">
-          <table className="data-table">
-            <caption>子系統使用申請</caption>
-            <thead>
-              <tr>
-                <th scope="col">
-                  <input type="checkbox" aria-label="全選本頁可核准的申請" checked={allSelected} disabled={selectable.length === 0} onChange={toggleAll} />
-                </th>
-                <th scope="col">帳號</th>
-                <th scope="col">姓名</th>
-                <th scope="col">機構</th>
-                <th scope="col">縣市</th>
-                <th scope="col">子系統</th>
-                <th scope="col">申請日期</th>
-                <th scope="col">狀態</th>
-                <th scope="col">操作</th>
-              </tr>
-            </thead>
-            <tbody>
-              {items.length === 0 ? (
-                <EmptyRow columns={9} message="查無符合條件的申請" />
-              ) : (
-                items.map((item) => {
-                  const canDecide = item.status === 'PENDING' && item.decidable;
-                  return (
-                    <tr key={item.id}>
-                      <td data-label="選取">
-                        {canDecide ? (
-                          <input
-                            type="checkbox"
-                            aria-label={`選取 ${item.accountName} 的「${item.subsystem.name}」申請`}
-                            checked={selected.has(item.id)}
-                            onChange={() => toggle(item.id)}
-                          />
-                        ) : null}
-                      </td>
-                      <th scope="row" data-label="帳號">
-                        {item.accountName}
-                      </th>
-                      <td data-label="姓名">{item.applicantName}</td>
-                      <td data-label="機構">{item.institution ? `${item.institution.code} ${item.institution.name}` : '—'}</td>
-                      <td data-label="縣市">{item.institution?.city ?? '—'}</td>
-                      <td data-label="子系統">{item.subsystem.name}</td>
-                      <td data-label="申請日期">
-                        <time dateTime={taipeiDateTimeAttribute(item.requestedAt)}>{formatTaipeiDate(item.requestedAt)}</time>
-                      </td>
-                      <td data-label="狀態">
-                        {item.statusLabel}
-                        {item.reason ? <span className="field-hint">（{item.reason}）</span> : null}
-                        {item.status === 'PENDING' && !item.decidable ? <span className="field-hint">（帳號{item.accountStatusLabel}，暫不能審核）</span> : null}
-                      </td>
-                      <td data-label="操作">
-                        <div className="row-actions">
-                          {canDecide ? (
-                            <>
-                              <button type="button" className="button button-primary" onClick={() => setPending({ kind: 'APPROVE', item })}>
-                                {DECISION_LABELS.APPROVE}
-                                <span className="visually-hidden">（{item.accountName}，{item.subsystem.name}）</span>
-                              </button>
-                              <button type="button" className="button button-secondary" onClick={() => setPending({ kind: 'REJECT', item })}>
-                                {DECISION_LABELS.REJECT}
-                                <span className="visually-hidden">（{item.accountName}，{item.subsystem.name}）</span>
-                              </button>
-                            </>
-                          ) : null}
-                          {item.status === 'APPROVED' ? (
-                            <button type="button" className="button button-secondary" onClick={() => setPending({ kind: 'REVOKE', item })}>
-                              撤銷<span className="visually-hidden">（{item.accountName}，{item.subsystem.name}）</span>
-                            </button>
-                          ) : null}
-                        </div>
-                      </td>
-                    </tr>
-                  );
-                })
-              )}
-            </tbody>
-          </table>
-        </div>
+        <DataTable caption="子系統使用申請" columns={columns} items={items} rowKey={(item) => item.id} emptyMessage="查無符合條件的申請" />
       ) : null}
-      {list.data ? <Pagination page={list.data.page} pageSize={list.data.pageSize} total={list.data.total} label="申請清單分頁" /> : null}
+      <Pagination of={list.data} label="申請清單分頁" />
 
       {pending?.kind === 'APPROVE' ? (
         <ConfirmActionDialog
