@@ -4,7 +4,7 @@ import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from
 import fp from 'fastify-plugin';
 import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
 import { messages, type ErrorBody } from '@portal/shared';
-import { HttpError } from '../errors/http-error.js';
+import { HttpError, TooManyAttemptsError } from '../errors/http-error.js';
 import type { SecurityHeaders } from './security-headers.js';
 
 /** The 404 of a path no route serves (app.ts or the SPA plugin installs it). */
@@ -93,6 +93,8 @@ export const errorsPlugin = fp(
       if (error instanceof HttpError) {
         status = error.statusCode;
         body = { code: error.code, message: error.message, ...(error.fieldErrors && { fieldErrors: error.fieldErrors }) };
+        // Every 429 says when to come back, whichever route threw it.
+        if (error instanceof TooManyAttemptsError) reply.header('retry-after', String(error.retryAfterSeconds));
       } else if (hasZodFastifySchemaValidationErrors(error)) {
         const fieldErrors = fieldErrorsOf(error.validation, error.validationContext);
         status = 400;

@@ -209,6 +209,7 @@ describe('every route with generated hostile input', () => {
           const sent = generated.multipart ? JSON.stringify({ ...generated.multipart, bytes: generated.multipart.bytes.length }) : JSON.stringify(generated.body);
           const context = `${route.method} ${generated.url} ${String(sent).slice(0, 300)} → ${response.statusCode} ${response.body.slice(0, 300)}`;
           expect(response.statusCode, context).toBeLessThan(500);
+          if (response.statusCode === 429) expect(response.headers['retry-after'], context).toMatch(/^\d+$/);
           if ([400, 413, 415].includes(response.statusCode)) expect(await rowCounts(), context).toEqual(before);
         }),
         { numRuns: RUNS_PER_ROUTE, seed: process.env.FUZZ_SEED ? Number(process.env.FUZZ_SEED) : undefined, endOnFailure: true },

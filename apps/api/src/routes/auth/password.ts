@@ -46,7 +46,7 @@ export const passwordRoutes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (request, reply) => {
-      await resetPassword({ prisma: app.db.prisma, crypto: app.nationalIdCrypto }, request.body, request.origin);
+      await resetPassword({ prisma: app.db.prisma, crypto: app.nationalIdCrypto, failures: app.failureCounter }, request.body, request.origin);
       // Every session of the account has just ended; this browser's cookies go too.
       app.auth.clearCookies(reply);
       return { message: AUTH_MESSAGES.passwordResetDone };
@@ -68,7 +68,7 @@ export const passwordRoutes: FastifyPluginAsyncZod = async (app) => {
     },
     async (request, reply) => {
       const { sessionVersion } = await changePassword(
-        { prisma: app.db.prisma, crypto: app.nationalIdCrypto },
+        { prisma: app.db.prisma, crypto: app.nationalIdCrypto, failures: app.failureCounter },
         request.user,
         request.body,
         request.origin,

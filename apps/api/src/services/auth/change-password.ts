@@ -3,28 +3,35 @@ import { hashPassword, verifyPassword, type NationalIdCrypto, type PrismaClient 
 import { fieldError } from '../../errors/http-error.js';
 import { recordAudit, type RequestOrigin } from '../audit/record-audit.js';
 import { assertAcceptableNewPassword, passwordCheckSelect } from './password-reset.js';
+import type { FailureCounter } from './failure-counter.js';
+import { reserveLoginAttempt } from './login.js';
+import { retireMailedLinks } from './mailed-links.js';
 import { revokeAllSessions } from './sessions.js';
 
 /**
- * 變更密碼: current password first, then the shared policy. Every other login of the account
- * ends (version bump + rows revoked); the caller re-issues the access token of this one with
- * the returned version.
+ * 變更密碼: current password first, then the shared policy. A wrong current password counts
+ * like a failed login of the account (a stolen session is no way to guess the password). Every
+ * other login of the account ends (version bump + rows revoked) and mailed links are retired;
+ * the caller re-issues the access token of this one with the returned version.
  */
 export async function changePassword(
-  deps: { prisma: PrismaClient; crypto: NationalIdCrypto },
+  deps: { prisma: PrismaClient; crypto: NationalIdCrypto; failures: FailureCounter },
   user: { id: string; familyId: string },
   input: ChangePasswordRequest,
   origin: RequestOrigin,
 ): Promise<{ sessionVersion: number }> {
   const account = await deps.prisma.account.findUniqueOrThrow({ where: { id: user.id }, select: passwordCheckSelect });
+  const failureKey = await reserveLoginAttempt(deps.failures, account.accountName);
   if (!(await verifyPassword(account.passwordHash, input.currentPassword))) {
     throw fieldError(400, 'CURRENT_PASSWORD_WRONG', 'currentPassword', AUTH_MESSAGES.currentPasswordWrong);
   }
+  await deps.failures.reset(failureKey);
   await assertAcceptableNewPassword(account, deps.crypto, input.password);
   const passwordHash = await hashPassword(input.password);
   return deps.prisma.$transaction(async (tx) => {
     await tx.account.update({ where: { id: user.id }, data: { passwordHash } });
     const sessionVersion = await revokeAllSessions(tx, user.id, { exceptFamilyId: user.familyId, reason: 'password-changed' });
+    await retireMailedLinks(tx, user.id);
     await recordAudit(tx, { actorId: user.id, action: 'account.password.changed', entityType: 'account', entityId: user.id }, origin);
     return { sessionVersion };
   });

@@ -12,9 +12,21 @@ export interface FailureCount {
   retryAfterMs: number;
 }
 
+/** The answer of `reserve`: whether the attempt may go ahead, and the count with it. */
+export interface Reservation extends FailureCount {
+  granted: boolean;
+}
+
 export interface FailureCounter {
   peek(key: string): Promise<FailureCount>;
   increment(key: string, windowMs: number): Promise<FailureCount>;
+  /**
+   * Counts one attempt unless `limit` are already counted, in one atomic step: parallel
+   * attempts cannot all pass the check before any of them is counted (a password check takes
+   * ~25 ms; a hundred guesses sent at once would otherwise all be verified). The attempt counts
+   * as a failure until the caller `reset`s the key on success.
+   */
+  reserve(key: string, limit: number, windowMs: number): Promise<Reservation>;
   reset(key: string): Promise<void>;
 }
 
@@ -47,11 +59,28 @@ export function createMemoryFailureCounter(now: () => number = Date.now): Failur
       windows.set(key, entry);
       return { count: entry.count, retryAfterMs: entry.endsAt - now() };
     },
+    async reserve(key, limit, windowMs) {
+      // No await between the check and the count: atomic within the process.
+      sweep();
+      const entry = live(key) ?? { count: 0, endsAt: now() + windowMs };
+      if (entry.count >= limit) return { granted: false, count: entry.count, retryAfterMs: entry.endsAt - now() };
+      entry.count += 1;
+      windows.set(key, entry);
+      return { granted: true, count: entry.count, retryAfterMs: entry.endsAt - now() };
+    },
     async reset(key) {
       windows.delete(key);
     },
   };
 }
+
+/** Check and count in one Redis step (a script runs atomically): KEYS[1], ARGV limit, window ms. */
+const RESERVE_SCRIPT = `
+local count = tonumber(redis.call('GET', KEYS[1]) or '0')
+if count >= tonumber(ARGV[1]) then return {0, count, redis.call('PTTL', KEYS[1])} end
+count = redis.call('INCR', KEYS[1])
+if count == 1 then redis.call('PEXPIRE', KEYS[1], ARGV[2]) end
+return {1, count, redis.call('PTTL', KEYS[1])}`;
 
 /**
  * INCR + PEXPIRE on the first increment (NX), in one MULTI so a crash cannot leave a key without
@@ -76,6 +105,7 @@ export function createRedisFailureCounter(
   return {
     peek: (key) => guard(() => counter.peek(key), none),
     increment: (key, windowMs) => guard(() => counter.increment(key, windowMs), none),
+    reserve: (key, limit, windowMs) => guard(() => counter.reserve(key, limit, windowMs), { granted: true, ...none }),
     reset: (key) => guard(() => counter.reset(key), undefined),
   };
 }
@@ -98,6 +128,10 @@ function createStrictRedisFailureCounter(redis: Redis, namespace: string): Failu
         .pttl(namespace + key)
         .exec()) as [[Error | null, number], [Error | null, number], [Error | null, number]];
       return { count, retryAfterMs: Math.max(ttl, 0) };
+    },
+    async reserve(key, limit, windowMs) {
+      const [granted, count, ttl] = (await redis.eval(RESERVE_SCRIPT, 1, namespace + key, limit, windowMs)) as [number, number, number];
+      return { granted: granted === 1, count, retryAfterMs: Math.max(ttl, 0) };
     },
     async reset(key) {
       await redis.del(namespace + key);

@@ -30,18 +30,20 @@ export const loginFailureKey = (accountName: string) => `login:${accountNameKey(
 
 /**
  * The per-account failure limit, shared by every endpoint that checks a password for an account
- * name (login, and the pending applicant's calls): 429 once the name has failed too often within
- * the window, after `beforeRefusal` (the audit event) has run. Returns the counter's key.
+ * name (login, change-password's current password, the pending applicant's calls): reserves the
+ * attempt before the password is verified (see FailureCounter.reserve), or answers 429 with the
+ * time to wait once the name has failed too often within the window, after `beforeRefusal` (the
+ * audit event) has run. Returns the counter's key: `reset` it when the password was right.
  */
-export async function assertNotThrottled(
+export async function reserveLoginAttempt(
   failures: FailureCounter,
   accountName: string,
   beforeRefusal?: () => Promise<unknown>,
 ): Promise<string> {
   const failureKey = loginFailureKey(accountName);
-  const throttle = await failures.peek(failureKey);
-  if (throttle.count >= LOGIN_FAILURE_LIMIT) {
-    const seconds = Math.max(1, Math.ceil(throttle.retryAfterMs / 1000));
+  const reservation = await failures.reserve(failureKey, LOGIN_FAILURE_LIMIT, LOGIN_FAILURE_WINDOW_MS);
+  if (!reservation.granted) {
+    const seconds = Math.max(1, Math.ceil(reservation.retryAfterMs / 1000));
     await beforeRefusal?.();
     throw new TooManyAttemptsError(seconds, tooManyLoginFailuresMessage(Math.ceil(seconds / 60)));
   }
@@ -59,7 +61,7 @@ export async function login(
   origin: RequestOrigin & { userAgent?: string | undefined },
 ): Promise<{ account: SessionAccount & { sessionVersion: number }; refresh: IssuedRefreshToken }> {
   const { prisma, failures } = deps;
-  const failureKey = await assertNotThrottled(failures, input.accountName, () =>
+  const failureKey = await reserveLoginAttempt(failures, input.accountName, () =>
     recordAudit(
       prisma,
       { actorLabel: 'anonymous', action: 'auth.login.failed', entityType: 'account', after: { accountName: input.accountName, reason: 'throttled' } },
@@ -71,7 +73,7 @@ export async function login(
   const passwordOk = await verifyPassword(account?.passwordHash ?? deps.dummyPasswordHash, input.password);
 
   if (!account || !passwordOk) {
-    await failures.increment(failureKey, LOGIN_FAILURE_WINDOW_MS);
+    // The reserved attempt stays counted: it was a failure.
     await recordAudit(
       prisma,
       {
@@ -86,6 +88,8 @@ export async function login(
     throw new HttpError(401, 'INVALID_CREDENTIALS', AUTH_MESSAGES.invalidCredentials);
   }
 
+  // The right password: the attempts counted against the name end here.
+  await failures.reset(failureKey);
   if (account.status !== 'ACTIVE') {
     await recordAudit(
       prisma,
@@ -105,7 +109,6 @@ export async function login(
   // The account changed between the read and the password check (deactivated, role changed,
   // password reset: each bumps session_version); what was checked no longer holds.
   if (!refresh) throw new HttpError(409, 'ACCOUNT_CHANGED', AUTH_MESSAGES.accountChangedDuringLogin);
-  await failures.reset(failureKey);
   const { passwordHash: _hash, status: _status, ...sessionAccount } = account;
   return { account: sessionAccount, refresh };
 }

@@ -10,6 +10,8 @@ import { hashPassword, verifyPassword, type NationalIdCrypto, type Prisma, type 
 import { HttpError, TooManyAttemptsError } from '../../errors/http-error.js';
 import { recordAudit, type RequestOrigin } from '../audit/record-audit.js';
 import type { FailureCounter } from './failure-counter.js';
+import { loginFailureKey } from './login.js';
+import { retireMailedLinks } from './mailed-links.js';
 import { enqueueTemplate, type WithMail } from '../mail/outbox.js';
 import { passwordResetLink } from '../mail/templates.js';
 import { newMailedToken, revokeAllSessions, sha256Hex } from './sessions.js';
@@ -125,9 +127,13 @@ export const passwordCheckSelect = {
   status: true,
 } satisfies Prisma.AccountSelect;
 
-/** 重設密碼: the token is single-use; every session of the account ends. */
+/**
+ * 重設密碼: the token is single-use; every session of the account ends, every other mailed link
+ * is retired, and the failed-login lock of the account is lifted (whoever reads its mailbox is
+ * its owner; a lock put on by someone else's guesses must not outlast the reset).
+ */
 export async function resetPassword(
-  deps: Pick<PasswordResetDeps, 'prisma' | 'crypto'>,
+  deps: Pick<PasswordResetDeps, 'prisma' | 'crypto' | 'failures'>,
   input: ResetPasswordRequest,
   origin: RequestOrigin,
 ): Promise<void> {
@@ -150,10 +156,12 @@ export async function resetPassword(
     if (claimed.count === 0) throw invalidToken();
     await tx.account.update({ where: { id: row.account.id }, data: { passwordHash } });
     await revokeAllSessions(tx, row.account.id, { reason: 'password-reset' });
+    await retireMailedLinks(tx, row.account.id);
     await recordAudit(
       tx,
       { actorId: row.account.id, action: 'password.reset.completed', entityType: 'account', entityId: row.account.id },
       origin,
     );
   });
+  await deps.failures.reset(loginFailureKey(row.account.accountName));
 }

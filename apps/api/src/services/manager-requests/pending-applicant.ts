@@ -2,7 +2,7 @@ import { accountNameKey, type PendingApplicationCredentials } from '@portal/shar
 import { verifyPassword } from '@portal/db';
 import type { RequestOrigin } from '../audit/record-audit.js';
 import type { FailureCounter } from '../auth/failure-counter.js';
-import { assertNotThrottled, LOGIN_FAILURE_WINDOW_MS } from '../auth/login.js';
+import { reserveLoginAttempt } from '../auth/login.js';
 import { audit, type ManagerRequestDeps } from './core.js';
 import { refuseRequest } from './errors.js';
 import { managerRequestSelect } from './view.js';
@@ -26,7 +26,7 @@ export async function authenticatePendingApplicant(
   input: PendingApplicationCredentials,
   origin: RequestOrigin,
 ): Promise<PendingApplicant> {
-  const failureKey = await assertNotThrottled(deps.failures, input.accountName);
+  const failureKey = await reserveLoginAttempt(deps.failures, input.accountName);
   const account = await deps.prisma.account.findUnique({
     where: { accountNameKey: accountNameKey(input.accountName) },
     select: {
@@ -42,10 +42,10 @@ export async function authenticatePendingApplicant(
   });
   const passwordOk = await verifyPassword(account?.passwordHash ?? deps.dummyPasswordHash, input.password);
   if (!account || !passwordOk) {
-    await deps.failures.increment(failureKey, LOGIN_FAILURE_WINDOW_MS);
     await audit(deps.prisma, { id: null, label: 'anonymous' }, 'manager-request.applicant-auth.failed', undefined, { accountName: input.accountName }, origin);
     throw refuseRequest('PENDING_APPLICATION_NOT_FOUND');
   }
+  await deps.failures.reset(failureKey);
   if (account.role !== 'INSTITUTION_MANAGER' || account.status !== 'PENDING_VERIFICATION' || !account.institution) {
     throw refuseRequest('PENDING_APPLICATION_NOT_FOUND');
   }
