@@ -1,5 +1,6 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { once } from 'node:events';
+import http from 'node:http';
 import { mkdtempSync, rmSync } from 'node:fs';
 import net from 'node:net';
 import { tmpdir } from 'node:os';
@@ -74,21 +75,59 @@ afterAll(async () => {
   rmSync(dataDir, { recursive: true, force: true });
 });
 
+/** The URLs of the requests the server's own log says it received. */
+function receivedUrls(): Set<string> {
+  const urls = new Set<string>();
+  for (const line of output.split('\n')) {
+    if (!line.includes('"msg":"incoming request"')) continue;
+    const url = (JSON.parse(line) as { req?: { url?: string } }).req?.url;
+    if (url) urls.add(url);
+  }
+  return urls;
+}
+
 describe('SIGTERM', () => {
-  it('finishes every request in flight, then exits 0 and accepts no more', async () => {
-    const requests = Array.from({ length: 60 }, (_, i) =>
-      fetch(`${origin}/api/institutions?q=${encodeURIComponent(`示範${i % 10}`)}`).then(async (response) => ({
-        status: response.status,
-        body: (await response.json()) as { items?: unknown[] },
-      })),
+  it('answers every request it has received, then exits 0 and accepts no more', async () => {
+    // One request held in flight: its headers are in, its body is still on the way at SIGTERM.
+    const body = Buffer.from(JSON.stringify({ accountName: 'nobody', password: 'wrong-password-1' }));
+    const held = http.request(`${origin}/api/auth/login`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', 'content-length': String(body.length) },
+    });
+    const heldAnswer = once(held, 'response') as Promise<[http.IncomingMessage]>;
+    held.write(body.subarray(0, 10));
+    while (!receivedUrls().has('/api/auth/login')) await new Promise((resolve) => setTimeout(resolve, 20));
+
+    const urls = Array.from({ length: 120 }, (_, i) => `/api/institutions?q=${encodeURIComponent(`示範${i}`)}`);
+    const requests = urls.map((url) =>
+      fetch(`${origin}${url}`).then(
+        async (response) => ({ url, status: response.status, items: ((await response.json()) as { items?: unknown[] }).items }),
+        () => ({ url, status: 0, items: undefined }),
+      ),
     );
     const exited = once(server, 'exit');
-    // The first answer shows the server is working through the batch; the rest are in flight.
+    // The first answer shows the server is working through the batch; the rest are in flight or queued.
     await Promise.race(requests);
     server.kill('SIGTERM');
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    held.end(body.subarray(10));
+    const [heldResponse] = await heldAnswer;
+    expect(heldResponse.statusCode).toBe(401);
+    heldResponse.resume();
+
     const answers = await Promise.all(requests);
-    expect(answers.map((answer) => answer.status)).toEqual(answers.map(() => 200));
-    for (const answer of answers) expect(Array.isArray(answer.body.items)).toBe(true);
+    const received = receivedUrls();
+    // Every request the server read before closing is answered. One read after closing began gets
+    // a 503 (never a half answer), and a connection whose request was not read yet is idle and is
+    // closed: both tell the client (or the load balancer) to try another instance.
+    for (const answer of answers) {
+      if (received.has(answer.url)) {
+        expect(answer.status, answer.url).toBe(200);
+        expect(Array.isArray(answer.items)).toBe(true);
+      } else {
+        expect([0, 503], answer.url).toContain(answer.status);
+      }
+    }
     const [code] = (await exited) as [number | null];
     expect(code, output).toBe(0);
     expect(output).toContain('"msg":"shutting down"');
