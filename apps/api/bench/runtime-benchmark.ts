@@ -21,6 +21,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createScratchDatabase } from '@portal/db';
 import { cpuMsOf } from './process-cpu.js';
+import { freePort } from '../test/helpers/free-port.js';
 
 const apiDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const root = path.resolve(apiDir, '../..');
@@ -35,16 +36,6 @@ const LOADERS = {
 } as const;
 type Loader = keyof typeof LOADERS;
 
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const probe = net.createServer();
-    probe.listen(0, '127.0.0.1', () => {
-      const { port } = probe.address() as net.AddressInfo;
-      probe.close(() => resolve(port));
-    });
-    probe.on('error', reject);
-  });
-}
 
 /** Resident set and its peak, in MB, from /proc (Linux). */
 function memoryOf(pid: number) {

@@ -1,8 +1,8 @@
-import { createServer as createNetServer } from 'node:net';
 import { createServer, type IncomingMessage, type Server } from 'node:http';
 import * as client from 'openid-client';
 import { DEMO_PASSWORD } from '@portal/db';
 import { createTestApp, type TestContext } from './test-app.js';
+import { freePort } from './free-port.js';
 
 /**
  * The SSO harness: the portal listening on a real port (the provider's issuer is its public
@@ -17,16 +17,6 @@ export interface SsoHarness {
   close(): Promise<void>;
 }
 
-async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createNetServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const address = server.address();
-      server.close(() => resolve(typeof address === 'object' && address ? address.port : 0));
-    });
-  });
-}
 
 function readBody(request: IncomingMessage): Promise<string> {
   return new Promise((resolve) => {

@@ -2,13 +2,13 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { once } from 'node:events';
 import http from 'node:http';
 import { mkdtempSync, rmSync } from 'node:fs';
-import net from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createScratchDatabase, TEST_DATABASE, TEST_POSTGRES_URL, type ScratchDatabase } from '@portal/db';
 import { productionEnv } from '../helpers/production-env.js';
+import { freePort } from '../helpers/free-port.js';
 
 /** The real server process (src/server.ts, on PGlite or on PostgreSQL as the suite runs), stopped with SIGTERM mid-load. */
 const apiDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
@@ -18,16 +18,6 @@ let origin: string;
 let output = '';
 let scratch: ScratchDatabase | undefined;
 
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const probe = net.createServer();
-    probe.listen(0, '127.0.0.1', () => {
-      const { port } = probe.address() as net.AddressInfo;
-      probe.close(() => resolve(port));
-    });
-    probe.on('error', reject);
-  });
-}
 
 beforeAll(async () => {
   const port = await freePort();
