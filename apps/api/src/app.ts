@@ -4,6 +4,7 @@ import type { Database, NationalIdCrypto } from '@portal/db';
 import type { Env } from './env.js';
 import { databasePlugin } from './plugins/database.js';
 import { mailPlugin } from './plugins/mail.js';
+import { afterResponsePlugin } from './plugins/after-response.js';
 import { clientErrorHandler, errorsPlugin, frameworkErrorHandler, sendRouteNotFound } from './plugins/errors.js';
 import { requestOriginPlugin } from './plugins/request-origin.js';
 import { openapiPlugin } from './plugins/openapi.js';
@@ -63,6 +64,7 @@ export async function buildApp({ env, db, nationalIdCrypto, jwtSecret, oidcKey, 
   await app.register(requestOriginPlugin);
   await app.register(securityHeadersPlugin, { headers: securityHeaders });
   await app.register(databasePlugin, { db, nationalIdCrypto });
+  await app.register(afterResponsePlugin);
   await app.register(mailPlugin, {
     smtpUrl: env.SMTP_URL,
     from: env.MAIL_FROM,

@@ -12,7 +12,7 @@ import {
 import { withRetryAfter } from '../../http/responses.js';
 import { rateLimitPerIp } from '../../plugins/rate-limit.js';
 import { changePassword } from '../../services/auth/change-password.js';
-import { requestPasswordReset, resetPassword } from '../../services/auth/password-reset.js';
+import { countPasswordResetRequest, requestPasswordReset, resetPassword } from '../../services/auth/password-reset.js';
 
 /** 忘記密碼, 重設密碼 (no login: the e-mailed token is the proof) and 變更密碼 (logged in). */
 export const passwordRoutes: FastifyPluginAsyncZod = async (app) => {
@@ -28,8 +28,14 @@ export const passwordRoutes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (request, reply) => {
-      const deps = { prisma: app.db.prisma, crypto: app.nationalIdCrypto, failures: app.failureCounter, publicOrigin: app.auth.publicOrigin };
-      request.dispatchQueuedMail(await withRetryAfter(reply, requestPasswordReset(deps, request.body, request.origin)));
+      await withRetryAfter(reply, countPasswordResetRequest(app.failureCounter, request.body));
+      // The lookup, the link and the mail happen after the answer: its time and shape are the
+      // same whether or not the account exists and the data match.
+      const { body, origin } = request;
+      request.runAfterResponse(async () => {
+        const deps = { prisma: app.db.prisma, crypto: app.nationalIdCrypto, publicOrigin: app.auth.publicOrigin };
+        if ((await requestPasswordReset(deps, body, origin)).mailQueued) app.mail.kick();
+      });
       return reply.status(202).send({ message: AUTH_MESSAGES.forgotPasswordAccepted });
     },
   );
