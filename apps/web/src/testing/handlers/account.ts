@@ -7,6 +7,7 @@ import {
   type ErrorBody,
   type MessageResponse,
   type MySubsystem,
+  type MySsoSessionList,
   type MySubsystemList,
   type Profile,
   type UpdateProfileResponse,
@@ -35,6 +36,13 @@ export const mySubsystemsFixture = {
     { code: 'oral-cancer', name: '口腔癌篩檢', status: 'REVOKED', statusLabel: '已停用', reason: '合約到期', requestedAt: '2026-10-01T01:00:00.000Z', decidedAt: '2026-10-05T01:00:00.000Z', launchUrl: null },
   ],
 } satisfies MySubsystemList;
+
+export const mySsoSessionsFixture = {
+  items: [
+    { clientId: 'adult-preventive', subsystemName: '成人預防保健', startedAt: '2026-12-03T01:02:03.000Z', count: 1 },
+    { clientId: 'child-preventive', subsystemName: '兒童預防保健', startedAt: '2026-12-03T02:00:00.000Z', count: 2 },
+  ],
+} satisfies MySsoSessionList;
 
 const invalid = () =>
   HttpResponse.json({ code: 'VALIDATION_FAILED', message: '輸入的資料有誤，請檢查後再送出。' } satisfies ErrorBody, { status: 400 });
@@ -69,6 +77,7 @@ export const accountHandlers = [
     }
     return HttpResponse.json({ message: ACCOUNT_MESSAGES.emailConfirmed } satisfies MessageResponse);
   }),
+  http.get('*/api/account/sso-sessions', () => HttpResponse.json(mySsoSessionsFixture satisfies MySsoSessionList)),
   http.get('*/api/account/subsystems', () => HttpResponse.json(mySubsystemsFixture satisfies MySubsystemList)),
   http.post('*/api/account/subsystems', async ({ request }) => {
     const parsed = RequestSubsystemSchema.safeParse(await request.json());
