@@ -9,7 +9,6 @@ import {
   MessageResponseSchema,
   ResetPasswordRequestSchema,
 } from '@portal/shared';
-import { withRetryAfter } from '../../http/responses.js';
 import { rateLimitPerIp } from '../../plugins/rate-limit.js';
 import { changePassword } from '../../services/auth/change-password.js';
 import { countPasswordResetRequest, requestPasswordReset, resetPassword } from '../../services/auth/password-reset.js';
@@ -28,7 +27,7 @@ export const passwordRoutes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (request, reply) => {
-      await withRetryAfter(reply, countPasswordResetRequest(app.failureCounter, request.body));
+      await countPasswordResetRequest(app.failureCounter, request.body);
       // The lookup, the link and the mail happen after the answer: its time and shape are the
       // same whether or not the account exists and the data match.
       const { body, origin } = request;
