@@ -1,8 +1,8 @@
-import { AUTH_MESSAGES, type ChangePasswordRequest } from '@portal/shared';
+import { AUTH_MESSAGES, type ChangePasswordRequest, type PasswordVerdict } from '@portal/shared';
 import { hashPassword, verifyPassword, type NationalIdCrypto, type PrismaClient } from '@portal/db';
 import { fieldError } from '../../errors/http-error.js';
 import { recordAudit, type RequestOrigin } from '../audit/record-audit.js';
-import { assertAcceptableNewPassword, passwordCheckSelect } from './password-reset.js';
+import { assertAcceptableNewPassword, passwordCheckSelect, rateNewPassword } from './password-reset.js';
 import type { FailureCounter } from './failure-counter.js';
 import { reserveLoginAttempt } from './login.js';
 import { retireMailedLinks } from './mailed-links.js';
@@ -35,4 +35,14 @@ export async function changePassword(
     await recordAudit(tx, { actorId: user.id, action: 'account.password.changed', entityType: 'account', entityId: user.id }, origin);
     return { sessionVersion };
   });
+}
+
+/** The meter of 變更密碼: the logged-in account's inputs rate the candidate. */
+export async function ratePasswordForAccount(
+  deps: { prisma: PrismaClient; crypto: NationalIdCrypto },
+  accountId: string,
+  password: string,
+): Promise<PasswordVerdict> {
+  const account = await deps.prisma.account.findUniqueOrThrow({ where: { id: accountId }, select: passwordCheckSelect });
+  return rateNewPassword(account, deps.crypto, password);
 }
