@@ -99,6 +99,10 @@ const MATRIX: Record<string, MatrixRow> = {
   'POST /api/staff/manager-requests/:id/decision': { roles: ['SYSTEM_STAFF'], url: `/api/staff/manager-requests/${NO_ID}/decision`, payload: { decision: 'APPROVE' } },
   // 單一入口: the login hand-over needs the portal session; an unknown interaction is a 404.
   'POST /api/sso/interactions/:uid/continue': { roles: EVERY_ROLE, url: `/api/sso/interactions/${NO_UID}/continue`, payload: {} },
+  // 子系統登入狀態: the caller's own sign-ins only; an unknown subsystem is a 404.
+  'GET /api/account/sso-sessions': { roles: EVERY_ROLE },
+  'POST /api/account/sso-sessions/logout-all': { roles: EVERY_ROLE, payload: {} },
+  'POST /api/account/sso-sessions/:clientId/logout': { roles: EVERY_ROLE, url: '/api/account/sso-sessions/no-such-subsystem/logout', payload: {} },
   'GET /api/staff/oidc-clients': { roles: ['SYSTEM_STAFF'] },
   'GET /api/staff/subsystems/:id/oidc-client': { roles: ['SYSTEM_STAFF'], url: `/api/staff/subsystems/${NO_ID}/oidc-client` },
   'POST /api/staff/subsystems/:id/oidc-client': { roles: ['SYSTEM_STAFF'], url: `/api/staff/subsystems/${NO_ID}/oidc-client`, payload: { redirectUris: [] } },

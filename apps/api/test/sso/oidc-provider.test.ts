@@ -305,3 +305,51 @@ describe('revocation at once', () => {
     expect(await harness.ctx.db.prisma.backchannelLogout.count({ where: { accountId: demouserId, reason: 'password-reset' } })).toBe(1);
   });
 });
+
+describe('我的服務 → 子系統登入狀態', () => {
+  it('lists the caller’s own subsystem sign-ins; 登出 of one and 登出全部 end the grants, tell the subsystems and are audited', async () => {
+    const browser = new Browser(harness.origin);
+    await browser.login('demouser');
+    const before = new Date(Date.now() - 1000);
+    const adultSignIn = await signIn(browser, adult);
+    const childSignIn = await signIn(browser, child);
+
+    const listed = (await (await browser.api('GET', '/api/account/sso-sessions')).json()) as { items: { clientId: string; subsystemName: string; startedAt: string; count: number }[] };
+    expect(listed.items.map((item) => [item.clientId, item.subsystemName])).toEqual([
+      ['adult-preventive', '成人預防保健'],
+      ['child-preventive', '兒童預防保健'],
+    ]);
+    for (const item of listed.items) expect(new Date(item.startedAt).getTime()).toBeGreaterThanOrEqual(before.getTime() - 1000);
+
+    // Someone else sees none of them and cannot end them.
+    const other = new Browser(harness.origin);
+    await other.login('demomanager');
+    expect(await (await other.api('GET', '/api/account/sso-sessions')).json()).toEqual({ items: [] });
+    const notTheirs = await other.api('POST', '/api/account/sso-sessions/adult-preventive/logout', {});
+    expect(notTheirs.status).toBe(404);
+    expect(await notTheirs.json()).toMatchObject({ code: 'SSO_SESSION_NOT_FOUND', message: SSO_MESSAGES.sessionNotFound });
+    expect((await new Browser(harness.origin).api('GET', '/api/account/sso-sessions')).status).toBe(401);
+    expect((await browser.request(`${harness.origin}/api/account/sso-sessions/logout-all`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{}' })).status).toBe(403);
+
+    // 登出 of 成人預防保健 only: its tokens die and it is told; 兒童預防保健 goes on.
+    await harness.ctx.app.oidc.dispatchBackchannelNow(); // what earlier tests left queued
+    harness.rp.logouts.length = 0;
+    const one = await browser.api('POST', '/api/account/sso-sessions/adult-preventive/logout', {});
+    expect(await one.json()).toEqual({ message: '已登出「成人預防保健」，該子系統已收到登出通知。', ended: ['adult-preventive'] });
+    await expect(client.refreshTokenGrant(adult.config, adultSignIn.tokens.refresh_token!)).rejects.toMatchObject({ error: 'invalid_grant' });
+    expect(await harness.ctx.app.oidc.dispatchBackchannelNow()).toBe(1);
+    expect(harness.rp.logouts).toHaveLength(1);
+    await expect(client.fetchUserInfo(child.config, childSignIn.tokens.access_token, demouserId)).resolves.toMatchObject({ sub: demouserId });
+
+    // 登出全部: the rest, and the provider session (the next login asks the portal again).
+    const all = await browser.api('POST', '/api/account/sso-sessions/logout-all', {});
+    expect(await all.json()).toEqual({ message: SSO_MESSAGES.allSessionsEnded, ended: ['child-preventive'] });
+    await expect(client.fetchUserInfo(child.config, childSignIn.tokens.access_token, demouserId)).rejects.toBeTruthy();
+    expect(await (await browser.api('GET', '/api/account/sso-sessions')).json()).toEqual({ items: [] });
+    expect((await browser.navigate((await startAuthorization(child)).url.href)).url).toMatch(/\/sso\/continue\//);
+    expect(await (await browser.api('POST', '/api/account/sso-sessions/logout-all', {})).json()).toEqual({ message: SSO_MESSAGES.noSessions, ended: [] });
+
+    const audited = await harness.ctx.db.prisma.auditEvent.findMany({ where: { action: 'sso.sessions.ended', actorId: demouserId }, orderBy: { id: 'asc' } });
+    expect(audited.map((event) => (event.after as { clients: string[] }).clients)).toEqual([['adult-preventive'], ['child-preventive'], []]);
+  });
+});
