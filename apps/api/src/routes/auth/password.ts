@@ -8,6 +8,7 @@ import {
   ForgotPasswordResponseSchema,
   MessageResponseSchema,
   PasswordVerdictSchema,
+  type PasswordVerdict,
   RatePasswordRequestSchema,
   RateResetPasswordRequestSchema,
   ResetPasswordRequestSchema,
@@ -19,6 +20,9 @@ import { ratePasswordForReset, requestPasswordReset, resetPassword } from '../..
 
 /** Ratings of candidate passwords per address and 10 minutes: a person typing pauses a few dozen times. */
 const RATE_PASSWORD_LIMIT = 120;
+
+/** A verdict as the response schema has it (a plain array of the unmet rules). */
+const answerOf = (verdict: PasswordVerdict) => ({ ...verdict, unmet: [...verdict.unmet] });
 
 /** 忘記密碼, 重設密碼 (no login: the e-mailed token is the proof) and 變更密碼 (logged in). */
 export const passwordRoutes: FastifyPluginAsyncZod = async (app) => {
@@ -74,7 +78,7 @@ export const passwordRoutes: FastifyPluginAsyncZod = async (app) => {
         response: { 200: PasswordVerdictSchema, 400: ErrorBodySchema, 415: ErrorBodySchema, 429: ErrorBodySchema },
       },
     },
-    async (request) => ratePasswordForReset({ prisma: app.db.prisma, crypto: app.nationalIdCrypto }, request.body),
+    async (request) => answerOf(await ratePasswordForReset({ prisma: app.db.prisma, crypto: app.nationalIdCrypto }, request.body)),
   );
 
   app.post(
@@ -89,7 +93,7 @@ export const passwordRoutes: FastifyPluginAsyncZod = async (app) => {
         response: { 200: PasswordVerdictSchema, 400: ErrorBodySchema, 401: ErrorBodySchema, 403: ErrorBodySchema, 429: ErrorBodySchema },
       },
     },
-    async (request) => ratePasswordForAccount({ prisma: app.db.prisma, crypto: app.nationalIdCrypto }, request.user.id, request.body.password),
+    async (request) => answerOf(await ratePasswordForAccount({ prisma: app.db.prisma, crypto: app.nationalIdCrypto }, request.user.id, request.body.password)),
   );
 
   app.post(
