@@ -9,7 +9,6 @@ import {
   MessageResponseSchema,
   ResetPasswordRequestSchema,
 } from '@portal/shared';
-import { withRetryAfter } from '../../http/responses.js';
 import { rateLimitPerIp } from '../../plugins/rate-limit.js';
 import { changePassword } from '../../services/auth/change-password.js';
 import { requestPasswordReset, resetPassword } from '../../services/auth/password-reset.js';
@@ -29,7 +28,7 @@ export const passwordRoutes: FastifyPluginAsyncZod = async (app) => {
     },
     async (request, reply) => {
       const deps = { prisma: app.db.prisma, crypto: app.nationalIdCrypto, failures: app.failureCounter, publicOrigin: app.auth.publicOrigin };
-      request.dispatchQueuedMail(await withRetryAfter(reply, requestPasswordReset(deps, request.body, request.origin)));
+      request.dispatchQueuedMail(await requestPasswordReset(deps, request.body, request.origin));
       return reply.status(202).send({ message: AUTH_MESSAGES.forgotPasswordAccepted });
     },
   );

@@ -2,7 +2,6 @@ import type { FastifyReply } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { AUTH_MESSAGES, ErrorBodySchema, LoginRequestSchema, MessageResponseSchema, SessionSchema } from '@portal/shared';
 import { sessionExpired, unauthorized } from '../../errors/http-error.js';
-import { withRetryAfter } from '../../http/responses.js';
 import { COOKIE_NAMES } from '../../plugins/auth.js';
 import { rateLimitPerIp } from '../../plugins/rate-limit.js';
 import { login } from '../../services/auth/login.js';
@@ -30,13 +29,11 @@ export const sessionRoutes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (request, reply) => {
-      const result = await withRetryAfter(
-        reply,
-        login(
-          { prisma: app.db.prisma, sql: app.db.sql, failures: app.failureCounter, dummyPasswordHash: app.auth.dummyPasswordHash },
-          request.body,
-          { ...request.origin, userAgent: request.headers['user-agent'] },
-        ),
+      // A refusal (TooManyAttemptsError) gets its Retry-After from the errors plugin.
+      const result = await login(
+        { prisma: app.db.prisma, sql: app.db.sql, failures: app.failureCounter, dummyPasswordHash: app.auth.dummyPasswordHash },
+        request.body,
+        { ...request.origin, userAgent: request.headers['user-agent'] },
       );
       return sessionBodyWithCookies(reply, result);
     },

@@ -11,7 +11,6 @@ import { HttpError, TooManyAttemptsError } from '../../errors/http-error.js';
 import { recordAudit, type RequestOrigin } from '../audit/record-audit.js';
 import type { FailureCounter } from './failure-counter.js';
 import { loginFailureKey } from './login.js';
-import { retireMailedLinks } from './mailed-links.js';
 import { enqueueTemplate, type WithMail } from '../mail/outbox.js';
 import { passwordResetLink } from '../mail/templates.js';
 import { newMailedToken, revokeAllSessions, sha256Hex } from './sessions.js';
@@ -156,7 +155,6 @@ export async function resetPassword(
     if (claimed.count === 0) throw invalidToken();
     await tx.account.update({ where: { id: row.account.id }, data: { passwordHash } });
     await revokeAllSessions(tx, row.account.id, { reason: 'password-reset' });
-    await retireMailedLinks(tx, row.account.id);
     await recordAudit(
       tx,
       { actorId: row.account.id, action: 'password.reset.completed', entityType: 'account', entityId: row.account.id },

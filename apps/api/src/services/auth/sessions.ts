@@ -6,6 +6,7 @@ import { findSessionAccount, type SessionAccount } from './session-body.js';
 import type { RequestOrigin } from '../audit/record-audit.js';
 import { recordAudit } from '../audit/record-audit.js';
 import { endSsoSignIns, type SsoEndReason } from '../sso/sign-in-revocation.js';
+import { retireMailedLinks } from './mailed-links.js';
 
 /** Access tokens are short so that a stolen one is short-lived; revocation is checked anyway. */
 export const ACCESS_TOKEN_TTL_SECONDS = 10 * 60;
@@ -177,8 +178,9 @@ export async function revokeFamily(tx: Prisma.TransactionClient, familyId: strin
  * Ends every login of an account at once, on every API instance: the bump makes every access
  * token's `sv` stale (checked on each request), and revoking the rows kills the refresh tokens.
  * Call it inside the transaction of the change that requires it (deactivation, role change,
- * password reset); it also ends the account's sign-ins at the subsystems. Returns the new
- * session version.
+ * password reset); it also ends the account's sign-ins at the subsystems and retires every
+ * link still waiting in its mailbox (a pending E-mail change or reset link must not outlive the
+ * sessions it was asked from). Returns the new session version.
  */
 export async function revokeAllSessions(
   tx: Prisma.TransactionClient,
@@ -200,6 +202,7 @@ export async function revokeAllSessions(
   });
   // The subsystems' sign-ins go with the portal's (they would outlive it otherwise).
   await endSsoSignIns(tx, accountId, options.reason ?? 'sessions-revoked');
+  await retireMailedLinks(tx, accountId);
   return account.sessionVersion;
 }
 

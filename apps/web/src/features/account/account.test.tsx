@@ -162,6 +162,18 @@ describe('我的帳號', () => {
     const email = profile.getByLabelText('(必填)E-mail');
     await user.clear(email);
     await user.type(email, 'new@demo.invalid');
+    // A new address asks for the current password, before anything is sent.
+    const password = profile.getByLabelText('(必填)目前密碼');
+    await user.click(profile.getByRole('button', { name: '儲存帳號資料' }));
+    await waitFor(() => expect(password).toHaveAttribute('aria-invalid', 'true'));
+    expect(password).toHaveFocus();
+    expect(profile.getByText(ACCOUNT_MESSAGES.emailChangeNeedsPassword)).toBeInTheDocument();
+    // A wrong one is the API's field error.
+    await user.type(password, 'Wrong*Pass=1');
+    await user.click(profile.getByRole('button', { name: '儲存帳號資料' }));
+    expect(await profile.findByText(AUTH_MESSAGES.currentPasswordWrong)).toBeInTheDocument();
+    await user.clear(password);
+    await user.type(password, 'Portal*Demo=2026');
     await user.click(profile.getByRole('button', { name: '儲存帳號資料' }));
     expect(await profile.findByRole('status')).toHaveTextContent(ACCOUNT_MESSAGES.emailChangePending);
     expect(profile.getByText('待確認的新E-mail：new@demo.invalid（點選寄至該信箱的確認連結後才會變更）')).toBeInTheDocument();

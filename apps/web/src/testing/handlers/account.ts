@@ -1,5 +1,6 @@
 import {
   ACCOUNT_MESSAGES,
+  AUTH_MESSAGES,
   ChangePasswordRequestSchema,
   ConfirmEmailRequestSchema,
   RequestSubsystemSchema,
@@ -52,8 +53,14 @@ export const accountHandlers = [
   http.patch('*/api/account/profile', async ({ request }) => {
     const parsed = UpdateProfileRequestSchema.safeParse(await request.json());
     if (!parsed.success) return invalid();
-    const { email, ...contact } = parsed.data;
+    const { email, currentPassword, ...contact } = parsed.data;
     const emailChangePending = email !== undefined && email !== profileFixture.email;
+    if (emailChangePending && currentPassword !== 'Portal*Demo=2026') {
+      return HttpResponse.json(
+        { code: 'CURRENT_PASSWORD_WRONG', message: AUTH_MESSAGES.currentPasswordWrong, fieldErrors: { currentPassword: [AUTH_MESSAGES.currentPasswordWrong] } } satisfies ErrorBody,
+        { status: 400 },
+      );
+    }
     const profile: Profile = {
       ...profileFixture,
       ...(contact.phone !== undefined && { phone: contact.phone }),
