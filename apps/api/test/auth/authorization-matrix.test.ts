@@ -110,6 +110,9 @@ const MATRIX: Record<string, MatrixRow> = {
   'POST /api/staff/subsystems/:id/oidc-client/rotate-secret': { roles: ['SYSTEM_STAFF'], url: `/api/staff/subsystems/${NO_ID}/oidc-client/rotate-secret`, payload: {} },
   'POST /api/staff/subsystems/:id/oidc-client/disable': { roles: ['SYSTEM_STAFF'], url: `/api/staff/subsystems/${NO_ID}/oidc-client/disable`, payload: {} },
   'POST /api/staff/subsystems/:id/oidc-client/enable': { roles: ['SYSTEM_STAFF'], url: `/api/staff/subsystems/${NO_ID}/oidc-client/enable`, payload: {} },
+  'GET /api/staff/oidc-signing-keys': { roles: ['SYSTEM_STAFF'] },
+  // An algorithm the provider does not sign with: 400, no rotation.
+  'POST /api/staff/oidc-signing-keys/rotate': { roles: ['SYSTEM_STAFF'], payload: { alg: 'HS256' } },
 };
 
 /** Public routes, each with why it needs no login. */
