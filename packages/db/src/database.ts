@@ -34,7 +34,18 @@ export interface Database {
   kind: DatabaseKind;
   prisma: PrismaClient;
   sql: SqlRunner;
+  /** The connection pool's use, for /metrics (PostgreSQL only: PGlite is one in-process connection). */
+  poolStats?(): PoolStats;
   close(): Promise<void>;
+}
+
+export interface PoolStats {
+  /** Connections open (idle or in use). */
+  total: number;
+  idle: number;
+  /** Queries waiting for a connection. */
+  waiting: number;
+  max: number;
 }
 
 export interface DatabaseOptions {
@@ -78,6 +89,7 @@ async function openPostgres(connectionString: string, max: number): Promise<Data
   return {
     kind: 'postgresql',
     prisma,
+    poolStats: () => ({ total: pool.totalCount, idle: pool.idleCount, waiting: pool.waitingCount, max }),
     sql: {
       ...runnerOn(pool),
       withConnection: async (work) => {

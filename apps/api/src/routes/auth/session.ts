@@ -1,7 +1,7 @@
 import type { FastifyReply } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { AUTH_MESSAGES, ErrorBodySchema, LoginRequestSchema, MessageResponseSchema, SessionSchema } from '@portal/shared';
-import { sessionExpired, unauthorized } from '../../errors/http-error.js';
+import { HttpError, sessionExpired, TooManyAttemptsError, unauthorized } from '../../errors/http-error.js';
 import { COOKIE_NAMES } from '../../plugins/auth.js';
 import { rateLimitPerIp } from '../../plugins/rate-limit.js';
 import { login } from '../../services/auth/login.js';
@@ -34,7 +34,12 @@ export const sessionRoutes: FastifyPluginAsyncZod = async (app) => {
         { prisma: app.db.prisma, sql: app.db.sql, failures: app.failureCounter, dummyPasswordHash: app.auth.dummyPasswordHash },
         request.body,
         { ...request.origin, userAgent: request.headers['user-agent'] },
-      );
+      ).catch((error: unknown) => {
+        if (error instanceof TooManyAttemptsError) app.metrics.countLogin('locked');
+        else if (error instanceof HttpError && error.statusCode < 500) app.metrics.countLogin('failure');
+        throw error;
+      });
+      app.metrics.countLogin('success');
       return sessionBodyWithCookies(reply, result);
     },
   );
