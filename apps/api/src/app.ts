@@ -91,6 +91,7 @@ export async function buildApp({ env, db, nationalIdCrypto, jwtSecret, oidcKey, 
     demoSubsystem: env.DEMO_SUBSYSTEM_SECRET ? { url: env.DEMO_SUBSYSTEM_URL, secret: env.DEMO_SUBSYSTEM_SECRET } : undefined,
     // Back-channel logouts go out like mail: by the same timer interval (0 in tests: they send on demand).
     dispatchIntervalMs: env.MAIL_DISPATCH_INTERVAL_MS,
+    keyCheckIntervalMs: env.OIDC_KEY_CHECK_INTERVAL_MS,
     ...(oidcLimits && { limits: oidcLimits }),
   });
 
