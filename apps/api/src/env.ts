@@ -102,6 +102,11 @@ const EnvFields = z.object({
   NATIONAL_ID_KEY: secretKey,
   NATIONAL_ID_HASH_KEY: secretKey,
   OIDC_KEY: secretKey,
+  /**
+   * How often each instance checks whether the signing keys changed (a rotation made by another
+   * instance) and reloads its provider; 0 turns the check off.
+   */
+  OIDC_KEY_CHECK_INTERVAL_MS: z.coerce.number().int().min(0).max(3_600_000).default(10_000),
 });
 
 export const EnvSchema = EnvFields.superRefine((env, context) => {

@@ -57,6 +57,7 @@ describe('the log', () => {
     const demouser = await harness.ctx.db.prisma.account.findUniqueOrThrow({ where: { accountNameKey: 'demouser' } });
     const browser = new Browser(harness.origin);
     expect((await browser.api('POST', '/api/auth/forgot-password', { accountName: 'demouser', email: demouser.email })).status).toBe(202);
+    await harness.ctx.app.afterResponse.idle(); // the link is made after the answer
     const mail = await harness.ctx.db.prisma.mailMessage.findFirstOrThrow({ where: { template: 'password-reset' }, orderBy: { createdAt: 'desc' } });
     const resetToken = /reset-password\?token=([\w-]{43})/.exec(mail.text)![1]!;
     const newPassword = 'Qv7#mZ2!pL9x';

@@ -13,7 +13,7 @@ import { messages } from '../messages.js';
 import { AccessStatusSchema, AccountStatusSchema } from './application.js';
 import { AccountRoleSchema, InstitutionRefSchema, SubsystemRefSchema } from './auth.js';
 import { CITIES, INSTITUTION_KINDS, InstitutionKindSchema } from './institution.js';
-import { keysetPageOf, keysetQueryFields, PageQuerySchema, pageOf } from './pagination.js';
+import { cappedPageOf, keysetPageOf, keysetQueryFields, PageQuerySchema, pageOf } from './pagination.js';
 
 export const BACK_OFFICE_MESSAGES = {
   decisionRequired: '請選擇核准或駁回',
@@ -343,7 +343,7 @@ export const StaffInstitutionSchema = z.object({
   managerCount: z.number().int(),
 });
 export type StaffInstitution = z.infer<typeof StaffInstitutionSchema>;
-export const StaffInstitutionPageSchema = pageOf(StaffInstitutionSchema);
+export const StaffInstitutionPageSchema = cappedPageOf(StaffInstitutionSchema);
 export type StaffInstitutionPage = z.infer<typeof StaffInstitutionPageSchema>;
 
 const InstitutionFields = {

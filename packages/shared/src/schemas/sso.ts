@@ -245,3 +245,37 @@ export const OidcClientListSchema = z.object({
   ),
 });
 export type OidcClientList = z.infer<typeof OidcClientListSchema>;
+
+// ---------------------------------------------------------------------------------------------
+// Signing keys (系統人員, 子系統管理 → 單一入口簽章金鑰)
+
+export const SIGNING_KEY_STATES = ['NEXT', 'ACTIVE', 'RETIRED'] as const;
+export const signingKeyStateLabels: Record<(typeof SIGNING_KEY_STATES)[number], string> = {
+  NEXT: '預備（已公開，下次輪替啟用）',
+  ACTIVE: '使用中',
+  RETIRED: '已退役（公開至已簽發的權杖到期）',
+};
+
+export const SigningKeySchema = z.object({
+  kid: text(),
+  alg: IdTokenAlgSchema,
+  state: z.enum(SIGNING_KEY_STATES),
+  stateLabel: text(),
+  createdAt: z.iso.datetime(),
+  activatedAt: z.iso.datetime().nullable(),
+  retiredAt: z.iso.datetime().nullable(),
+});
+export type SigningKey = z.infer<typeof SigningKeySchema>;
+
+/** GET /api/staff/oidc-signing-keys → 200: every published key (the JWKS), newest first per state. */
+export const SigningKeyListSchema = z.object({ items: z.array(SigningKeySchema) });
+export type SigningKeyList = z.infer<typeof SigningKeyListSchema>;
+
+/** POST /api/staff/oidc-signing-keys/rotate → 200 RotateSigningKeyResult. */
+export const RotateSigningKeyRequestSchema = z.object({ alg: IdTokenAlgSchema }).strict();
+export type RotateSigningKeyRequest = z.infer<typeof RotateSigningKeyRequestSchema>;
+export const RotateSigningKeyResultSchema = z.object({ message: text(), activeKid: text() });
+export type RotateSigningKeyResult = z.infer<typeof RotateSigningKeyResultSchema>;
+
+export const signingKeyRotatedMessage = (alg: string, kid: string) =>
+  `已輪替 ${alg} 簽章金鑰：新金鑰 ${kid} 開始簽章，舊金鑰保留公開至已簽發的權杖到期。`;

@@ -1,7 +1,7 @@
-import type { ChangePasswordRequest } from '@portal/shared';
+import type { ChangePasswordRequest, PasswordVerdict } from '@portal/shared';
 import { hashPassword, type NationalIdCrypto, type PrismaClient } from '@portal/db';
 import { recordAudit, type RequestOrigin } from '../audit/record-audit.js';
-import { assertAcceptableNewPassword, passwordCheckSelect } from './password-reset.js';
+import { assertAcceptableNewPassword, passwordCheckSelect, rateNewPassword } from './password-reset.js';
 import type { FailureCounter } from './failure-counter.js';
 import { verifyCurrentPassword } from './login.js';
 import { revokeAllSessions } from './sessions.js';
@@ -28,4 +28,14 @@ export async function changePassword(
     await recordAudit(tx, { actorId: user.id, action: 'account.password.changed', entityType: 'account', entityId: user.id }, origin);
     return { sessionVersion };
   });
+}
+
+/** The meter of 變更密碼: the logged-in account's inputs rate the candidate. */
+export async function ratePasswordForAccount(
+  deps: { prisma: PrismaClient; crypto: NationalIdCrypto },
+  accountId: string,
+  password: string,
+): Promise<PasswordVerdict> {
+  const account = await deps.prisma.account.findUniqueOrThrow({ where: { id: accountId }, select: passwordCheckSelect });
+  return rateNewPassword(account, deps.crypto, password);
 }

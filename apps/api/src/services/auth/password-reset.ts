@@ -3,6 +3,8 @@ import {
   AUTH_MESSAGES,
   collectPasswordUserInputs,
   type ForgotPasswordRequest,
+  type PasswordVerdict,
+  type RateResetPasswordRequest,
   type ResetPasswordRequest,
 } from '@portal/shared';
 import { evaluatePassword } from '../../lib/password-strength.js';
@@ -30,23 +32,30 @@ export interface PasswordResetDeps {
 const sameEmail = (a: string, b: string) => a.trim().toLowerCase() === b.trim().toLowerCase();
 
 /**
- * 忘記密碼. The caller always answers 202 with the same sentence. Whether or not the data
- * match, one read and one transaction (with an audit row) are made, so the answer takes about
- * the same time either way.
+ * 忘記密碼, the part done before the answer: the per-name count (whether or not the name exists,
+ * so the throttle reveals nothing either). Nothing here reads the account: the answer is the
+ * same 202, in the same time, for every name; `requestPasswordReset` runs after it.
+ */
+export async function countPasswordResetRequest(failures: FailureCounter, input: ForgotPasswordRequest): Promise<void> {
+  const attempts = await failures.increment(`forgot:${accountNameKey(input.accountName)}`, FORGOT_PASSWORD_ACCOUNT_WINDOW_MS);
+  if (attempts.count > FORGOT_PASSWORD_ACCOUNT_LIMIT) {
+    const seconds = Math.max(1, Math.ceil(attempts.retryAfterMs / 1000));
+    throw new TooManyAttemptsError(seconds, `重設密碼申請次數過多，請於 ${Math.ceil(seconds / 60)} 分鐘後再試。`);
+  }
+}
+
+/**
+ * 忘記密碼, the work, run after the 202 has been sent (decision 010: the time of the answer must
+ * not depend on whether name and e-mail match): one read, then one transaction with an audit row
+ * and, when they match, a new link in the outbox.
  */
 export async function requestPasswordReset(
-  deps: PasswordResetDeps,
+  deps: Omit<PasswordResetDeps, 'failures'>,
   input: ForgotPasswordRequest,
   origin: RequestOrigin,
 ): Promise<WithMail<void>> {
   const { prisma, crypto } = deps;
   const key = accountNameKey(input.accountName);
-  // Counted per name whether or not it exists, so the throttle reveals nothing either.
-  const attempts = await deps.failures.increment(`forgot:${key}`, FORGOT_PASSWORD_ACCOUNT_WINDOW_MS);
-  if (attempts.count > FORGOT_PASSWORD_ACCOUNT_LIMIT) {
-    const seconds = Math.max(1, Math.ceil(attempts.retryAfterMs / 1000));
-    throw new TooManyAttemptsError(seconds, `重設密碼申請次數過多，請於 ${Math.ceil(seconds / 60)} 分鐘後再試。`);
-  }
   const account = await prisma.account.findUnique({
     where: { accountNameKey: key },
     select: { id: true, accountName: true, name: true, email: true, nationalIdHash: true, status: true },
@@ -89,13 +98,33 @@ export async function requestPasswordReset(
 const invalidToken = () =>
   new HttpError(400, 'RESET_TOKEN_INVALID', AUTH_MESSAGES.resetTokenInvalid, { token: [AUTH_MESSAGES.resetTokenInvalid] });
 
-/** Policy + "not the current password"; shared by reset and change. Throws 400 with fieldErrors. */
-export async function assertAcceptableNewPassword(
-  account: { accountName: string; name: string; email: string; passwordHash: string; nationalIdCipher: Uint8Array },
-  crypto: NationalIdCrypto,
-  password: string,
-) {
-  const verdict = await evaluatePassword(
+/** The reset link's row while it still works (unused, unexpired, active account); else 400. */
+async function usableResetToken(prisma: PrismaClient, token: string) {
+  const row = await prisma.passwordResetToken.findUnique({
+    where: { tokenHash: sha256Hex(token) },
+    select: { id: true, expiresAt: true, usedAt: true, account: { select: passwordCheckSelect } },
+  });
+  if (!row || row.usedAt || row.expiresAt <= new Date() || row.account.status !== 'ACTIVE') throw invalidToken();
+  return row;
+}
+
+/** The meter of 重設密碼: the link names the account whose inputs rate the candidate. */
+export async function ratePasswordForReset(
+  deps: Pick<PasswordResetDeps, 'prisma' | 'crypto'>,
+  input: RateResetPasswordRequest,
+): Promise<PasswordVerdict> {
+  const row = await usableResetToken(deps.prisma, input.token);
+  return rateNewPassword(row.account, deps.crypto, input.password);
+}
+
+type PasswordOwner = { accountName: string; name: string; email: string; nationalIdCipher: Uint8Array };
+
+/**
+ * A new password rated with the account's own user inputs (帳號, 姓名, 身分證, E-mail): what the
+ * API enforces and what the meter of 重設密碼 and 變更密碼 shows (the 身分證 stays here).
+ */
+export function rateNewPassword(account: PasswordOwner, crypto: NationalIdCrypto, password: string): Promise<PasswordVerdict> {
+  return evaluatePassword(
     password,
     collectPasswordUserInputs({
       accountName: account.accountName,
@@ -104,6 +133,11 @@ export async function assertAcceptableNewPassword(
       email: account.email,
     }),
   );
+}
+
+/** Policy + "not the current password"; shared by reset and change. Throws 400 with fieldErrors. */
+export async function assertAcceptableNewPassword(account: PasswordOwner & { passwordHash: string }, crypto: NationalIdCrypto, password: string) {
+  const verdict = await rateNewPassword(account, crypto, password);
   if (!verdict.acceptable) {
     throw new HttpError(400, 'WEAK_PASSWORD', verdict.unmet[0]?.message ?? AUTH_MESSAGES.passwordRequired, {
       password: verdict.unmet.map((rule) => rule.message),
@@ -137,12 +171,7 @@ export async function resetPassword(
   origin: RequestOrigin,
 ): Promise<void> {
   const { prisma, crypto } = deps;
-  const tokenHash = sha256Hex(input.token);
-  const row = await prisma.passwordResetToken.findUnique({
-    where: { tokenHash },
-    select: { id: true, expiresAt: true, usedAt: true, account: { select: passwordCheckSelect } },
-  });
-  if (!row || row.usedAt || row.expiresAt <= new Date() || row.account.status !== 'ACTIVE') throw invalidToken();
+  const row = await usableResetToken(prisma, input.token);
   await assertAcceptableNewPassword(row.account, crypto, input.password);
   const passwordHash = await hashPassword(input.password);
 

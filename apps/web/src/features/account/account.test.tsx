@@ -1,9 +1,10 @@
-import { ACCOUNT_MESSAGES, AUTH_MESSAGES, PASSWORD_POLICY_TEXT, type AccountRole, type MySsoSessionList, type MySubsystemList } from '@portal/shared';
+import { ACCOUNT_MESSAGES, AUTH_MESSAGES, PASSWORD_POLICY_TEXT, PASSWORD_STRENGTH_ADVICE, type AccountRole, type MySsoSessionList, type MySubsystemList } from '@portal/shared';
 import { screen, waitFor, within } from '@testing-library/react';
 import { http, HttpResponse } from 'msw';
 import { describe, expect, it, vi } from 'vitest';
 import { mySsoSessionsFixture, mySubsystemsFixture } from '../../testing/handlers/account';
 import { CSRF_TOKEN, loggedInAs } from '../../testing/handlers/auth';
+import { ACCOUNT_NATIONAL_ID } from '../../testing/handlers/password-strength';
 import { renderApp } from '../../testing/render';
 import { server } from '../../testing/server';
 
@@ -215,6 +216,17 @@ describe('我的帳號', () => {
     await user.type(section.getByLabelText('(必填)再輸入一次新密碼'), 'Tpe*2024*Hosp');
     await user.click(section.getByRole('button', { name: '變更密碼' }));
     expect(await section.findByRole('status')).toHaveTextContent(ACCOUNT_MESSAGES.passwordChanged);
+  });
+
+  it('rates the new password by the API with the account’s 身分證, which the page never has', async () => {
+    server.use(loggedInAs('INSTITUTION_MANAGER'));
+    const { user } = await renderApp('/account/profile');
+    const section = within(await screen.findByRole('region', { name: '變更密碼' }));
+    await user.type(section.getByLabelText('(必填)新密碼'), `${ACCOUNT_NATIONAL_ID}!x`);
+    const meter = section.getByRole('meter', { name: '密碼強度' });
+    await waitFor(() => expect(meter).toHaveAttribute('data-evaluated-length', '12'));
+    expect(meter).toHaveAttribute('aria-valuetext', '弱');
+    expect(section.getByText(PASSWORD_STRENGTH_ADVICE)).toBeInTheDocument();
   });
 });
 
