@@ -1,4 +1,5 @@
 import { useSearchParams } from 'react-router';
+import { OptionList } from '../../../components/ui/option-list';
 import { Page } from '../../../components/ui/page';
 import { PagedResults } from '../../../components/ui/paged-results';
 import { pageFromParam } from '../../../lib/format';
@@ -39,11 +40,7 @@ export function AnnouncementsPage() {
           onChange={(event) => changeCategory(event.target.value)}
         >
           <option value="">全部</option>
-          {options.map((option) => (
-            <option key={option} value={option}>
-              {option}
-            </option>
-          ))}
+          <OptionList values={options} />
         </select>
       </div>
 
