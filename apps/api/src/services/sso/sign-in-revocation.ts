@@ -5,6 +5,7 @@ import { recordAudit } from '../audit/record-audit.js';
 export type SsoEndReason =
   | 'logout'
   | 'logout-all'
+  | 'session-expired'
   | 'access-revoked'
   | 'account-deactivated'
   | 'role-changed'
