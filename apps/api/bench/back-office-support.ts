@@ -28,6 +28,8 @@ export async function withBenchDatabase(institutions: number, work: (ctx: BenchC
   url.pathname = `/${name}`;
   const db = await openDatabase({ databaseUrl: url.toString(), poolSize: 10 });
   const crypto = createNationalIdCrypto({ nationalIdKey: randomBytes(32), nationalIdHashKey: randomBytes(32) });
+  // Migrated before the app is built: the OpenID provider reads its signing keys at build.
+  await migrate(db.sql);
   const app = await buildApp({
     env: parseEnv(productionEnv({ DIGEST_ENABLED: 'false' })),
     db,
@@ -37,7 +39,6 @@ export async function withBenchDatabase(institutions: number, work: (ctx: BenchC
     logger: false,
   });
   try {
-    await migrate(db.sql);
     await runSeed({ prisma: db.prisma, crypto, demo: true, institutionCount: institutions });
     await app.listen({ host: '127.0.0.1', port: 0 });
     const { port } = app.server.address() as { port: number };

@@ -2,6 +2,7 @@ import Fastify, { type FastifyServerOptions } from 'fastify';
 import { serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { Database, NationalIdCrypto } from '@portal/db';
 import type { Env } from './env.js';
+import { LOG_OPTIONS } from './logging.js';
 import { databasePlugin } from './plugins/database.js';
 import { mailPlugin } from './plugins/mail.js';
 import { clientErrorHandler, errorsPlugin, frameworkErrorHandler, sendRouteNotFound } from './plugins/errors.js';
@@ -16,6 +17,7 @@ import { spaPlugin } from './plugins/spa.js';
 import { cardTrustStorePlugin } from './plugins/card-trust-store.js';
 import { closeConnectionsPlugin } from './plugins/close-connections.js';
 import { holidayCalendarPlugin } from './plugins/holiday-calendar.js';
+import { metricsPlugin } from './plugins/metrics.js';
 import { accountRoutes } from './routes/accounts/index.js';
 import { auditRoutes } from './routes/audit/audit-log.js';
 import { authRoutes } from './routes/auth/index.js';
@@ -41,14 +43,15 @@ export interface AppDependencies {
   oidcKey: Buffer;
   /** Requests per minute at /oidc/auth (per IP) and /oidc/token (per client); benchmarks raise them. */
   oidcLimits?: { authPerMinute: number; tokenPerMinute: number };
-  logger?: FastifyServerOptions['logger'];
+  /** false: no log (tests, benchmarks); options are merged over the portal's (level, redaction). */
+  logger?: false | Exclude<FastifyServerOptions['logger'], boolean | undefined>;
 }
 
 /** Builds the app without listening: server.ts listens, tests call app.inject(). */
 export async function buildApp({ env, db, nationalIdCrypto, jwtSecret, oidcKey, oidcLimits, logger }: AppDependencies) {
   const securityHeaders = securityHeadersFor(env.PUBLIC_ORIGIN);
   const app = Fastify({
-    logger: logger ?? { level: env.LOG_LEVEL },
+    logger: logger === false ? false : { level: env.LOG_LEVEL, ...LOG_OPTIONS, ...logger },
     // Trust X-Forwarded-For only from the configured number of proxies in front of us.
     trustProxy: (_address: string, hop: number) => hop < env.TRUST_PROXY_HOPS,
     bodyLimit: 1024 * 1024,
@@ -64,6 +67,8 @@ export async function buildApp({ env, db, nationalIdCrypto, jwtSecret, oidcKey, 
   await app.register(requestOriginPlugin);
   await app.register(securityHeadersPlugin, { headers: securityHeaders });
   await app.register(databasePlugin, { db, nationalIdCrypto });
+  // Before every route, so that its latency hook times them all.
+  await app.register(metricsPlugin, { token: env.METRICS_TOKEN });
   await app.register(mailPlugin, {
     smtpUrl: env.SMTP_URL,
     from: env.MAIL_FROM,
@@ -85,6 +90,7 @@ export async function buildApp({ env, db, nationalIdCrypto, jwtSecret, oidcKey, 
     demoSubsystem: env.DEMO_SUBSYSTEM_SECRET ? { url: env.DEMO_SUBSYSTEM_URL, secret: env.DEMO_SUBSYSTEM_SECRET } : undefined,
     // Back-channel logouts go out like mail: by the same timer interval (0 in tests: they send on demand).
     dispatchIntervalMs: env.MAIL_DISPATCH_INTERVAL_MS,
+    keyCheckIntervalMs: env.OIDC_KEY_CHECK_INTERVAL_MS,
     ...(oidcLimits && { limits: oidcLimits }),
   });
 

@@ -96,11 +96,18 @@ const EnvFields = z.object({
   SHUTDOWN_TIMEOUT_MS: z.coerce.number().int().min(100).max(300_000).default(10_000),
   /** The interactive API reference at /api/docs (and /api/openapi.json); unset: on except in production. */
   API_DOCS: z.enum(['true', 'false', '1', '0', '']).optional(),
+  /** The bearer token of /metrics (Prometheus); unset: no /metrics. At least 32 characters. */
+  METRICS_TOKEN: z.string().min(32, 'METRICS_TOKEN must be at least 32 characters').optional().or(z.literal('').transform(() => undefined)),
   // Keys (32 random bytes, base64; packages/db/src/secrets.ts): production sets all four; the embedded setup generates them.
   JWT_SECRET: secretKey,
   NATIONAL_ID_KEY: secretKey,
   NATIONAL_ID_HASH_KEY: secretKey,
   OIDC_KEY: secretKey,
+  /**
+   * How often each instance checks whether the signing keys changed (a rotation made by another
+   * instance) and reloads its provider; 0 turns the check off.
+   */
+  OIDC_KEY_CHECK_INTERVAL_MS: z.coerce.number().int().min(0).max(3_600_000).default(10_000),
 });
 
 export const EnvSchema = EnvFields.superRefine((env, context) => {

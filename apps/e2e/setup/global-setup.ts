@@ -5,6 +5,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { TestProject } from 'vitest/node';
+import { embeddedDemoSubsystem, registerDemoSubsystem, startDemoSubsystem, type DemoSubsystem } from './demo-subsystems.js';
 
 declare module 'vitest' {
   export interface ProvidedContext {
@@ -15,6 +16,8 @@ declare module 'vitest' {
     cardPin: string;
     /** The 篩檢結果查詢 demo people the start banner printed (身分證, 出生日期, name). */
     screeningPeople: { nationalId: string; birthDate: string; name: string }[];
+    /** The demo subsystems signing in through the portal: 成人預防保健 (registered at start) and 兒童預防保健 (by staff). */
+    demoSubsystems: DemoSubsystem[];
   }
 }
 
@@ -74,6 +77,8 @@ export default async function setup(project: TestProject) {
 
   const dataDir = mkdtempSync(path.join(tmpdir(), 'portal-e2e-'));
   const port = await freePort();
+  const adult = embeddedDemoSubsystem(await freePort());
+  const child: DemoSubsystem = { code: 'child-preventive', name: '兒童預防保健', url: `http://localhost:${await freePort()}` };
   let log = '';
   const server = spawn(process.execPath, ['dist/server.js'], {
     cwd: path.join(root, 'apps/api'),
@@ -96,24 +101,32 @@ export default async function setup(project: TestProject) {
       // Small enough for the screening test to reach both within a few lookups.
       SCREENING_DAILY_LOOKUP_LIMIT: '3',
       SCREENING_ALERT_DISTINCT_PERSONS: '2',
+      // 成人預防保健 is the embedded demo subsystem, registered by the portal at start.
+      ...adult.portalEnv,
     },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   server.stdout!.on('data', (chunk) => (log += chunk));
   server.stderr!.on('data', (chunk) => (log += chunk));
   const baseUrl = `http://localhost:${port}`;
+  const demos: { stop(): Promise<void> }[] = [];
   try {
     await waitUntilReady(baseUrl, server, () => log);
     project.provide('baseUrl', baseUrl);
     project.provide('screeningPeople', await bannerScreeningPeople(() => log));
+    demos.push(await startDemoSubsystem(root, baseUrl, adult.subsystem, adult.secret));
+    demos.push(await startDemoSubsystem(root, baseUrl, child, await registerDemoSubsystem(baseUrl, child)));
+    project.provide('demoSubsystems', [adult.subsystem, child]);
   } catch (error) {
-    // No teardown runs after a failed setup: leave no portal or simulator behind.
+    // No teardown runs after a failed setup: leave no portal, simulator or subsystem behind.
     server.kill('SIGKILL');
+    await Promise.all(demos.map((demo) => demo.stop()));
     await cardSim.stop();
     throw error;
   }
 
   return async () => {
+    await Promise.all(demos.map((demo) => demo.stop()));
     server.kill('SIGTERM');
     await new Promise((resolve) => server.once('exit', resolve));
     rmSync(dataDir, { recursive: true, force: true });

@@ -34,7 +34,18 @@ export interface Database {
   kind: DatabaseKind;
   prisma: PrismaClient;
   sql: SqlRunner;
+  /** The connection pool's use, for /metrics (PostgreSQL only: PGlite is one in-process connection). */
+  poolStats?(): PoolStats;
   close(): Promise<void>;
+}
+
+export interface PoolStats {
+  /** Connections open (idle or in use). */
+  total: number;
+  idle: number;
+  /** Queries waiting for a connection. */
+  waiting: number;
+  max: number;
 }
 
 export interface DatabaseOptions {
@@ -44,6 +55,11 @@ export interface DatabaseOptions {
   pgliteDir?: string;
   /** Connection pool size for PostgreSQL. */
   poolSize?: number;
+  /**
+   * A PGlite data directory saved by `dumpPgliteDataDir` to start from instead of an empty one
+   * (tests start every file from one migrated database instead of initdb and the migrations).
+   */
+  pgliteTemplate?: Blob;
 }
 
 /**
@@ -54,7 +70,7 @@ const TRANSACTION_OPTIONS = { maxWait: 10_000, timeout: 15_000 };
 
 export async function openDatabase(options: DatabaseOptions): Promise<Database> {
   if (options.databaseUrl) return openPostgres(options.databaseUrl, options.poolSize ?? 10);
-  return openPglite(options.pgliteDir ?? 'memory://');
+  return openPglite(options.pgliteDir ?? 'memory://', options.pgliteTemplate);
 }
 
 async function openPostgres(connectionString: string, max: number): Promise<Database> {
@@ -73,6 +89,7 @@ async function openPostgres(connectionString: string, max: number): Promise<Data
   return {
     kind: 'postgresql',
     prisma,
+    poolStats: () => ({ total: pool.totalCount, idle: pool.idleCount, waiting: pool.waitingCount, max }),
     sql: {
       ...runnerOn(pool),
       withConnection: async (work) => {
@@ -103,11 +120,23 @@ function preparedStatementName(text: string): string {
   return name;
 }
 
-async function openPglite(dataDir: string): Promise<Database> {
+const pgliteInstances = new WeakMap<Database, PGlite>();
+
+/** The whole data directory of an embedded database, as `pgliteTemplate` takes it. */
+export function dumpPgliteDataDir(db: Database): Promise<Blob> {
+  const pglite = pgliteInstances.get(db);
+  if (!pglite) throw new Error('dumpPgliteDataDir: not an embedded (PGlite) database');
+  return pglite.dumpDataDir('none');
+}
+
+async function openPglite(dataDir: string, template?: Blob): Promise<Database> {
   if (!dataDir.startsWith('memory://')) mkdirSync(path.resolve(dataDir), { recursive: true });
   // PGlite's buffer pool lives in the process's own memory, and PostgreSQL's default (128 MB)
   // fills as the directory is searched: 32 MB holds the embedded setup's working set.
-  const pglite = await PGlite.create(dataDir, { startParams: [...PGlite.defaultStartParams, '-c', 'shared_buffers=32MB'] });
+  const pglite = await PGlite.create(dataDir, {
+    startParams: [...PGlite.defaultStartParams, '-c', 'shared_buffers=32MB'],
+    ...(template ? { loadDataDir: template } : {}),
+  });
   const prisma = new PrismaClient({ adapter: new PrismaPGlite(pglite), transactionOptions: TRANSACTION_OPTIONS });
   const runner = {
     exec: async (script: string) => {
@@ -117,7 +146,7 @@ async function openPglite(dataDir: string): Promise<Database> {
     query: async <T extends Record<string, unknown>>(text: string, params: unknown[] = []) =>
       (await pglite.query<T>(text, params)).rows,
   };
-  return {
+  const db: Database = {
     kind: 'pglite',
     prisma,
     // PGlite is a single connection: "one connection" is the instance itself.
@@ -127,4 +156,6 @@ async function openPglite(dataDir: string): Promise<Database> {
       await pglite.close();
     },
   };
+  pgliteInstances.set(db, pglite);
+  return db;
 }

@@ -1,4 +1,4 @@
-export { openDatabase, type Database, type DatabaseKind, type DatabaseOptions, type QueryOptions, type SqlRunner } from './database.ts';
+export { openDatabase, type Database, type DatabaseKind, type DatabaseOptions, type PoolStats, type QueryOptions, type SqlRunner } from './database.ts';
 export { migrate, pendingMigrations, readMigrations, MigrationError, MIGRATIONS_DIR } from './migrator.ts';
 export { loadSecrets, SecretsError, type Secrets } from './secrets.ts';
 export { createNationalIdCrypto, type NationalIdCrypto } from './national-id-crypto.ts';

@@ -56,6 +56,8 @@ export const AUDIT_ACTION_LABELS = {
   'sso.sign-in': '經單一入口登入子系統',
   'sso.logout': '子系統要求登出單一入口',
   'sso.grants.revoked': '結束子系統登入（授權撤銷）',
+  'sso.sessions.ended': '使用者登出子系統',
+  'sso.signing-key.rotated': '輪替單一入口簽章金鑰',
   'oidc_client.created': '建立單一入口用戶端',
   'oidc_client.updated': '修改單一入口用戶端',
   'oidc_client.secret_rotated': '更換單一入口用戶端密鑰',

@@ -14,6 +14,7 @@ export * from './rules/national-id.js';
 export * from './rules/password-policy.js';
 export * from './rules/contact-fields.js';
 export * from './rules/role-rule.js';
+export * from './rules/institution-search.js';
 // Not here, to keep them out of the SPA's first bundle: './rules/password-strength.js' (zxcvbn's
 // dictionaries, ~1 MB; '@portal/shared/password-strength') and './rules/fixtures.js' (the contract
 // test tables; '@portal/shared/fixtures').

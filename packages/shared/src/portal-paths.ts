@@ -8,6 +8,7 @@ export const portalPaths = {
   /** Opens the home page with focus in 服務登入 (or 我的服務 when already logged in). */
   login: '/login',
   applicationStatus: '/application-status',
+  forgotPassword: '/forgot-password',
   resetPassword: '/reset-password',
   confirmEmail: '/account/confirm-email',
   /** A pending 單位業務管理者's two ways of being verified (帳號 + 密碼, no login). */

@@ -31,7 +31,8 @@ export const DEFAULT_TEST_PKI_DIR = path.join(REPO_ROOT, 'data/card-sim');
 
 export type TestCardKind = 'valid' | 'expired' | 'revoked' | 'untrusted' | 'non-institution' | 'no-signing-usage';
 
-export interface TestCard {
+/** What a card is, apart from its keys: the same in memory and in the stored file. */
+interface TestCardFacts {
   /** `9900000001`, or `<kind>` / `ec-<code>` for the special cards. */
   id: string;
   kind: TestCardKind;
@@ -40,6 +41,9 @@ export interface TestCard {
   institutionName: string;
   pin: string;
   keyAlgorithm: 'RSA' | 'EC';
+}
+
+export interface TestCard extends TestCardFacts {
   certificate: x509.X509Certificate;
   privateKey: CryptoKey;
 }
@@ -234,14 +238,18 @@ export async function generateTestPki(options: GenerateTestPkiOptions = {}): Pro
   return { root, intermediate, untrustedRoot, crl, cards };
 }
 
-interface StoredCard {
-  id: string;
-  kind: TestCardKind;
-  label: string;
-  institutionCode: string;
-  institutionName: string;
-  pin: string;
-  keyAlgorithm: 'RSA' | 'EC';
+/** Only the facts: neither keys nor certificates travel between the two forms by accident. */
+const factsOf = ({ id, kind, label, institutionCode, institutionName, pin, keyAlgorithm }: TestCardFacts): TestCardFacts => ({
+  id,
+  kind,
+  label,
+  institutionCode,
+  institutionName,
+  pin,
+  keyAlgorithm,
+});
+
+interface StoredCard extends TestCardFacts {
   certificatePem: string;
   privateKeyPkcs8: string;
 }
@@ -288,13 +296,7 @@ export async function writeTestPki(pki: TestPki, dir: string = DEFAULT_TEST_PKI_
     crlPem: pki.crl.toString('pem'),
     cards: await Promise.all(
       pki.cards.map(async (card) => ({
-        id: card.id,
-        kind: card.kind,
-        label: card.label,
-        institutionCode: card.institutionCode,
-        institutionName: card.institutionName,
-        pin: card.pin,
-        keyAlgorithm: card.keyAlgorithm,
+        ...factsOf(card),
         certificatePem: card.certificate.toString('pem'),
         privateKeyPkcs8: await exportKey(card.privateKey),
       })),
@@ -321,13 +323,7 @@ export async function readTestPki(dir: string = DEFAULT_TEST_PKI_DIR): Promise<T
     crl: new x509.X509Crl(stored.crlPem),
     cards: await Promise.all(
       stored.cards.map(async (card) => ({
-        id: card.id,
-        kind: card.kind,
-        label: card.label,
-        institutionCode: card.institutionCode,
-        institutionName: card.institutionName,
-        pin: card.pin,
-        keyAlgorithm: card.keyAlgorithm,
+        ...factsOf(card),
         certificate: new x509.X509Certificate(card.certificatePem),
         privateKey: await importKey(card.privateKeyPkcs8, card.keyAlgorithm),
       })),

@@ -20,10 +20,8 @@ export interface DemoSubsystemOptions {
   logger?: boolean;
 }
 
-// Own names: cookies are not kept apart by port, and the portal on the same host has its own.
-const SESSION_COOKIE = 'demo_subsystem_session';
-const LOGIN_COOKIE = 'demo_subsystem_login';
 const SCOPE = 'openid portal';
+const SESSION_ENDED = '您在本子系統的登入已結束（已由單一入口登出、權限已變更或逾時），請重新登入。';
 
 /**
  * A relying party of the portal's OpenID Connect provider, as a real subsystem would be one:
@@ -33,6 +31,10 @@ const SCOPE = 'openid portal';
  */
 export async function createDemoSubsystem(options: DemoSubsystemOptions) {
   const sessions = new RpSessionStore(options.sessionSeconds ?? 8 * 3600);
+  // Own names per client: cookies are not kept apart by port, and two demo subsystems (or the
+  // portal) may run on the same host.
+  const sessionCookie = `demo_${options.clientId}_session`;
+  const loginCookie = `demo_${options.clientId}_login`;
   const redirectUri = new URL('/callback', options.baseUrl).href;
   const postLogoutRedirectUri = new URL('/logged-out', options.baseUrl).href;
   const secureCookies = options.baseUrl.protocol === 'https:';
@@ -71,13 +73,16 @@ export async function createDemoSubsystem(options: DemoSubsystemOptions) {
     done(null, Object.fromEntries(new URLSearchParams(body as string))),
   );
   const cookieOptions = { path: '/', httpOnly: true, sameSite: 'lax', secure: secureCookies } as const;
-  const currentSession = (request: FastifyRequest) => sessions.get(request.cookies[SESSION_COOKIE]);
+  const currentSession = (request: FastifyRequest) => sessions.get(request.cookies[sessionCookie]);
 
   app.get('/', async (request, reply) => {
     const session = currentSession(request);
     if (!session) {
-      reply.clearCookie(SESSION_COOKIE, { path: '/' });
-      return render(reply, '尚未登入', signedOutBody({ subsystemName: options.subsystemName }));
+      // A cookie of a session this subsystem no longer holds: the portal ended it (back-channel
+      // logout after a logout or a revoked access) or it expired.
+      const ended = request.cookies[sessionCookie] !== undefined;
+      reply.clearCookie(sessionCookie, { path: '/' });
+      return render(reply, '尚未登入', signedOutBody({ subsystemName: options.subsystemName, ...(ended && { notice: SESSION_ENDED }) }));
     }
     return render(reply, '首頁', signedInBody({ subsystemName: options.subsystemName, claims: session.claims, portalUrl }));
   });
@@ -97,12 +102,12 @@ export async function createDemoSubsystem(options: DemoSubsystemOptions) {
       state,
       nonce,
     });
-    return reply.setCookie(LOGIN_COOKIE, loginId, { ...cookieOptions, maxAge: 600 }).redirect(url.href, 303);
+    return reply.setCookie(loginCookie, loginId, { ...cookieOptions, maxAge: 600 }).redirect(url.href, 303);
   });
 
   app.get('/callback', async (request, reply) => {
-    const pending = sessions.takeLogin(request.cookies[LOGIN_COOKIE]);
-    reply.clearCookie(LOGIN_COOKIE, { path: '/' });
+    const pending = sessions.takeLogin(request.cookies[loginCookie]);
+    reply.clearCookie(loginCookie, { path: '/' });
     const query = request.query as Record<string, string | undefined>;
     if (query.error === 'access_denied') {
       const requestAccessUrl = new URL('/account', options.portalUrl).href;
@@ -126,7 +131,7 @@ export async function createDemoSubsystem(options: DemoSubsystemOptions) {
         idToken: tokens.id_token!,
       });
       request.log.info({ sub: claims.sub }, 'signed in through the portal');
-      return reply.setCookie(SESSION_COOKIE, session.id, cookieOptions).redirect('/', 303);
+      return reply.setCookie(sessionCookie, session.id, cookieOptions).redirect('/', 303);
     } catch (error) {
       request.log.warn({ err: error }, 'the code flow failed');
       const reason = query.error ? `單一入口回覆：${query.error_description ?? query.error}` : '無法向單一入口確認您的身分，請重新登入。';
@@ -138,7 +143,7 @@ export async function createDemoSubsystem(options: DemoSubsystemOptions) {
   app.post('/logout', async (request, reply) => {
     const session = currentSession(request);
     sessions.end(session?.id);
-    reply.clearCookie(SESSION_COOKIE, { path: '/' });
+    reply.clearCookie(sessionCookie, { path: '/' });
     if (!session) return reply.redirect('/', 303);
     const endSession = oidc.buildEndSessionUrl(await configuration(), {
       id_token_hint: session.idToken,

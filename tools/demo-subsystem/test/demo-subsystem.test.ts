@@ -86,7 +86,7 @@ describe('the demo subsystem', () => {
     expect(params.code_challenge).toMatch(/^[\w-]{43}$/);
     expect(params.state).toBeTruthy();
     expect(params.nonce).toBeTruthy();
-    expect(response.cookies.find((cookie) => cookie.name === 'demo_subsystem_login')).toMatchObject({ httpOnly: true, sameSite: 'Lax' });
+    expect(response.cookies.find((cookie) => cookie.name === 'demo_adult-preventive_login')).toMatchObject({ httpOnly: true, sameSite: 'Lax' });
   });
 
   it('shows 尚未登入 without a session, and the claims with one', async () => {
@@ -99,7 +99,7 @@ describe('the demo subsystem', () => {
       claims: { sub: 'a1', name: '王小明', account: 'demouser', institution_code: '0101090517', institution_name: '示範醫院', role: 'GENERAL_USER', amr: ['pwd'] },
       idToken: 'x',
     });
-    const page = await app.inject({ method: 'GET', url: '/', cookies: { demo_subsystem_session: session.id } });
+    const page = await app.inject({ method: 'GET', url: '/', cookies: { 'demo_adult-preventive_session': session.id } });
     expect(page.body).toContain('<dt>姓名</dt><dd>王小明</dd>');
     expect(page.body).toContain('<dt>機構</dt><dd>示範醫院（0101090517）</dd>');
     expect(page.body).toContain('<dt>角色</dt><dd>一般使用者</dd>');
@@ -125,6 +125,9 @@ describe('the demo subsystem', () => {
     expect(sessions.get(first.id)).toBeUndefined();
     expect(sessions.get(second.id)).toBeUndefined();
     expect(sessions.get(other.id)).toBeDefined();
+    // The browser still holding the ended session's cookie is told why it is signed out.
+    const after = await app.inject({ method: 'GET', url: '/', cookies: { 'demo_adult-preventive_session': first.id } });
+    expect(after.body).toContain('您在本子系統的登入已結束');
   });
 
   it.each([

@@ -16,7 +16,7 @@ export class HttpError extends Error {
   }
 }
 
-/** 429 with the time to wait; routes copy retryAfterSeconds into Retry-After. */
+/** 429 with the time to wait; the errors plugin copies retryAfterSeconds into Retry-After. */
 export class TooManyAttemptsError extends HttpError {
   constructor(
     readonly retryAfterSeconds: number,

@@ -8,7 +8,7 @@ import { dispatchBackchannelLogouts } from './backchannel.js';
 import { registerDemoSubsystem } from './demo-client.js';
 import { createProvider } from './provider.js';
 import { createSecretBox, type SecretBox } from './secret-box.js';
-import { ensureSigningKeys, loadSigningJwks } from './signing-keys.js';
+import { ensureSigningKeys, loadSigningJwks, rotateSigningKey, signingKeysVersion, type SigningAlg } from './signing-keys.js';
 
 /** The calling subsystem of a machine-to-machine request, on `request.subsystemClient`. */
 export interface SubsystemClient {
@@ -25,6 +25,10 @@ declare module 'fastify' {
       box: SecretBox;
       /** Builds a provider over the current signing keys and swaps it in (key rotation, no restart). */
       reload(): Promise<void>;
+      /** Reloads when the keys in the database differ from this instance's (another instance rotated); true if it did. */
+      reloadIfKeysChanged(): Promise<boolean>;
+      /** One rotation step of `alg` (NEXT → ACTIVE → RETIRED), then this instance reloads; the others within OIDC_KEY_CHECK_INTERVAL_MS. */
+      rotateSigningKey(alg: SigningAlg, alsoInTransaction?: Parameters<typeof rotateSigningKey>[4]): Promise<{ activeKid: string }>;
       /** Sends the due back-channel logouts now (also run by a timer); the number delivered. */
       dispatchBackchannelNow(): Promise<number>;
     };
@@ -46,6 +50,8 @@ export interface OidcPluginOptions {
   behindProxy: boolean;
   /** How often due back-channel logouts are sent; 0: only when dispatchBackchannelNow is called. */
   dispatchIntervalMs: number;
+  /** How often to look for keys rotated by another instance; 0: only when reloadIfKeysChanged is called. */
+  keyCheckIntervalMs?: number;
   /** The embedded demo's subsystem to register at start (never in production: env refuses it). */
   demoSubsystem?: { url: string; secret: string } | undefined;
   /** Requests per minute: /oidc/auth per IP, /oidc/token per client (or IP). */
@@ -78,7 +84,10 @@ export const oidcPlugin = fp(
     await ensureSigningKeys(app.db.prisma, box);
     if (options.demoSubsystem) await registerDemoSubsystem(app.db.prisma, box, options.demoSubsystem);
 
+    // The key set the provider of the moment was built over.
+    let keysVersion = '';
     const build = async () => {
+      keysVersion = await signingKeysVersion(app.db.prisma);
       const provider = createProvider({
         issuer,
         publicOrigin: origin.origin,
@@ -111,6 +120,10 @@ export const oidcPlugin = fp(
     // Indirect, so that reload() can swap the provider under a running server.
     app.use('/oidc', (req: IncomingMessage, res: ServerResponse) => callback(req, res));
 
+    async function reload() {
+      provider = await build();
+      callback = provider.callback();
+    }
     const dispatchBackchannelNow = () => dispatchBackchannelLogouts({ prisma: app.db.prisma, provider, log: app.log });
     app.decorate('oidc', {
       get provider() {
@@ -118,9 +131,16 @@ export const oidcPlugin = fp(
       },
       issuer,
       box,
-      async reload() {
-        provider = await build();
-        callback = provider.callback();
+      reload,
+      async reloadIfKeysChanged() {
+        if ((await signingKeysVersion(app.db.prisma)) === keysVersion) return false;
+        await reload();
+        return true;
+      },
+      async rotateSigningKey(alg: SigningAlg, alsoInTransaction?: Parameters<typeof rotateSigningKey>[4]) {
+        const rotated = await rotateSigningKey(app.db.prisma, box, alg, new Date(), alsoInTransaction);
+        await reload();
+        return rotated;
       },
       dispatchBackchannelNow,
     });
@@ -140,6 +160,14 @@ export const oidcPlugin = fp(
       };
       return Object.assign(hook, { subsystemScope: scope });
     });
+
+    if (options.keyCheckIntervalMs) {
+      const timer = setInterval(() => {
+        app.oidc.reloadIfKeysChanged().catch((error: unknown) => app.log.error({ err: error }, 'signing key check failed'));
+      }, options.keyCheckIntervalMs);
+      timer.unref();
+      app.addHook('onClose', async () => clearInterval(timer));
+    }
 
     if (options.dispatchIntervalMs > 0) {
       let running = false;

@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { exportJWK, generateKeyPair, type JWK } from 'jose';
-import type { PrismaClient } from '@portal/db';
+import type { Prisma, PrismaClient } from '@portal/db';
 import type { SecretBox } from './secret-box.js';
 
 /**
@@ -47,7 +47,14 @@ export async function loadSigningJwks(prisma: PrismaClient, box: SecretBox): Pro
  * there is none) becomes ACTIVE, a new NEXT is made, and retired keys past RETIRED_KEY_KEEP_MS
  * are deleted. Every instance then reloads its provider (the plugin's `reload`).
  */
-export async function rotateSigningKey(prisma: PrismaClient, box: SecretBox, alg: SigningAlg, now = new Date()): Promise<{ activeKid: string }> {
+export async function rotateSigningKey(
+  prisma: PrismaClient,
+  box: SecretBox,
+  alg: SigningAlg,
+  now = new Date(),
+  /** Runs in the rotation's transaction (the audit record of who rotated). */
+  alsoInTransaction?: (tx: Prisma.TransactionClient, rotated: { activeKid: string }) => Promise<unknown>,
+): Promise<{ activeKid: string }> {
   const made = [await newKey(alg, box), await newKey(alg, box)];
   return prisma.$transaction(async (tx) => {
     await tx.oidcSigningKey.deleteMany({ where: { alg, state: 'RETIRED', retiredAt: { lt: new Date(now.getTime() - RETIRED_KEY_KEEP_MS) } } });
@@ -57,6 +64,16 @@ export async function rotateSigningKey(prisma: PrismaClient, box: SecretBox, alg
     if (next) await tx.oidcSigningKey.update({ where: { kid: next.kid }, data: { state: 'ACTIVE', activatedAt: now } });
     else await tx.oidcSigningKey.create({ data: { ...made[0]!, state: 'ACTIVE', activatedAt: now } });
     await tx.oidcSigningKey.create({ data: { ...made[1]!, state: 'NEXT' } });
+    await alsoInTransaction?.(tx, { activeKid });
     return { activeKid };
   });
+}
+
+/**
+ * What identifies the current set of keys: every kid with its state. Another instance's rotation
+ * changes it, so an instance that sees a new value reloads its provider (plugin.ts).
+ */
+export async function signingKeysVersion(prisma: PrismaClient): Promise<string> {
+  const rows = await prisma.oidcSigningKey.findMany({ select: { kid: true, state: true }, orderBy: { kid: 'asc' } });
+  return rows.map((row) => `${row.kid}:${row.state}`).join(',');
 }

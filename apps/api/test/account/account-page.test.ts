@@ -67,7 +67,7 @@ describe('GET/PATCH /api/account/profile', () => {
   it('keeps the old e-mail until the link mailed to the new one is confirmed; the link works once', async () => {
     const session = await login(ctx.app, 'demomanager');
     const before = await ctx.db.prisma.account.findUniqueOrThrow({ where: { accountNameKey: 'demomanager' } });
-    const response = await call(session, 'PATCH', '/api/account/profile', { email: 'new.manager@example.org' });
+    const response = await call(session, 'PATCH', '/api/account/profile', { email: 'new.manager@example.org', currentPassword: DEMO_PASSWORD });
     expect(response.statusCode).toBe(200);
     expect(response.json()).toMatchObject({
       profile: { email: before.email, pendingEmail: 'new.manager@example.org' },

@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { institutionSearchFields } from '@portal/shared';
 import { createTestApp, type TestContext } from '../helpers/test-app.js';
 import { nextAddress, validApplication } from './application-fixtures.js';
 
@@ -24,7 +25,7 @@ describe('20 concurrent applications', () => {
   it('for 一般使用者 while the only manager is being deactivated: none slips past the role rule', async () => {
     // A fresh institution whose only manager is active.
     const institution = await ctx.db.prisma.institution.create({
-      data: { code: '9912345678', name: '示範競態診所', kind: 'CLINIC', city: '臺北市' },
+      data: { code: '9912345678', name: '示範競態診所', ...institutionSearchFields('示範競態診所'), kind: 'CLINIC', city: '臺北市' },
     });
     expect((await apply(validApplication({ institutionCode: institution.code, role: 'INSTITUTION_MANAGER', accountName: 'racemanager' }))).statusCode).toBe(201);
 
@@ -57,7 +58,7 @@ describe('20 concurrent applications', () => {
 
   it('waits for a transaction that holds the institution, and decides on what it committed', async () => {
     const institution = await ctx.db.prisma.institution.create({
-      data: { code: '9912345679', name: '示範鎖定診所', kind: 'CLINIC', city: '臺北市' },
+      data: { code: '9912345679', name: '示範鎖定診所', ...institutionSearchFields('示範鎖定診所'), kind: 'CLINIC', city: '臺北市' },
     });
     expect((await apply(validApplication({ institutionCode: institution.code, role: 'INSTITUTION_MANAGER', accountName: 'lockmanager' }))).statusCode).toBe(201);
 

@@ -35,6 +35,7 @@ const MATRIX: Record<string, MatrixRow> = {
   'GET /api/account/profile': { roles: EVERY_ROLE },
   'PATCH /api/account/profile': { roles: EVERY_ROLE, payload: { phone: '02-12345678' } },
   // passwordConfirm mismatch: validated (400) without changing the demo password.
+  'POST /api/account/password/strength': { roles: EVERY_ROLE, payload: { password: 'Aa1*aaaaaa' } },
   'POST /api/account/password': { roles: EVERY_ROLE, payload: { currentPassword: 'x', password: 'Aa1*aaaaaa', passwordConfirm: 'different' } },
   'GET /api/account/subsystems': { roles: EVERY_ROLE },
   'POST /api/account/subsystems': { roles: ['INSTITUTION_MANAGER', 'GENERAL_USER'], payload: { code: 'no-such-subsystem' } },
@@ -98,6 +99,10 @@ const MATRIX: Record<string, MatrixRow> = {
   'POST /api/staff/manager-requests/:id/decision': { roles: ['SYSTEM_STAFF'], url: `/api/staff/manager-requests/${NO_ID}/decision`, payload: { decision: 'APPROVE' } },
   // 單一入口: the login hand-over needs the portal session; an unknown interaction is a 404.
   'POST /api/sso/interactions/:uid/continue': { roles: EVERY_ROLE, url: `/api/sso/interactions/${NO_UID}/continue`, payload: {} },
+  // 子系統登入狀態: the caller's own sign-ins only; an unknown subsystem is a 404.
+  'GET /api/account/sso-sessions': { roles: EVERY_ROLE },
+  'POST /api/account/sso-sessions/logout-all': { roles: EVERY_ROLE, payload: {} },
+  'POST /api/account/sso-sessions/:clientId/logout': { roles: EVERY_ROLE, url: '/api/account/sso-sessions/no-such-subsystem/logout', payload: {} },
   'GET /api/staff/oidc-clients': { roles: ['SYSTEM_STAFF'] },
   'GET /api/staff/subsystems/:id/oidc-client': { roles: ['SYSTEM_STAFF'], url: `/api/staff/subsystems/${NO_ID}/oidc-client` },
   'POST /api/staff/subsystems/:id/oidc-client': { roles: ['SYSTEM_STAFF'], url: `/api/staff/subsystems/${NO_ID}/oidc-client`, payload: { redirectUris: [] } },
@@ -105,6 +110,9 @@ const MATRIX: Record<string, MatrixRow> = {
   'POST /api/staff/subsystems/:id/oidc-client/rotate-secret': { roles: ['SYSTEM_STAFF'], url: `/api/staff/subsystems/${NO_ID}/oidc-client/rotate-secret`, payload: {} },
   'POST /api/staff/subsystems/:id/oidc-client/disable': { roles: ['SYSTEM_STAFF'], url: `/api/staff/subsystems/${NO_ID}/oidc-client/disable`, payload: {} },
   'POST /api/staff/subsystems/:id/oidc-client/enable': { roles: ['SYSTEM_STAFF'], url: `/api/staff/subsystems/${NO_ID}/oidc-client/enable`, payload: {} },
+  'GET /api/staff/oidc-signing-keys': { roles: ['SYSTEM_STAFF'] },
+  // An algorithm the provider does not sign with: 400, no rotation.
+  'POST /api/staff/oidc-signing-keys/rotate': { roles: ['SYSTEM_STAFF'], payload: { alg: 'HS256' } },
 };
 
 /** Public routes, each with why it needs no login. */
@@ -122,6 +130,7 @@ const PUBLIC_ROUTES: Record<string, string> = {
   'POST /api/auth/logout': 'works with an expired access token; checks CSRF against the session family',
   'POST /api/auth/forgot-password': '忘記密碼 (JSON only, rate-limited)',
   'POST /api/auth/reset-password': 'the mailed token is the proof',
+  'POST /api/auth/reset-password/strength': 'the mailed token is the proof (a verdict only)',
   'POST /api/account/confirm-email': 'the mailed token is the proof (may be opened in another browser)',
   'POST /api/card-verification/challenges': 'pending managers cannot log in: account + password (login-strength, rate-limited)',
   'POST /api/card-verification/verifications': 'the challenge id + nonce of the password-checked step, and the card signature, are the proof',

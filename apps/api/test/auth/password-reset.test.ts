@@ -1,8 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_PASSWORD } from '@portal/db';
-import { AUTH_MESSAGES, makeTaiwanIdWithChecksum } from '@portal/shared';
+import { AUTH_MESSAGES, collectPasswordUserInputs, makeTaiwanIdWithChecksum } from '@portal/shared';
+import { evaluatePassword } from '@portal/shared/password-strength';
 import { createTestApp, type TestContext } from '../helpers/test-app.js';
 import { login } from '../helpers/auth.js';
+import { createAccount } from '../helpers/accounts.js';
 
 let ctx: TestContext;
 beforeAll(async () => {
@@ -146,5 +148,47 @@ describe('POST /api/auth/reset-password', () => {
 
     // None of the refusals used up the link.
     expect((await post('/api/auth/reset-password', { token, password: NEW_PASSWORD, passwordConfirm: NEW_PASSWORD })).statusCode).toBe(200);
+  });
+});
+
+describe('the meters of 重設密碼 and 變更密碼: rated with the account’s own inputs, 身分證 included', () => {
+  it('rates a candidate with the reset link’s account (POST /api/auth/reset-password/strength)', async () => {
+    const { nationalId } = await createAccount(ctx, { accountName: 'meterreset', status: 'ACTIVE' });
+    await post('/api/auth/forgot-password', { accountName: 'meterreset', nationalId });
+    const token = await latestResetToken('meterreset@example.com');
+    // Made of the 身分證: fine by every rule the browser alone could check.
+    const candidate = `${nationalId}!x`;
+    const known = collectPasswordUserInputs({ accountName: 'meterreset', name: '測試人員', email: 'meterreset@example.com' });
+    expect(evaluatePassword(candidate, known).acceptable).toBe(true);
+
+    const rated = await post('/api/auth/reset-password/strength', { token, password: candidate });
+    expect(rated.statusCode).toBe(200);
+    expect(rated.json()).toMatchObject({ level: '弱', acceptable: false, unmet: [{ code: 'STRENGTH', message: '密碼強度須達「中」以上' }] });
+    // The same verdict as the reset itself gives.
+    const refused = await post('/api/auth/reset-password', { token, password: candidate, passwordConfirm: candidate });
+    expect(refused.json()).toMatchObject({ code: 'WEAK_PASSWORD' });
+    expect((await post('/api/auth/reset-password/strength', { token, password: NEW_PASSWORD })).json()).toMatchObject({ acceptable: true, unmet: [] });
+    // Nothing about the 身分證 is answered, and nothing changed.
+    expect(rated.body).not.toContain(nationalId);
+    expect(await ctx.db.prisma.auditEvent.count({ where: { action: { startsWith: 'password.reset.completed' }, entityId: (await ctx.db.prisma.account.findUniqueOrThrow({ where: { accountNameKey: 'meterreset' } })).id } })).toBe(0);
+  });
+
+  it('refuses a used or unknown link and an empty password (400)', async () => {
+    const unknown = await post('/api/auth/reset-password/strength', { token: 'x'.repeat(43), password: NEW_PASSWORD });
+    expect(unknown.statusCode).toBe(400);
+    expect(unknown.json().code).toBe('RESET_TOKEN_INVALID');
+    const empty = await post('/api/auth/reset-password/strength', { token: 'x'.repeat(43), password: '' });
+    expect(empty.statusCode).toBe(400);
+    expect(empty.json().fieldErrors.password).toEqual(['請輸入您的密碼']);
+  });
+
+  it('rates a candidate with the logged-in account (POST /api/account/password/strength); 401 without a login', async () => {
+    const { nationalId } = await createAccount(ctx, { accountName: 'meterchange', status: 'ACTIVE' });
+    const session = await login(ctx.app, 'meterchange');
+    const rate = (password: string, headers: Record<string, string> = session.headers()) =>
+      ctx.app.inject({ method: 'POST', url: '/api/account/password/strength', payload: { password }, headers });
+    expect((await rate(`${nationalId}!x`)).json()).toMatchObject({ level: '弱', acceptable: false });
+    expect((await rate(NEW_PASSWORD)).json()).toMatchObject({ acceptable: true });
+    expect((await rate(NEW_PASSWORD, {})).statusCode).toBe(401);
   });
 });

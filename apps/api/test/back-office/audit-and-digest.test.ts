@@ -1,7 +1,7 @@
 /** 稽核紀錄 (search, CSV, append-only) and the approvers' daily digest (once only). */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestApp, type TestContext } from '../helpers/test-app.js';
-import { login, type TestSession } from '../helpers/auth.js';
+import type { TestContext } from '../helpers/test-app.js';
+import { createTestAppWith, login, type TestSession } from '../helpers/auth.js';
 import { createAccount } from '../helpers/accounts.js';
 import { CSV_EXPORT_BROKEN, csvCell, openAuditEventsCsv } from '../../src/services/audit/audit-log.js';
 import { runApproverDigest } from '../../src/jobs/daily-digest.js';
@@ -10,8 +10,7 @@ let ctx: TestContext;
 let staff: TestSession;
 
 beforeAll(async () => {
-  ctx = await createTestApp({ demoInstitutions: 0 });
-  staff = await login(ctx.app, 'demostaff');
+  ({ ctx, sessions: [staff] } = await createTestAppWith('demostaff'));
 });
 afterAll(() => ctx.close());
 

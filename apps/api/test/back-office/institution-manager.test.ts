@@ -1,18 +1,15 @@
 /** 單位業務管理者: the 一般使用者 queue and the institution's accounts. */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestApp, type TestContext } from '../helpers/test-app.js';
-import { login, type TestSession } from '../helpers/auth.js';
-import { createAccount } from '../helpers/accounts.js';
+import type { TestContext } from '../helpers/test-app.js';
+import { createTestAppWith, login, type TestSession } from '../helpers/auth.js';
+import { createAccount, uniqueName } from '../helpers/accounts.js';
 
 let ctx: TestContext;
 let manager: TestSession;
 let otherManager: TestSession;
-let serial = 0;
-const uniqueName = (prefix: string) => `${prefix}${Date.now() % 100000}${++serial}`;
 
 beforeAll(async () => {
-  ctx = await createTestApp({ demoInstitutions: 0 });
-  manager = await login(ctx.app, 'demomanager');
+  ({ ctx, sessions: [manager] } = await createTestAppWith('demomanager'));
   await createAccount(ctx, { accountName: 'clinicboss', role: 'INSTITUTION_MANAGER', status: 'ACTIVE', institutionCode: '9900000002' });
   otherManager = await login(ctx.app, 'clinicboss');
 });

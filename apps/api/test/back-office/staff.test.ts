@@ -1,15 +1,14 @@
 /** 系統人員: institutions, subsystems and their managers, announcements, downloads, account search. */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestApp, type TestContext } from '../helpers/test-app.js';
-import { login, type TestSession } from '../helpers/auth.js';
+import type { TestContext } from '../helpers/test-app.js';
+import { createTestAppWith, login, type TestSession } from '../helpers/auth.js';
 import { createAccount } from '../helpers/accounts.js';
 
 let ctx: TestContext;
 let staff: TestSession;
 
 beforeAll(async () => {
-  ctx = await createTestApp({ demoInstitutions: 0 });
-  staff = await login(ctx.app, 'demostaff');
+  ({ ctx, sessions: [staff] } = await createTestAppWith('demostaff'));
 });
 afterAll(() => ctx.close());
 

@@ -1,19 +1,15 @@
 /** 子系統管理者: the access-request queue, bulk approve and the race. */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestApp, type TestContext } from '../helpers/test-app.js';
-import { login, type TestSession } from '../helpers/auth.js';
-import { createAccount } from '../helpers/accounts.js';
+import type { TestContext } from '../helpers/test-app.js';
+import { createTestAppWith, type TestSession } from '../helpers/auth.js';
+import { createAccount, uniqueName } from '../helpers/accounts.js';
 
 let ctx: TestContext;
 let adult: TestSession;
 let child: TestSession;
-let serial = 0;
-const uniqueName = (prefix: string) => `${prefix}${Date.now() % 100000}${++serial}`;
 
 beforeAll(async () => {
-  ctx = await createTestApp({ demoInstitutions: 0 });
-  adult = await login(ctx.app, 'demosubadult');
-  child = await login(ctx.app, 'demosubchild');
+  ({ ctx, sessions: [adult, child] } = await createTestAppWith('demosubadult', 'demosubchild'));
 });
 afterAll(() => ctx.close());
 

@@ -54,3 +54,7 @@ export async function createAccount(
   }
   return { account, nationalId };
 }
+
+let nameSerial = 0;
+/** An account name no other test of this run uses (the demo database is shared by a file's tests). */
+export const uniqueName = (prefix: string) => `${prefix}${Date.now() % 100000}${++nameSerial}`;

@@ -1,6 +1,7 @@
 import type { LightMyRequestResponse } from 'fastify';
 import { DEMO_PASSWORD } from '@portal/db';
 import type { App } from '../../src/app.js';
+import { createTestApp, type TestContext } from './test-app.js';
 
 /** A logged-in browser: its cookie jar and CSRF token. */
 export interface TestSession {
@@ -45,4 +46,17 @@ export async function login(app: App, accountName: string, password = DEMO_PASSW
   const response = await app.inject({ method: 'POST', url: '/api/auth/login', payload: { accountName, password }, ...(remoteAddress ? { remoteAddress } : {}) });
   if (response.statusCode !== 200) throw new Error(`login ${accountName}: ${response.statusCode} ${response.body}`);
   return sessionFrom(response);
+}
+
+/**
+ * A fresh app (demo seed, no extra institutions) with each of `accountNames` logged in: the
+ * usual start of a file that acts as one or two roles. The caller closes `ctx` after its tests.
+ */
+export async function createTestAppWith<const Names extends readonly string[]>(
+  ...accountNames: Names
+): Promise<{ ctx: TestContext; sessions: { [K in keyof Names]: TestSession } }> {
+  const ctx = await createTestApp({ demoInstitutions: 0 });
+  const sessions = [];
+  for (const accountName of accountNames) sessions.push(await login(ctx.app, accountName));
+  return { ctx, sessions: sessions as { [K in keyof Names]: TestSession } };
 }

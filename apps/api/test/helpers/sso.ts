@@ -1,7 +1,7 @@
 import { createServer, type IncomingMessage, type Server } from 'node:http';
 import * as client from 'openid-client';
 import { DEMO_PASSWORD } from '@portal/db';
-import { createTestApp, type TestContext } from './test-app.js';
+import { createTestApp, type TestAppOptions, type TestContext } from './test-app.js';
 import { freePort } from './free-port.js';
 
 /**
@@ -27,10 +27,10 @@ function readBody(request: IncomingMessage): Promise<string> {
   });
 }
 
-export async function startSsoHarness(env: Record<string, string> = {}): Promise<SsoHarness> {
+export async function startSsoHarness(env: Record<string, string> = {}, options: Pick<TestAppOptions, 'logger'> = {}): Promise<SsoHarness> {
   const port = await freePort();
   const origin = `http://127.0.0.1:${port}`;
-  const ctx = await createTestApp({ demoInstitutions: 0, env: { PUBLIC_ORIGIN: origin, ...env } });
+  const ctx = await createTestApp({ demoInstitutions: 0, env: { PUBLIC_ORIGIN: origin, ...env }, ...options });
   await ctx.app.listen({ port, host: '127.0.0.1' });
 
   const rp = { origin: '', logouts: [] as string[], failNext: 0, close: () => Promise.resolve() };

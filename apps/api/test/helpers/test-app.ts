@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { createNationalIdCrypto, runSeed } from '@portal/db';
 import { renderBlankManagerForm } from '@portal/forms';
-import { buildApp, type App } from '../../src/app.js';
+import { buildApp, type App, type AppDependencies } from '../../src/app.js';
 import { parseEnv } from '../../src/env.js';
 import { createTestDatabase, type TestDatabase } from './test-database.js';
 
@@ -19,6 +19,8 @@ export interface TestAppOptions {
    * instance); close() then leaves the database to its owner.
    */
   database?: TestDatabase;
+  /** The app's log (default none): e.g. `{ level: 'debug', stream }` to read what it writes. */
+  logger?: AppDependencies['logger'];
 }
 
 export const testCrypto = createNationalIdCrypto({
@@ -36,7 +38,7 @@ export async function createTestApp(options: TestAppOptions = {}): Promise<TestC
   if (options.database) {
     const shared = options.database;
     const env = parseEnv({ NODE_ENV: 'test', LOG_LEVEL: 'silent', ...options.env });
-    const app = await buildApp({ env, db: shared.db, nationalIdCrypto: testCrypto, jwtSecret: testJwtSecret, oidcKey: testOidcKey, logger: false });
+    const app = await buildApp({ env, db: shared.db, nationalIdCrypto: testCrypto, jwtSecret: testJwtSecret, oidcKey: testOidcKey, logger: options.logger ?? false });
     await app.ready();
     return { ...shared, app, close: () => app.close() };
   }
@@ -50,7 +52,7 @@ export async function createTestApp(options: TestAppOptions = {}): Promise<TestC
       renderManagerForm: renderBlankManagerForm,
     });
     const env = parseEnv({ NODE_ENV: 'test', LOG_LEVEL: 'silent', ...options.env });
-    const app = await buildApp({ env, db: database.db, nationalIdCrypto: testCrypto, jwtSecret: testJwtSecret, oidcKey: testOidcKey, logger: false });
+    const app = await buildApp({ env, db: database.db, nationalIdCrypto: testCrypto, jwtSecret: testJwtSecret, oidcKey: testOidcKey, logger: options.logger ?? false });
     await app.ready();
     return {
       ...database,

@@ -95,6 +95,18 @@ const cases: { [Name in MailTemplateName]: { data: MailTemplateData[Name]; subje
       '此連結於 60 分鐘內有效，且僅能使用一次。',
     ],
   },
+  'email-change-notice': {
+    data: { origin: ORIGIN, name: '王小明', accountName: 'clinic.wang', newEmail: 'new@example.tw' },
+    subject: '【醫療院所預防保健暨戒菸服務單一入口系統】E-mail 變更通知',
+    lines: [
+      '帳號「clinic.wang」剛剛要求將 E-mail 由本信箱變更為 new@example.tw。',
+      '若不是您本人：請立即登入並於「帳號資料」變更密碼，或以「忘記密碼」重設密碼',
+      '並請以電話或 E-mail 通知下方諮詢窗口',
+      '新的 E-mail：new@example.tw',
+      '服務登入：\nhttps://portal.example.tw/login',
+      '忘記密碼：\nhttps://portal.example.tw/forgot-password',
+    ],
+  },
   'manager-request-received': {
     data: {
       name: '王小明',
@@ -153,6 +165,7 @@ describe('mail templates', () => {
       'subsystem-rejected',
       'password-reset',
       'email-change-confirm',
+      'email-change-notice',
       'manager-request-received',
       'manager-request-decided',
       'subsystem-revoked',

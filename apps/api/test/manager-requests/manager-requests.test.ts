@@ -4,6 +4,7 @@
  */
 import type { TestPki } from '@portal/card-sim';
 import type { CardChallenge, CreateManagerRequestResponse, ManagerRequest, StaffManagerRequestDetail, StaffManagerRequestList } from '@portal/shared';
+import { institutionSearchFields } from '@portal/shared';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createAccount } from '../helpers/accounts.js';
 import { login, type TestSession } from '../helpers/auth.js';
@@ -28,7 +29,7 @@ afterAll(() => close());
 async function institution() {
   const { code, name } = TEST_INSTITUTIONS[serial]!;
   serial += 1;
-  await ctx.db.prisma.institution.create({ data: { code, name, kind: 'CLINIC', city: '臺北市' } });
+  await ctx.db.prisma.institution.create({ data: { code, name, ...institutionSearchFields(name), kind: 'CLINIC', city: '臺北市' } });
   return code;
 }
 

@@ -1,16 +1,15 @@
 /** Staff CSV back-fill (dry run, all-or-nothing import, audit) and the subsystems' eligibility question. */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SCREENING_CSV_COLUMNS, SCREENING_CSV_HEADER_LINE, taipeiToday } from '@portal/shared';
-import { createTestApp, testCrypto, type TestContext } from '../helpers/test-app.js';
-import { login, type TestSession } from '../helpers/auth.js';
+import { testCrypto, type TestContext } from '../helpers/test-app.js';
+import { createTestAppWith, type TestSession } from '../helpers/auth.js';
 import { checkSubsystemEligibility } from '../../src/services/screening/eligibility-query.js';
 import { ingestAs, newNationalId, origin, recordInput } from './screening-fixtures.js';
 
 let ctx: TestContext;
 let staff: TestSession;
 beforeAll(async () => {
-  ctx = await createTestApp({ demoInstitutions: 0 });
-  staff = await login(ctx.app, 'demostaff');
+  ({ ctx, sessions: [staff] } = await createTestAppWith('demostaff'));
 });
 afterAll(() => ctx.close());
 

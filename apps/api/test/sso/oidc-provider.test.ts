@@ -1,8 +1,8 @@
-import { createRemoteJWKSet, decodeProtectedHeader, jwtVerify } from 'jose';
+import { createLocalJWKSet, createRemoteJWKSet, decodeProtectedHeader, jwtVerify, type JWK } from 'jose';
 import { vi } from 'vitest';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SSO_MESSAGES } from '@portal/shared';
-import { rotateSigningKey } from '../../src/oidc/signing-keys.js';
+import { createTestApp } from '../helpers/test-app.js';
 import { revokeAllSessions } from '../../src/services/auth/sessions.js';
 import { Browser, client, continueAtPortal, exchange, relyingParty, signIn, startAuthorization, startSsoHarness, type RelyingParty, type SsoHarness } from '../helpers/sso.js';
 
@@ -184,23 +184,55 @@ describe('the provider', () => {
     expect(new URL((await browser.navigate(silent.url.href)).url).searchParams.get('error')).toBe('access_denied');
   });
 
-  it('rotates its signing key without a restart; ID tokens signed before still verify', async () => {
-    const browser = new Browser(harness.origin);
-    await browser.login('demouser');
-    const before = await signIn(browser, adult);
-    const oldKid = decodeProtectedHeader(before.tokens.id_token!).kid;
-    const { activeKid } = await rotateSigningKey(harness.ctx.db.prisma, harness.ctx.app.oidc.box, 'RS256');
-    await harness.ctx.app.oidc.reload();
+  it('rotates its signing key by staff action without a restart; tokens signed before still verify; another instance reloads from the database', async () => {
+    // A second instance over the same database, checking the keys every 100 ms.
+    const second = await createTestApp({ database: harness.ctx, env: { PUBLIC_ORIGIN: harness.origin, OIDC_KEY_CHECK_INTERVAL_MS: '100' } });
+    try {
+      const jwksOf = async (app: typeof second.app) =>
+        ((await app.inject({ method: 'GET', url: '/oidc/jwks' })).json() as { keys: (JWK & { kid: string })[] }).keys;
+      const browser = new Browser(harness.origin);
+      await browser.login('demouser');
+      const before = await signIn(browser, adult);
+      const oldKid = decodeProtectedHeader(before.tokens.id_token!).kid!;
+      const nextBefore = (await harness.ctx.db.prisma.oidcSigningKey.findFirst({ where: { alg: 'RS256', state: 'NEXT' } }))?.kid;
 
-    const after = await signIn(browser, adult);
-    expect(after.handedOver).toBe(false); // the provider session survives the swap
-    expect(activeKid).not.toBe(oldKid);
-    expect(decodeProtectedHeader(after.tokens.id_token!).kid).toBe(activeKid);
-    const keys = createRemoteJWKSet(new URL(`${harness.issuer.href}/jwks`));
-    await jwtVerify(before.tokens.id_token!, keys, { issuer: harness.issuer.href, audience: 'adult-preventive' });
-    const published = ((await (await fetch(`${harness.issuer.href}/jwks`)).json()) as { keys: Record<string, unknown>[] }).keys;
-    expect(published.map((key) => key.kid)).toEqual(expect.arrayContaining([oldKid, activeKid]));
-    expect(published.every((key) => !('d' in key))).toBe(true);
+      const staff = new Browser(harness.origin);
+      await staff.login('demostaff');
+      const rotated = await staff.api('POST', '/api/staff/oidc-signing-keys/rotate', { alg: 'RS256' });
+      expect(rotated.status).toBe(200);
+      const { activeKid, message } = (await rotated.json()) as { activeKid: string; message: string };
+      expect(message).toContain(activeKid);
+      expect(activeKid).not.toBe(oldKid);
+      // A key published as NEXT before is the one that becomes ACTIVE (RPs already had it).
+      if (nextBefore) expect(activeKid).toBe(nextBefore);
+      expect(await harness.ctx.db.prisma.auditEvent.count({ where: { action: 'sso.signing-key.rotated', entityId: activeKid } })).toBe(1);
+
+      // This instance signs with the new key at once, the provider session survives.
+      const after = await signIn(browser, adult);
+      expect(after.handedOver).toBe(false);
+      expect(decodeProtectedHeader(after.tokens.id_token!).kid).toBe(activeKid);
+      const keys = createRemoteJWKSet(new URL(`${harness.issuer.href}/jwks`));
+      await jwtVerify(before.tokens.id_token!, keys, { issuer: harness.issuer.href, audience: 'adult-preventive' });
+      await jwtVerify(after.tokens.id_token!, keys, { issuer: harness.issuer.href, audience: 'adult-preventive' });
+
+      // The list and the JWKS: NEXT + ACTIVE + RETIRED, never a private part.
+      const listed = (await (await staff.api('GET', '/api/staff/oidc-signing-keys')).json()) as { items: { kid: string; alg: string; state: string }[] };
+      const rs256 = listed.items.filter((item) => item.alg === 'RS256');
+      expect(rs256.find((item) => item.state === 'ACTIVE')?.kid).toBe(activeKid);
+      expect(rs256.some((item) => item.kid === oldKid && item.state === 'RETIRED')).toBe(true);
+      const newNext = rs256.find((item) => item.state === 'NEXT')!.kid;
+      const published = await jwksOf(harness.ctx.app);
+      expect(published.map((key) => key.kid)).toEqual(expect.arrayContaining([oldKid, activeKid, newNext]));
+      expect(published.every((key) => !('d' in key))).toBe(true);
+
+      // The other instance notices within its check interval: it publishes and signs with the new key first.
+      await expect.poll(async () => (await jwksOf(second.app)).find((key) => key.alg === 'RS256')?.kid, { timeout: 5000, interval: 100 }).toBe(activeKid);
+      const secondKeys = createLocalJWKSet({ keys: await jwksOf(second.app) });
+      await jwtVerify(before.tokens.id_token!, secondKeys, { issuer: harness.issuer.href, audience: 'adult-preventive' });
+      expect(await second.app.oidc.reloadIfKeysChanged()).toBe(false);
+    } finally {
+      await second.close();
+    }
   });
 
   it('answers 404 for an interaction this browser does not hold', async () => {
@@ -303,5 +335,53 @@ describe('revocation at once', () => {
     await expect(client.refreshTokenGrant(adult.config, tokens.refresh_token!)).rejects.toMatchObject({ error: 'invalid_grant' });
     expect(await harness.ctx.db.prisma.oidcPayload.count({ where: { accountId: demouserId } })).toBe(0);
     expect(await harness.ctx.db.prisma.backchannelLogout.count({ where: { accountId: demouserId, reason: 'password-reset' } })).toBe(1);
+  });
+});
+
+describe('我的服務 → 子系統登入狀態', () => {
+  it('lists the caller’s own subsystem sign-ins; 登出 of one and 登出全部 end the grants, tell the subsystems and are audited', async () => {
+    const browser = new Browser(harness.origin);
+    await browser.login('demouser');
+    const before = new Date(Date.now() - 1000);
+    const adultSignIn = await signIn(browser, adult);
+    const childSignIn = await signIn(browser, child);
+
+    const listed = (await (await browser.api('GET', '/api/account/sso-sessions')).json()) as { items: { clientId: string; subsystemName: string; startedAt: string; count: number }[] };
+    expect(listed.items.map((item) => [item.clientId, item.subsystemName])).toEqual([
+      ['adult-preventive', '成人預防保健'],
+      ['child-preventive', '兒童預防保健'],
+    ]);
+    for (const item of listed.items) expect(new Date(item.startedAt).getTime()).toBeGreaterThanOrEqual(before.getTime() - 1000);
+
+    // Someone else sees none of them and cannot end them.
+    const other = new Browser(harness.origin);
+    await other.login('demomanager');
+    expect(await (await other.api('GET', '/api/account/sso-sessions')).json()).toEqual({ items: [] });
+    const notTheirs = await other.api('POST', '/api/account/sso-sessions/adult-preventive/logout', {});
+    expect(notTheirs.status).toBe(404);
+    expect(await notTheirs.json()).toMatchObject({ code: 'SSO_SESSION_NOT_FOUND', message: SSO_MESSAGES.sessionNotFound });
+    expect((await new Browser(harness.origin).api('GET', '/api/account/sso-sessions')).status).toBe(401);
+    expect((await browser.request(`${harness.origin}/api/account/sso-sessions/logout-all`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{}' })).status).toBe(403);
+
+    // 登出 of 成人預防保健 only: its tokens die and it is told; 兒童預防保健 goes on.
+    await harness.ctx.app.oidc.dispatchBackchannelNow(); // what earlier tests left queued
+    harness.rp.logouts.length = 0;
+    const one = await browser.api('POST', '/api/account/sso-sessions/adult-preventive/logout', {});
+    expect(await one.json()).toEqual({ message: '已登出「成人預防保健」，該子系統已收到登出通知。', ended: ['adult-preventive'] });
+    await expect(client.refreshTokenGrant(adult.config, adultSignIn.tokens.refresh_token!)).rejects.toMatchObject({ error: 'invalid_grant' });
+    expect(await harness.ctx.app.oidc.dispatchBackchannelNow()).toBe(1);
+    expect(harness.rp.logouts).toHaveLength(1);
+    await expect(client.fetchUserInfo(child.config, childSignIn.tokens.access_token, demouserId)).resolves.toMatchObject({ sub: demouserId });
+
+    // 登出全部: the rest, and the provider session (the next login asks the portal again).
+    const all = await browser.api('POST', '/api/account/sso-sessions/logout-all', {});
+    expect(await all.json()).toEqual({ message: SSO_MESSAGES.allSessionsEnded, ended: ['child-preventive'] });
+    await expect(client.fetchUserInfo(child.config, childSignIn.tokens.access_token, demouserId)).rejects.toBeTruthy();
+    expect(await (await browser.api('GET', '/api/account/sso-sessions')).json()).toEqual({ items: [] });
+    expect((await browser.navigate((await startAuthorization(child)).url.href)).url).toMatch(/\/sso\/continue\//);
+    expect(await (await browser.api('POST', '/api/account/sso-sessions/logout-all', {})).json()).toEqual({ message: SSO_MESSAGES.noSessions, ended: [] });
+
+    const audited = await harness.ctx.db.prisma.auditEvent.findMany({ where: { action: 'sso.sessions.ended', actorId: demouserId }, orderBy: { id: 'asc' } });
+    expect(audited.map((event) => (event.after as { clients: string[] }).clients)).toEqual([['adult-preventive'], ['child-preventive'], []]);
   });
 });

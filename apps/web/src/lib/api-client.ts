@@ -146,39 +146,27 @@ export function apiGet<S extends z.ZodType>(path: string, schema: S, options: Re
   return apiRequest('GET', path, schema, options);
 }
 
+type BodyRequest = <S extends z.ZodType>(path: string, body: unknown, schema: S, options?: Omit<RequestOptions, 'params'>) => Promise<z.output<S>>;
+
+/** A request with a body: JSON, or multipart when the body is FormData (send() tells them apart). */
+const withBody =
+  (method: Method): BodyRequest =>
+  (path, body, schema, { signal } = {}) =>
+    apiRequest(method, path, schema, { body, signal });
+
 /** POSTs `body` as JSON (with X-CSRF-Token when logged in) and validates the reply. */
-export function apiPost<S extends z.ZodType>(
-  path: string,
-  body: unknown,
-  schema: S,
-  { signal }: Omit<RequestOptions, 'params'> = {},
-): Promise<z.output<S>> {
-  return apiRequest('POST', path, schema, { body, signal });
-}
+export const apiPost = withBody('POST');
 
 /** PATCHes `body` as JSON (with X-CSRF-Token) and validates the reply. */
-export function apiPatch<S extends z.ZodType>(
-  path: string,
-  body: unknown,
-  schema: S,
-  { signal }: Omit<RequestOptions, 'params'> = {},
-): Promise<z.output<S>> {
-  return apiRequest('PATCH', path, schema, { body, signal });
-}
+export const apiPatch = withBody('PATCH');
+
+/** POSTs a multipart body (an upload: FormData) and validates the JSON reply. */
+export const apiUpload: <S extends z.ZodType>(path: string, form: FormData, schema: S, options?: Omit<RequestOptions, 'params'>) => Promise<z.output<S>> =
+  withBody('POST');
 
 /** DELETEs (with X-CSRF-Token) and validates the reply. */
 export function apiDelete<S extends z.ZodType>(path: string, schema: S, { signal }: Omit<RequestOptions, 'params'> = {}): Promise<z.output<S>> {
   return apiRequest('DELETE', path, schema, { signal });
-}
-
-/** POSTs a multipart body (an upload: FormData) and validates the JSON reply. */
-export function apiUpload<S extends z.ZodType>(
-  path: string,
-  form: FormData,
-  schema: S,
-  { signal }: Omit<RequestOptions, 'params'> = {},
-): Promise<z.output<S>> {
-  return apiRequest('POST', path, schema, { body: form, signal });
 }
 
 export interface DownloadedFile {

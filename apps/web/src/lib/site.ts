@@ -14,7 +14,7 @@ export const paths = {
   otherServices: '/other-services',
   contacts: '/contacts',
   apply: '/apply',
-  forgotPassword: '/forgot-password',
+  forgotPassword: portalPaths.forgotPassword,
   applicationStatus: portalPaths.applicationStatus,
   resetPassword: portalPaths.resetPassword,
   accountHome: '/account',

@@ -9,6 +9,7 @@ import { institutionHandlers } from './handlers/institutions';
 import { managerRequestHandlers } from './handlers/manager-requests';
 import { screeningHandlers } from './handlers/screening';
 import { oidcClientHandlers } from './handlers/oidc-clients';
+import { passwordStrengthHandlers } from './handlers/password-strength';
 import { ssoHandlers } from './handlers/sso';
 import { subsystemHandlers } from './handlers/subsystems';
 
@@ -21,6 +22,7 @@ export const server = setupServer(
   ...applicationHandlers,
   ...authHandlers,
   ...accountHandlers,
+  ...passwordStrengthHandlers,
   ...backOfficeHandlers,
   ...managerRequestHandlers,
   ...screeningHandlers,

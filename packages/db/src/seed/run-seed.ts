@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { makeTaiwanIdWithChecksum } from '@portal/shared';
+import { institutionSearchFields, makeTaiwanIdWithChecksum } from '@portal/shared';
 import type { PrismaClient } from '../generated/prisma/client.ts';
 import type { NationalIdCrypto } from '../national-id-crypto.ts';
 import { hashPassword } from '../password-hash.ts';
@@ -139,7 +139,7 @@ async function seedInstitutions(prisma: PrismaClient, count: number): Promise<nu
   let created = 0;
   for (let i = 0; i < rows.length; i += INSERT_CHUNK) {
     const result = await prisma.institution.createMany({
-      data: rows.slice(i, i + INSERT_CHUNK),
+      data: rows.slice(i, i + INSERT_CHUNK).map((row) => ({ ...row, ...institutionSearchFields(row.name) })),
       skipDuplicates: true,
     });
     created += result.count;

@@ -58,6 +58,13 @@ export const PASSWORD_RULES = {
   STRENGTH: { code: 'STRENGTH', message: '密碼強度須達「中」以上' },
 } as const satisfies Record<PasswordRuleCode, PasswordRule>;
 
+/**
+ * What to do when every listed rule is met but zxcvbn still rates the password 弱: the rules
+ * alone do not say why (a dictionary word, a keyboard walk, the account name …).
+ */
+export const PASSWORD_STRENGTH_ADVICE =
+  '密碼雖符合上列規則，但容易被猜出：請再加長（例如 12 碼以上），避免常見字詞、鍵盤順序、連續或重複的字元，也不要包含帳號、姓名、身分證或 E-mail。';
+
 export interface PasswordVerdict {
   readonly level: PasswordLevel;
   /** zxcvbn score of the evaluated part (see `password-strength.ts`), before the cap. */

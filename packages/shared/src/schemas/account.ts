@@ -6,6 +6,7 @@ import { z } from 'zod';
 import { text } from './text.js';
 import { EmailSchema, LandlinePhoneSchema, MOBILE_PATTERN, normalizeMobile, FIELD_MESSAGES } from '../rules/contact-fields.js';
 import { AccessStatusSchema } from './application.js';
+import { PASSWORD_MAX_LENGTH } from '../rules/password-policy.js';
 import {
   AccountRoleSchema,
   AUTH_MESSAGES,
@@ -18,6 +19,7 @@ import {
 export const ACCOUNT_MESSAGES = {
   profileUpdated: '個人資料已更新。',
   emailChangePending: '確認信已寄至新的E-mail信箱，請於 24 小時內點選信中連結，完成後才會變更E-mail。',
+  emailChangeNeedsPassword: '變更E-mail須輸入目前的密碼',
   emailConfirmed: 'E-mail信箱已變更。',
   emailTokenInvalid: 'E-mail確認連結無效、已使用或已逾期，請重新在帳號資料中修改E-mail。',
   passwordChanged: '密碼已變更；其他裝置上的登入已全部登出。',
@@ -48,8 +50,10 @@ export type Profile = z.infer<typeof ProfileSchema>;
 
 /**
  * PATCH /api/account/profile. Each field is optional (absent = unchanged). `mobile: ''` or
- * `null` removes the mobile number. A different `email` is not applied: a confirmation link is
- * mailed to the new address (POST /api/account/confirm-email applies it).
+ * `null` removes the mobile number. A different `email` is not applied: it needs
+ * `currentPassword` (a borrowed session must not be able to redirect the account's mail), a
+ * confirmation link is mailed to the new address (POST /api/account/confirm-email applies it)
+ * and a notice to the old one.
  */
 export const UpdateProfileRequestSchema = z.object({
   phone: LandlinePhoneSchema.optional(),
@@ -60,6 +64,11 @@ export const UpdateProfileRequestSchema = z.object({
     .nullable()
     .optional(),
   email: EmailSchema.optional(),
+  /** Required by the API when `email` differs from the current address. */
+  currentPassword: text({ error: ACCOUNT_MESSAGES.emailChangeNeedsPassword })
+    .min(1, { error: ACCOUNT_MESSAGES.emailChangeNeedsPassword, abort: true })
+    .max(PASSWORD_MAX_LENGTH * 4, AUTH_MESSAGES.passwordTooLong)
+    .optional(),
 });
 export type UpdateProfileRequest = z.input<typeof UpdateProfileRequestSchema>;
 

@@ -6,7 +6,7 @@ import { z } from 'zod';
 import { text } from './text.js';
 import { EmailSchema } from '../rules/contact-fields.js';
 import { NationalIdSchema } from '../rules/national-id.js';
-import { checkPasswordComposition, PASSWORD_MAX_LENGTH } from '../rules/password-policy.js';
+import { checkPasswordComposition, PASSWORD_MAX_LENGTH, PASSWORD_RULES, type PasswordRuleCode } from '../rules/password-policy.js';
 import { AccountStatusSchema } from './application.js';
 
 // ───────────────────────── roles ─────────────────────────
@@ -209,6 +209,31 @@ export const ResetPasswordRequestSchema = z
     message: AUTH_MESSAGES.passwordMismatch,
   });
 export type ResetPasswordRequest = z.infer<typeof ResetPasswordRequestSchema>;
+
+// ───────────────────────── 密碼強度 (the meter of 重設密碼 and 變更密碼) ─────────────────────────
+
+/**
+ * POST /api/account/password/strength (logged in) → 200 PasswordVerdict: a candidate new
+ * password rated with the account's own user inputs, 身分證 included, which never reach the
+ * browser. The meter and the API's refusal are then the same verdict.
+ */
+export const RatePasswordRequestSchema = z.object({
+  password: text({ error: AUTH_MESSAGES.passwordRequired })
+    .max(PASSWORD_MAX_LENGTH * 4, { error: AUTH_MESSAGES.passwordTooLong, abort: true })
+    .min(1, AUTH_MESSAGES.passwordRequired),
+});
+export type RatePasswordRequest = z.infer<typeof RatePasswordRequestSchema>;
+
+/** POST /api/auth/reset-password/strength (no login: the mailed token names the account). */
+export const RateResetPasswordRequestSchema = RatePasswordRequestSchema.extend({ token: MailedTokenSchema });
+export type RateResetPasswordRequest = z.infer<typeof RateResetPasswordRequestSchema>;
+
+export const PasswordVerdictSchema = z.object({
+  level: z.enum(['弱', '中', '強']),
+  score: z.union([z.literal(0), z.literal(1), z.literal(2), z.literal(3), z.literal(4)]),
+  unmet: z.array(z.object({ code: z.enum(Object.keys(PASSWORD_RULES) as [PasswordRuleCode, ...PasswordRuleCode[]]), message: text() })),
+  acceptable: z.boolean(),
+});
 
 // ───────────────────────── 申請進度查詢 ─────────────────────────
 

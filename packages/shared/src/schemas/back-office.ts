@@ -13,7 +13,7 @@ import { messages } from '../messages.js';
 import { AccessStatusSchema, AccountStatusSchema } from './application.js';
 import { AccountRoleSchema, InstitutionRefSchema, SubsystemRefSchema } from './auth.js';
 import { CITIES, INSTITUTION_KINDS, InstitutionKindSchema } from './institution.js';
-import { keysetPageOf, keysetQueryFields, PageQuerySchema, pageOf } from './pagination.js';
+import { cappedPageOf, keysetPageOf, keysetQueryFields, PageQuerySchema, pageOf } from './pagination.js';
 
 export const BACK_OFFICE_MESSAGES = {
   decisionRequired: '請選擇核准或駁回',
@@ -343,7 +343,7 @@ export const StaffInstitutionSchema = z.object({
   managerCount: z.number().int(),
 });
 export type StaffInstitution = z.infer<typeof StaffInstitutionSchema>;
-export const StaffInstitutionPageSchema = pageOf(StaffInstitutionSchema);
+export const StaffInstitutionPageSchema = cappedPageOf(StaffInstitutionSchema);
 export type StaffInstitutionPage = z.infer<typeof StaffInstitutionPageSchema>;
 
 const InstitutionFields = {
@@ -438,28 +438,36 @@ export const PUBLICATION_STATUS_LABELS: Readonly<Record<PublicationStatus, strin
   UNPUBLISHED: '已下架',
 };
 
-/** GET /api/staff/announcements → 200 StaffAnnouncementPage (every status, newest first). */
-export const StaffAnnouncementQuerySchema = PageQuerySchema.extend({
+/** The 公告 and 下載專區 back-office lists filter alike: status, category, system, part of the title. */
+const StaffPublicationQuerySchema = PageQuerySchema.extend({
   status: PublicationStatusSchema.optional(),
   category: optionalText(20, BACK_OFFICE_MESSAGES.categoryTooLong),
   system: optionalText(50, BACK_OFFICE_MESSAGES.systemTooLong),
   /** Part of the title. */
   q: optionalText(50),
 });
-export type StaffAnnouncementQuery = z.input<typeof StaffAnnouncementQuerySchema>;
 
-export const StaffAnnouncementSchema = z.object({
+/** What a 公告 and a 下載專區 file have in common on the back-office screens. */
+const StaffPublicationFields = {
   id: text(),
   category: text(),
   system: text(),
   title: text(),
-  body: text(),
   status: PublicationStatusSchema,
   statusLabel: text(),
-  /** 發佈日期 (may be set on a draft; set to now on publish when empty). */
-  publishedAt: z.iso.datetime().nullable(),
   createdAt: z.iso.datetime(),
   updatedAt: z.iso.datetime(),
+};
+
+/** GET /api/staff/announcements → 200 StaffAnnouncementPage (every status, newest first). */
+export const StaffAnnouncementQuerySchema = StaffPublicationQuerySchema;
+export type StaffAnnouncementQuery = z.input<typeof StaffAnnouncementQuerySchema>;
+
+export const StaffAnnouncementSchema = z.object({
+  ...StaffPublicationFields,
+  body: text(),
+  /** 發佈日期 (may be set on a draft; set to now on publish when empty). */
+  publishedAt: z.iso.datetime().nullable(),
 });
 export type StaffAnnouncement = z.infer<typeof StaffAnnouncementSchema>;
 export const StaffAnnouncementPageSchema = pageOf(StaffAnnouncementSchema);
@@ -513,21 +521,11 @@ export const DOWNLOAD_CONTENT_TYPES = {
 } as const;
 
 /** GET /api/staff/downloads → 200 StaffDownloadPage (every status, newest first). */
-export const StaffDownloadQuerySchema = PageQuerySchema.extend({
-  status: PublicationStatusSchema.optional(),
-  system: optionalText(50, BACK_OFFICE_MESSAGES.systemTooLong),
-  category: optionalText(20, BACK_OFFICE_MESSAGES.categoryTooLong),
-  q: optionalText(50),
-});
+export const StaffDownloadQuerySchema = StaffPublicationQuerySchema;
 export type StaffDownloadQuery = z.input<typeof StaffDownloadQuerySchema>;
 
 export const StaffDownloadSchema = z.object({
-  id: text(),
-  system: text(),
-  category: text(),
-  title: text(),
-  status: PublicationStatusSchema,
-  statusLabel: text(),
+  ...StaffPublicationFields,
   publishedAt: z.iso.datetime(),
   file: z.object({
     id: text(),
@@ -539,8 +537,6 @@ export const StaffDownloadSchema = z.object({
   }),
   /** Path of the file itself, relative to the API root (the public link). */
   href: text(),
-  createdAt: z.iso.datetime(),
-  updatedAt: z.iso.datetime(),
 });
 export type StaffDownload = z.infer<typeof StaffDownloadSchema>;
 export const StaffDownloadPageSchema = pageOf(StaffDownloadSchema);

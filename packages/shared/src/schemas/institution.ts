@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { text } from './text.js';
 import { messages } from '../messages.js';
-import { PageQuerySchema, pageOf } from './pagination.js';
+import { PageQuerySchema, cappedPageOf } from './pagination.js';
 
 export const INSTITUTION_KINDS = ['HOSPITAL', 'CLINIC', 'PHARMACY', 'HEALTH_CENTER'] as const;
 export const InstitutionKindSchema = z.enum(INSTITUTION_KINDS);
@@ -43,7 +43,7 @@ export const InstitutionSearchQuerySchema = PageQuerySchema.extend({
 });
 export type InstitutionSearchQuery = z.infer<typeof InstitutionSearchQuerySchema>;
 
-export const InstitutionPageSchema = pageOf(InstitutionSchema);
+export const InstitutionPageSchema = cappedPageOf(InstitutionSchema);
 export type InstitutionPage = z.infer<typeof InstitutionPageSchema>;
 
 export const InstitutionCodeParamsSchema = z.object({ code: InstitutionCodeSchema });

@@ -18,6 +18,14 @@ export function pageOf<T extends z.ZodType>(item: T) {
   });
 }
 
+/**
+ * A page of a search that counts its matches only up to a cap (機構查詢: a broad query is not
+ * counted to the end): `totalCapped` says that more than `total` match.
+ */
+export function cappedPageOf<T extends z.ZodType>(item: T) {
+  return pageOf(item).extend({ totalCapped: z.boolean() });
+}
+
 /** The largest id a bigint column holds: a cursor beyond it names no row (and PostgreSQL refuses it). */
 const MAX_BIGINT = 2n ** 63n - 1n;
 

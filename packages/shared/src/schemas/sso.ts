@@ -13,7 +13,13 @@ export const SSO_MESSAGES = {
   accountNotActive: '您的帳號目前非啟用狀態，無法進入子系統。',
   clientDisabled: '此子系統目前暫停以單一入口登入。',
   logoutInvalid: '登出請求已失效，請回到子系統重新操作。',
+  sessionNotFound: '您目前沒有登入此子系統。',
+  allSessionsEnded: '已登出全部子系統，各子系統已收到登出通知。',
+  noSessions: '您目前沒有登入中的子系統。',
 } as const;
+
+/** The result message of 登出 of one subsystem (我的服務 → 子系統登入狀態). */
+export const ssoSessionEndedMessage = (subsystemName: string) => `已登出「${subsystemName}」，該子系統已收到登出通知。`;
 
 export const OIDC_CLIENT_MESSAGES = {
   notFound: '此子系統尚未設定單一入口用戶端。',
@@ -68,6 +74,29 @@ export const SsoEmptyBodySchema = z.object({}).strict();
  */
 export const SsoLogoutRequestSchema = z.object({ xsrf: text().min(1, SSO_MESSAGES.logoutInvalid).max(200, SSO_MESSAGES.logoutInvalid) }).strict();
 export type SsoLogoutRequest = z.infer<typeof SsoLogoutRequestSchema>;
+
+// ---------------------------------------------------------------------------------------------
+// 我的服務 → 子系統登入狀態: the user's own sign-ins at the subsystems
+
+/** One subsystem the user is signed in to through the portal: its live grants and when the first began. */
+export const MySsoSessionSchema = z.object({
+  clientId: text(),
+  subsystemName: text(),
+  startedAt: z.iso.datetime(),
+  /** Live sign-ins (browsers or devices) at that subsystem. */
+  count: z.number().int().min(1),
+});
+export type MySsoSession = z.infer<typeof MySsoSessionSchema>;
+
+/** GET /api/account/sso-sessions → 200. */
+export const MySsoSessionListSchema = z.object({ items: z.array(MySsoSessionSchema) });
+export type MySsoSessionList = z.infer<typeof MySsoSessionListSchema>;
+
+export const MySsoSessionParamsSchema = z.object({ clientId: text().regex(/^[a-z0-9-]{1,40}$/, SSO_MESSAGES.sessionNotFound) });
+
+/** POST /api/account/sso-sessions/logout-all and …/:clientId/logout → 200; 404 SSO_SESSION_NOT_FOUND. */
+export const EndSsoSessionsResultSchema = z.object({ message: text(), ended: z.array(text()) });
+export type EndSsoSessionsResult = z.infer<typeof EndSsoSessionsResultSchema>;
 
 // ---------------------------------------------------------------------------------------------
 // Client registration (系統人員, 子系統管理)
@@ -216,3 +245,37 @@ export const OidcClientListSchema = z.object({
   ),
 });
 export type OidcClientList = z.infer<typeof OidcClientListSchema>;
+
+// ---------------------------------------------------------------------------------------------
+// Signing keys (系統人員, 子系統管理 → 單一入口簽章金鑰)
+
+export const SIGNING_KEY_STATES = ['NEXT', 'ACTIVE', 'RETIRED'] as const;
+export const signingKeyStateLabels: Record<(typeof SIGNING_KEY_STATES)[number], string> = {
+  NEXT: '預備（已公開，下次輪替啟用）',
+  ACTIVE: '使用中',
+  RETIRED: '已退役（公開至已簽發的權杖到期）',
+};
+
+export const SigningKeySchema = z.object({
+  kid: text(),
+  alg: IdTokenAlgSchema,
+  state: z.enum(SIGNING_KEY_STATES),
+  stateLabel: text(),
+  createdAt: z.iso.datetime(),
+  activatedAt: z.iso.datetime().nullable(),
+  retiredAt: z.iso.datetime().nullable(),
+});
+export type SigningKey = z.infer<typeof SigningKeySchema>;
+
+/** GET /api/staff/oidc-signing-keys → 200: every published key (the JWKS), newest first per state. */
+export const SigningKeyListSchema = z.object({ items: z.array(SigningKeySchema) });
+export type SigningKeyList = z.infer<typeof SigningKeyListSchema>;
+
+/** POST /api/staff/oidc-signing-keys/rotate → 200 RotateSigningKeyResult. */
+export const RotateSigningKeyRequestSchema = z.object({ alg: IdTokenAlgSchema }).strict();
+export type RotateSigningKeyRequest = z.infer<typeof RotateSigningKeyRequestSchema>;
+export const RotateSigningKeyResultSchema = z.object({ message: text(), activeKid: text() });
+export type RotateSigningKeyResult = z.infer<typeof RotateSigningKeyResultSchema>;
+
+export const signingKeyRotatedMessage = (alg: string, kid: string) =>
+  `已輪替 ${alg} 簽章金鑰：新金鑰 ${kid} 開始簽章，舊金鑰保留公開至已簽發的權杖到期。`;

@@ -7,9 +7,7 @@ import {
   ResetPasswordRequestSchema,
   UpdateProfileRequestSchema,
 } from '../../src/index.js';
-
-const issues = (result: { success: boolean; error?: { issues: { path: PropertyKey[]; message: string }[] } }) =>
-  result.error?.issues.map((issue) => [issue.path.join('.'), issue.message]) ?? [];
+import { issues } from './issues.js';
 
 describe('LoginRequestSchema', () => {
   it('trims the account name and needs both fields', () => {

@@ -7,9 +7,7 @@ import {
   ManagerRequestDecisionSchema,
   StaffManagerRequestQuerySchema,
 } from '../../src/index.js';
-
-const issues = (result: { success: boolean; error?: { issues: { path: PropertyKey[]; message: string }[] } }) =>
-  result.error?.issues.map((issue) => [issue.path.join('.'), issue.message]) ?? [];
+import { issues } from './issues.js';
 
 describe('manager-request contract', () => {
   it('labels the kinds as the form does, and words the warning verbatim', () => {

@@ -29,15 +29,24 @@ export const profileRoutes: FastifyPluginAsyncZod = async (app) => {
     '/api/account/profile',
     {
       onRequest: [app.authenticate],
+      // A new E-mail needs the current password: bound guessing through a stolen session.
+      config: rateLimitPerIp(20, '10 minutes'),
       schema: {
         tags: ['account'],
-        summary: '修改帳號資料（市話、手機、E-mail）',
+        summary: '修改帳號資料（市話、手機、E-mail；變更 E-mail 須輸入目前的密碼）',
         body: UpdateProfileRequestSchema,
-        response: { 200: UpdateProfileResponseSchema, 400: ErrorBodySchema, 401: ErrorBodySchema, 403: ErrorBodySchema },
+        response: { 200: UpdateProfileResponseSchema, 400: ErrorBodySchema, 401: ErrorBodySchema, 403: ErrorBodySchema, 429: ErrorBodySchema },
       },
     },
     async (request) =>
-      request.dispatchQueuedMail(await updateProfile({ prisma: app.db.prisma, publicOrigin: app.auth.publicOrigin }, request.user.id, request.body, request.origin)),
+      request.dispatchQueuedMail(
+        await updateProfile(
+          { prisma: app.db.prisma, publicOrigin: app.auth.publicOrigin, failures: app.failureCounter },
+          request.user.id,
+          request.body,
+          request.origin,
+        ),
+      ),
   );
 
   /** Opened from the mail, possibly in another browser: the token is the proof, no login needed. */

@@ -7,12 +7,21 @@ import {
   ForgotPasswordRequestSchema,
   ForgotPasswordResponseSchema,
   MessageResponseSchema,
+  PasswordVerdictSchema,
+  type PasswordVerdict,
+  RatePasswordRequestSchema,
+  RateResetPasswordRequestSchema,
   ResetPasswordRequestSchema,
 } from '@portal/shared';
-import { withRetryAfter } from '../../http/responses.js';
 import { rateLimitPerIp } from '../../plugins/rate-limit.js';
-import { changePassword } from '../../services/auth/change-password.js';
-import { requestPasswordReset, resetPassword } from '../../services/auth/password-reset.js';
+import { changePassword, ratePasswordForAccount } from '../../services/auth/change-password.js';
+import { ratePasswordForReset, requestPasswordReset, resetPassword } from '../../services/auth/password-reset.js';
+
+/** Ratings of candidate passwords per address and 10 minutes: a person typing pauses a few dozen times. */
+const RATE_PASSWORD_LIMIT = 120;
+
+/** A verdict as the response schema has it (a plain array of the unmet rules). */
+const answerOf = (verdict: PasswordVerdict) => ({ ...verdict, unmet: [...verdict.unmet] });
 
 /** 忘記密碼, 重設密碼 (no login: the e-mailed token is the proof) and 變更密碼 (logged in). */
 export const passwordRoutes: FastifyPluginAsyncZod = async (app) => {
@@ -29,7 +38,7 @@ export const passwordRoutes: FastifyPluginAsyncZod = async (app) => {
     },
     async (request, reply) => {
       const deps = { prisma: app.db.prisma, crypto: app.nationalIdCrypto, failures: app.failureCounter, publicOrigin: app.auth.publicOrigin };
-      request.dispatchQueuedMail(await withRetryAfter(reply, requestPasswordReset(deps, request.body, request.origin)));
+      request.dispatchQueuedMail(await requestPasswordReset(deps, request.body, request.origin));
       return reply.status(202).send({ message: AUTH_MESSAGES.forgotPasswordAccepted });
     },
   );
@@ -51,6 +60,39 @@ export const passwordRoutes: FastifyPluginAsyncZod = async (app) => {
       app.auth.clearCookies(reply);
       return { message: AUTH_MESSAGES.passwordResetDone };
     },
+  );
+
+  // The meters of 重設密碼 and 變更密碼 (debounced in the browser): a verdict only, nothing
+  // changes, so no audit event. The 身分證 is one of the inputs; it is never answered, and a
+  // verdict only moves when a guess contains the whole 身分證, which these limits put out of
+  // reach of guessing.
+  app.post(
+    '/api/auth/reset-password/strength',
+    {
+      config: rateLimitPerIp(RATE_PASSWORD_LIMIT, '10 minutes'),
+      schema: {
+        tags: ['auth'],
+        summary: '重設密碼：新密碼的強度（依帳號資料）',
+        body: RateResetPasswordRequestSchema,
+        response: { 200: PasswordVerdictSchema, 400: ErrorBodySchema, 415: ErrorBodySchema, 429: ErrorBodySchema },
+      },
+    },
+    async (request) => answerOf(await ratePasswordForReset({ prisma: app.db.prisma, crypto: app.nationalIdCrypto }, request.body)),
+  );
+
+  app.post(
+    '/api/account/password/strength',
+    {
+      onRequest: [app.authenticate],
+      config: rateLimitPerIp(RATE_PASSWORD_LIMIT, '10 minutes'),
+      schema: {
+        tags: ['account'],
+        summary: '變更密碼：新密碼的強度（依帳號資料）',
+        body: RatePasswordRequestSchema,
+        response: { 200: PasswordVerdictSchema, 400: ErrorBodySchema, 401: ErrorBodySchema, 403: ErrorBodySchema, 429: ErrorBodySchema },
+      },
+    },
+    async (request) => answerOf(await ratePasswordForAccount({ prisma: app.db.prisma, crypto: app.nationalIdCrypto }, request.user.id, request.body.password)),
   );
 
   app.post(

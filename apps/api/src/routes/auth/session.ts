@@ -11,8 +11,7 @@ import {
   sessionLifetimeExpiredMessage,
   SessionSchema,
 } from '@portal/shared';
-import { sessionExpired, unauthorized } from '../../errors/http-error.js';
-import { withRetryAfter } from '../../http/responses.js';
+import { HttpError, sessionExpired, TooManyAttemptsError, unauthorized } from '../../errors/http-error.js';
 import { COOKIE_NAMES } from '../../plugins/auth.js';
 import { rateLimitPerIp } from '../../plugins/rate-limit.js';
 import { login } from '../../services/auth/login.js';
@@ -40,20 +39,17 @@ export const sessionRoutes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (request, reply) => {
-      const result = await withRetryAfter(
-        reply,
-        login(
-          {
-            prisma: app.db.prisma,
-            sql: app.db.sql,
-            failures: app.failureCounter,
-            dummyPasswordHash: app.auth.dummyPasswordHash,
-            lifetime: app.auth.lifetime,
-          },
-          request.body,
-          { ...request.origin, userAgent: request.headers['user-agent'] },
-        ),
-      );
+      // A refusal (TooManyAttemptsError) gets its Retry-After from the errors plugin.
+      const result = await login(
+        { prisma: app.db.prisma, sql: app.db.sql, failures: app.failureCounter, dummyPasswordHash: app.auth.dummyPasswordHash, lifetime: app.auth.lifetime },
+        request.body,
+        { ...request.origin, userAgent: request.headers['user-agent'] },
+      ).catch((error: unknown) => {
+        if (error instanceof TooManyAttemptsError) app.metrics.countLogin('locked');
+        else if (error instanceof HttpError && error.statusCode < 500) app.metrics.countLogin('failure');
+        throw error;
+      });
+      app.metrics.countLogin('success');
       return sessionBodyWithCookies(reply, result);
     },
   );

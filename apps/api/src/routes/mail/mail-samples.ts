@@ -20,6 +20,7 @@ export function mailSamples(origin: string): { readonly [Name in MailTemplateNam
     'subsystem-rejected': [{ ...person, subsystemName: '成人預防保健', reason: '非本子系統服務對象' }],
     'password-reset': [{ ...person, link: passwordResetLink(origin, 'sample-token'), expiresMinutes: 30 }],
     'email-change-confirm': [{ ...person, newEmail: 'new@example.com.tw', link: emailChangeLink(origin, 'sample-token'), expiresMinutes: 30 }],
+    'email-change-notice': [{ origin, ...person, newEmail: 'new@example.com.tw' }],
     'manager-request-received': [{ ...person, applicationNo: 'MR20261203-0001', kind: 'A', dueAt: new Date('2026-12-08T00:00:00+08:00') }],
     'manager-request-decided': [
       { ...person, applicationNo: 'MR20261203-0001', kind: 'A', decision: 'APPROVED' },

@@ -5,6 +5,9 @@ import {
   OidcClientListSchema,
   OidcClientSchema,
   OidcClientWithSecretSchema,
+  RotateSigningKeyRequestSchema,
+  RotateSigningKeyResultSchema,
+  SigningKeyListSchema,
   SsoEmptyBodySchema,
   UpdateOidcClientRequestSchema,
 } from '@portal/shared';
@@ -18,6 +21,7 @@ import {
   setOidcClientActive,
   updateOidcClient,
 } from '../../services/sso/oidc-clients.js';
+import { listSigningKeys, rotateSigningKeyAsStaff } from '../../services/sso/signing-key-admin.js';
 
 /** 子系統管理 → 單一入口用戶端: 系統人員 register the subsystems with the OpenID provider. */
 export const staffOidcClientRoutes: FastifyPluginAsyncZod = async (app) => {
@@ -84,4 +88,19 @@ export const staffOidcClientRoutes: FastifyPluginAsyncZod = async (app) => {
       async (request) => setOidcClientActive(app.db.prisma, request.user.id, request.params.id, active, request.origin),
     );
   }
+
+  // 單一入口簽章金鑰: the published keys, and 輪替 (NEXT → ACTIVE → RETIRED) without a restart.
+  app.get(
+    '/api/staff/oidc-signing-keys',
+    { onRequest, schema: { tags, summary: '單一入口簽章金鑰：清單', response: { 200: SigningKeyListSchema, ...backOfficeErrors } } },
+    async () => listSigningKeys(app.db.prisma),
+  );
+  app.post(
+    '/api/staff/oidc-signing-keys/rotate',
+    {
+      onRequest,
+      schema: { tags, summary: '單一入口簽章金鑰：輪替', body: RotateSigningKeyRequestSchema, response: { 200: RotateSigningKeyResultSchema, ...backOfficeErrors } },
+    },
+    async (request) => rotateSigningKeyAsStaff((alg, also) => app.oidc.rotateSigningKey(alg, also), request.user.id, request.body.alg, request.origin),
+  );
 };

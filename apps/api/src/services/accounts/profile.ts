@@ -1,7 +1,9 @@
-import { ACCOUNT_MESSAGES, ACCOUNT_ROLE_LABELS, type Profile, type UpdateProfileResponse } from '@portal/shared';
+import { ACCOUNT_MESSAGES, ACCOUNT_ROLE_LABELS, AUTH_MESSAGES, type Profile, type UpdateProfileResponse } from '@portal/shared';
 import type { Prisma, PrismaClient } from '@portal/db';
 import { fieldError } from '../../errors/http-error.js';
 import { recordAudit, type RequestOrigin } from '../audit/record-audit.js';
+import type { FailureCounter } from '../auth/failure-counter.js';
+import { verifyCurrentPassword } from '../auth/login.js';
 import { newMailedToken, sha256Hex } from '../auth/sessions.js';
 import { enqueueTemplate, type WithMail } from '../mail/outbox.js';
 import { emailChangeLink } from '../mail/templates.js';
@@ -50,24 +52,43 @@ export interface ProfileChanges {
   phone?: string | undefined;
   mobile?: string | null | undefined;
   email?: string | undefined;
+  currentPassword?: string | undefined;
 }
 
 /**
- * 市話 and 手機 change at once. A different E-mail only starts a change: the link goes to the
- * new address, and the account keeps the old one until the link is opened (so a typo or a
- * hijacked session cannot redirect the reset mails silently).
+ * 市話 and 手機 change at once. A different E-mail only starts a change, and only with the
+ * current password (checked like a login, before anything is written): the link goes to the new
+ * address, a notice to the old one, and the account keeps the old address until the link is
+ * opened — so neither a typo nor a borrowed session can redirect the reset mails silently.
  */
 export async function updateProfile(
-  deps: { prisma: PrismaClient; publicOrigin: string },
+  deps: { prisma: PrismaClient; publicOrigin: string; failures: FailureCounter },
   accountId: string,
   changes: ProfileChanges,
   origin: RequestOrigin,
 ): Promise<WithMail<UpdateProfileResponse>> {
+  const current = await deps.prisma.account.findUniqueOrThrow({
+    where: { id: accountId },
+    select: { accountName: true, email: true, passwordHash: true },
+  });
+  const newEmail = changes.email !== undefined && changes.email.toLowerCase() !== current.email.toLowerCase() ? changes.email : undefined;
+  if (newEmail !== undefined) {
+    if (!changes.currentPassword) {
+      throw fieldError(400, 'CURRENT_PASSWORD_REQUIRED', 'currentPassword', ACCOUNT_MESSAGES.emailChangeNeedsPassword);
+    }
+    await verifyCurrentPassword(deps.failures, current, changes.currentPassword);
+  }
   return deps.prisma.$transaction(async (tx) => {
+    // Locked: a password change or reset (which retires pending links) is either wholly before
+    // this — then the password checked above is no longer the account's — or waits for it.
+    await lockAccount(tx, accountId);
     const before = await tx.account.findUniqueOrThrow({
       where: { id: accountId },
-      select: { accountName: true, name: true, phone: true, mobile: true, email: true },
+      select: { accountName: true, name: true, phone: true, mobile: true, email: true, passwordHash: true },
     });
+    if (newEmail !== undefined && before.passwordHash !== current.passwordHash) {
+      throw fieldError(400, 'CURRENT_PASSWORD_WRONG', 'currentPassword', AUTH_MESSAGES.currentPasswordWrong);
+    }
     const data: Prisma.AccountUpdateInput = {};
     if (changes.phone !== undefined && changes.phone !== before.phone) data.phone = changes.phone;
     if (changes.mobile !== undefined && changes.mobile !== before.mobile) data.mobile = changes.mobile;
@@ -87,21 +108,28 @@ export async function updateProfile(
       );
     }
     let emailChangePending = false;
-    if (changes.email !== undefined && changes.email.toLowerCase() !== before.email.toLowerCase()) {
+    if (newEmail !== undefined) {
       const { token, stored } = newMailedToken(EMAIL_CHANGE_TTL_MINUTES);
       // Only the newest link works: changing again retires the previous ones.
       await tx.emailChangeToken.updateMany({ where: { accountId, usedAt: null }, data: { usedAt: new Date() } });
-      await tx.emailChangeToken.create({ data: { accountId, newEmail: changes.email, ...stored } });
-      await enqueueTemplate(tx, 'email-change-confirm', changes.email, {
+      await tx.emailChangeToken.create({ data: { accountId, newEmail, ...stored } });
+      await enqueueTemplate(tx, 'email-change-confirm', newEmail, {
         name: before.name,
         accountName: before.accountName,
-        newEmail: changes.email,
+        newEmail,
         link: emailChangeLink(deps.publicOrigin, token),
         expiresMinutes: EMAIL_CHANGE_TTL_MINUTES,
       });
+      // The address being replaced hears of it at once, with how to stop it.
+      await enqueueTemplate(tx, 'email-change-notice', before.email, {
+        origin: deps.publicOrigin,
+        name: before.name,
+        accountName: before.accountName,
+        newEmail,
+      });
       await recordAudit(
         tx,
-        { actorId: accountId, action: 'account.email-change.requested', entityType: 'account', entityId: accountId, before: { email: before.email }, after: { newEmail: changes.email } },
+        { actorId: accountId, action: 'account.email-change.requested', entityType: 'account', entityId: accountId, before: { email: before.email }, after: { newEmail } },
         origin,
       );
       emailChangePending = true;
@@ -113,7 +141,19 @@ export async function updateProfile(
   });
 }
 
-/** Opening the link of the confirmation mail (no login needed: the token is the proof). */
+/**
+ * The account row, locked before its mailed links: a password change or reset locks the row
+ * (its update) and then retires the links, so taking them in the same order cannot deadlock.
+ */
+async function lockAccount(tx: Prisma.TransactionClient, accountId: string): Promise<void> {
+  await tx.$queryRaw`SELECT 1 FROM accounts WHERE id = ${accountId}::uuid FOR UPDATE`;
+}
+
+/**
+ * Opening the link of the confirmation mail (no login needed: the token is the proof). Against a
+ * password change or reset at the same moment, one of the two goes first (the account row lock):
+ * the link is either used before the change (and the new address stands) or already retired.
+ */
 export async function confirmEmailChange(prisma: PrismaClient, token: string, origin: RequestOrigin): Promise<void> {
   const invalid = () => fieldError(400, 'EMAIL_TOKEN_INVALID', 'token', ACCOUNT_MESSAGES.emailTokenInvalid);
   await prisma.$transaction(async (tx) => {
@@ -122,6 +162,7 @@ export async function confirmEmailChange(prisma: PrismaClient, token: string, or
       select: { id: true, accountId: true, newEmail: true, usedAt: true, expiresAt: true, account: { select: { email: true, status: true } } },
     });
     if (!row || row.usedAt || row.expiresAt <= new Date() || row.account.status !== 'ACTIVE') throw invalid();
+    await lockAccount(tx, row.accountId);
     const claimed = await tx.emailChangeToken.updateMany({ where: { id: row.id, usedAt: null }, data: { usedAt: new Date() } });
     if (claimed.count === 0) throw invalid();
     await tx.account.update({ where: { id: row.accountId }, data: { email: row.newEmail } });

@@ -1,17 +1,15 @@
-import { AUTH_MESSAGES, type ChangePasswordRequest } from '@portal/shared';
-import { hashPassword, verifyPassword, type NationalIdCrypto, type PrismaClient } from '@portal/db';
-import { fieldError } from '../../errors/http-error.js';
+import type { ChangePasswordRequest, PasswordVerdict } from '@portal/shared';
+import { hashPassword, type NationalIdCrypto, type PrismaClient } from '@portal/db';
 import { recordAudit, type RequestOrigin } from '../audit/record-audit.js';
-import { assertAcceptableNewPassword, passwordCheckSelect } from './password-reset.js';
+import { assertAcceptableNewPassword, passwordCheckSelect, rateNewPassword } from './password-reset.js';
 import type { FailureCounter } from './failure-counter.js';
-import { reserveLoginAttempt } from './login.js';
-import { retireMailedLinks } from './mailed-links.js';
+import { verifyCurrentPassword } from './login.js';
 import { revokeAllSessions } from './sessions.js';
 
 /**
  * 變更密碼: current password first, then the shared policy. A wrong current password counts
  * like a failed login of the account (a stolen session is no way to guess the password). Every
- * other login of the account ends (version bump + rows revoked) and mailed links are retired;
+ * other login of the account ends (version bump + rows revoked, which also retires mailed links);
  * the caller re-issues the access token of this one with the returned version.
  */
 export async function changePassword(
@@ -21,18 +19,23 @@ export async function changePassword(
   origin: RequestOrigin,
 ): Promise<{ sessionVersion: number }> {
   const account = await deps.prisma.account.findUniqueOrThrow({ where: { id: user.id }, select: passwordCheckSelect });
-  const failureKey = await reserveLoginAttempt(deps.failures, account.accountName);
-  if (!(await verifyPassword(account.passwordHash, input.currentPassword))) {
-    throw fieldError(400, 'CURRENT_PASSWORD_WRONG', 'currentPassword', AUTH_MESSAGES.currentPasswordWrong);
-  }
-  await deps.failures.reset(failureKey);
+  await verifyCurrentPassword(deps.failures, account, input.currentPassword);
   await assertAcceptableNewPassword(account, deps.crypto, input.password);
   const passwordHash = await hashPassword(input.password);
   return deps.prisma.$transaction(async (tx) => {
     await tx.account.update({ where: { id: user.id }, data: { passwordHash } });
     const sessionVersion = await revokeAllSessions(tx, user.id, { exceptFamilyId: user.familyId, reason: 'password-changed' });
-    await retireMailedLinks(tx, user.id);
     await recordAudit(tx, { actorId: user.id, action: 'account.password.changed', entityType: 'account', entityId: user.id }, origin);
     return { sessionVersion };
   });
+}
+
+/** The meter of 變更密碼: the logged-in account's inputs rate the candidate. */
+export async function ratePasswordForAccount(
+  deps: { prisma: PrismaClient; crypto: NationalIdCrypto },
+  accountId: string,
+  password: string,
+): Promise<PasswordVerdict> {
+  const account = await deps.prisma.account.findUniqueOrThrow({ where: { id: accountId }, select: passwordCheckSelect });
+  return rateNewPassword(account, deps.crypto, password);
 }

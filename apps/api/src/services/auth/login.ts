@@ -1,6 +1,6 @@
 import { accountNameKey, AUTH_MESSAGES, LOGIN_REFUSAL_CODES, tooManyLoginFailuresMessage, type LoginRequest } from '@portal/shared';
 import { verifyPassword, type PrismaClient, type SqlRunner } from '@portal/db';
-import { HttpError, TooManyAttemptsError } from '../../errors/http-error.js';
+import { fieldError, HttpError, TooManyAttemptsError } from '../../errors/http-error.js';
 import { recordAudit, type RequestOrigin } from '../audit/record-audit.js';
 import type { FailureCounter } from './failure-counter.js';
 import { findLoginAccount, recordLogin } from './login-records.js';
@@ -50,6 +50,24 @@ export async function reserveLoginAttempt(
     throw new TooManyAttemptsError(seconds, tooManyLoginFailuresMessage(Math.ceil(seconds / 60)));
   }
   return failureKey;
+}
+
+/**
+ * A logged-in caller proving the password again before a change that could take the account
+ * over (變更密碼, a new E-mail): a wrong one counts like a failed login of the account, so a
+ * stolen session is no way to guess the password; the right one clears the count. 400 with a
+ * field error on `currentPassword` when wrong, 429 once the account's limit is reached.
+ */
+export async function verifyCurrentPassword(
+  failures: FailureCounter,
+  account: { accountName: string; passwordHash: string },
+  currentPassword: string,
+): Promise<void> {
+  const failureKey = await reserveLoginAttempt(failures, account.accountName);
+  if (!(await verifyPassword(account.passwordHash, currentPassword))) {
+    throw fieldError(400, 'CURRENT_PASSWORD_WRONG', 'currentPassword', AUTH_MESSAGES.currentPasswordWrong);
+  }
+  await failures.reset(failureKey);
 }
 
 /**

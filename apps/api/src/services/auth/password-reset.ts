@@ -3,6 +3,8 @@ import {
   AUTH_MESSAGES,
   collectPasswordUserInputs,
   type ForgotPasswordRequest,
+  type PasswordVerdict,
+  type RateResetPasswordRequest,
   type ResetPasswordRequest,
 } from '@portal/shared';
 import { evaluatePassword } from '../../lib/password-strength.js';
@@ -11,7 +13,6 @@ import { HttpError, TooManyAttemptsError } from '../../errors/http-error.js';
 import { recordAudit, type RequestOrigin } from '../audit/record-audit.js';
 import type { FailureCounter } from './failure-counter.js';
 import { loginFailureKey } from './login.js';
-import { retireMailedLinks } from './mailed-links.js';
 import { enqueueTemplate, type WithMail } from '../mail/outbox.js';
 import { passwordResetLink } from '../mail/templates.js';
 import { newMailedToken, revokeAllSessions, sha256Hex } from './sessions.js';
@@ -90,13 +91,33 @@ export async function requestPasswordReset(
 const invalidToken = () =>
   new HttpError(400, 'RESET_TOKEN_INVALID', AUTH_MESSAGES.resetTokenInvalid, { token: [AUTH_MESSAGES.resetTokenInvalid] });
 
-/** Policy + "not the current password"; shared by reset and change. Throws 400 with fieldErrors. */
-export async function assertAcceptableNewPassword(
-  account: { accountName: string; name: string; email: string; passwordHash: string; nationalIdCipher: Uint8Array },
-  crypto: NationalIdCrypto,
-  password: string,
-) {
-  const verdict = await evaluatePassword(
+/** The reset link's row while it still works (unused, unexpired, active account); else 400. */
+async function usableResetToken(prisma: PrismaClient, token: string) {
+  const row = await prisma.passwordResetToken.findUnique({
+    where: { tokenHash: sha256Hex(token) },
+    select: { id: true, expiresAt: true, usedAt: true, account: { select: passwordCheckSelect } },
+  });
+  if (!row || row.usedAt || row.expiresAt <= new Date() || row.account.status !== 'ACTIVE') throw invalidToken();
+  return row;
+}
+
+/** The meter of 重設密碼: the link names the account whose inputs rate the candidate. */
+export async function ratePasswordForReset(
+  deps: Pick<PasswordResetDeps, 'prisma' | 'crypto'>,
+  input: RateResetPasswordRequest,
+): Promise<PasswordVerdict> {
+  const row = await usableResetToken(deps.prisma, input.token);
+  return rateNewPassword(row.account, deps.crypto, input.password);
+}
+
+type PasswordOwner = { accountName: string; name: string; email: string; nationalIdCipher: Uint8Array };
+
+/**
+ * A new password rated with the account's own user inputs (帳號, 姓名, 身分證, E-mail): what the
+ * API enforces and what the meter of 重設密碼 and 變更密碼 shows (the 身分證 stays here).
+ */
+export function rateNewPassword(account: PasswordOwner, crypto: NationalIdCrypto, password: string): Promise<PasswordVerdict> {
+  return evaluatePassword(
     password,
     collectPasswordUserInputs({
       accountName: account.accountName,
@@ -105,6 +126,11 @@ export async function assertAcceptableNewPassword(
       email: account.email,
     }),
   );
+}
+
+/** Policy + "not the current password"; shared by reset and change. Throws 400 with fieldErrors. */
+export async function assertAcceptableNewPassword(account: PasswordOwner & { passwordHash: string }, crypto: NationalIdCrypto, password: string) {
+  const verdict = await rateNewPassword(account, crypto, password);
   if (!verdict.acceptable) {
     throw new HttpError(400, 'WEAK_PASSWORD', verdict.unmet[0]?.message ?? AUTH_MESSAGES.passwordRequired, {
       password: verdict.unmet.map((rule) => rule.message),
@@ -138,12 +164,7 @@ export async function resetPassword(
   origin: RequestOrigin,
 ): Promise<void> {
   const { prisma, crypto } = deps;
-  const tokenHash = sha256Hex(input.token);
-  const row = await prisma.passwordResetToken.findUnique({
-    where: { tokenHash },
-    select: { id: true, expiresAt: true, usedAt: true, account: { select: passwordCheckSelect } },
-  });
-  if (!row || row.usedAt || row.expiresAt <= new Date() || row.account.status !== 'ACTIVE') throw invalidToken();
+  const row = await usableResetToken(prisma, input.token);
   await assertAcceptableNewPassword(row.account, crypto, input.password);
   const passwordHash = await hashPassword(input.password);
 
@@ -156,7 +177,6 @@ export async function resetPassword(
     if (claimed.count === 0) throw invalidToken();
     await tx.account.update({ where: { id: row.account.id }, data: { passwordHash } });
     await revokeAllSessions(tx, row.account.id, { reason: 'password-reset' });
-    await retireMailedLinks(tx, row.account.id);
     await recordAudit(
       tx,
       { actorId: row.account.id, action: 'password.reset.completed', entityType: 'account', entityId: row.account.id },

@@ -7,6 +7,7 @@ import type { RequestOrigin } from '../audit/record-audit.js';
 import { recordAudit } from '../audit/record-audit.js';
 import { endSsoSignIns, type SsoEndReason } from '../sso/sign-in-revocation.js';
 import { endReasonAt, idleDeadlineAfterRefresh, type SessionDeadlines, type SessionLifetime } from './session-lifetime.js';
+import { retireMailedLinks } from './mailed-links.js';
 
 export const sha256Hex = (value: string) => createHash('sha256').update(value).digest('hex');
 /** 32 random bytes, base64url: refresh tokens and e-mailed one-time tokens. */
@@ -214,8 +215,9 @@ export async function revokeFamily(tx: Prisma.TransactionClient, familyId: strin
  * Ends every login of an account at once, on every API instance: the bump makes every access
  * token's `sv` stale (checked on each request), and revoking the rows kills the refresh tokens.
  * Call it inside the transaction of the change that requires it (deactivation, role change,
- * password reset); it also ends the account's sign-ins at the subsystems. Returns the new
- * session version.
+ * password reset); it also ends the account's sign-ins at the subsystems and retires every
+ * link still waiting in its mailbox (a pending E-mail change or reset link must not outlive the
+ * sessions it was asked from). Returns the new session version.
  */
 export async function revokeAllSessions(
   tx: Prisma.TransactionClient,
@@ -237,6 +239,7 @@ export async function revokeAllSessions(
   });
   // The subsystems' sign-ins go with the portal's (they would outlive it otherwise).
   await endSsoSignIns(tx, accountId, options.reason ?? 'sessions-revoked');
+  await retireMailedLinks(tx, accountId);
   return account.sessionVersion;
 }
 

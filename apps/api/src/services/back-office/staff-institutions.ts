@@ -3,6 +3,7 @@ import type { Prisma, PrismaClient } from '@portal/db';
 import {
   BACK_OFFICE_MESSAGES,
   institutionKindLabels,
+  institutionSearchFields,
   type CreateInstitutionRequest,
   type StaffInstitution,
   type StaffInstitutionPage,
@@ -13,7 +14,7 @@ import { recordAudit, type RequestOrigin } from '../audit/record-audit.js';
 import { lockInstitution } from '../institutions/institution-lock.js';
 import { countManagersOf } from '../institutions/managers.js';
 import { isUniqueViolation } from '../../lib/unique-violation.js';
-import { readPage } from '../../lib/page.js';
+import { findInstitutionIds, inPageOrder, type InstitutionFilter } from '../institutions/institution-search.js';
 
 const SELECT = {
   id: true, code: true, name: true, kind: true, city: true, address: true, phone: true, closedAt: true, createdAt: true, updatedAt: true,
@@ -42,22 +43,15 @@ const snapshot = (row: Row) => ({
 
 export async function listInstitutionsForStaff(
   prisma: PrismaClient,
-  query: { page: number; pageSize: number; q?: string | undefined; city?: string | undefined; kind?: Row['kind'] | undefined; state: 'open' | 'closed' | 'all' },
+  query: { page: number; pageSize: number } & InstitutionFilter,
 ): Promise<StaffInstitutionPage> {
-  const where: Prisma.InstitutionWhereInput = {
-    ...(query.q && (/^\d+$/.test(query.q) ? { code: { startsWith: query.q } } : { name: { contains: query.q } })),
-    ...(query.city && { city: query.city }),
-    ...(query.kind && { kind: query.kind }),
-    ...(query.state === 'open' && { closedAt: null }),
-    ...(query.state === 'closed' && { closedAt: { not: null } }),
-  };
-  const page = await readPage(
-    query,
-    { count: () => prisma.institution.count({ where }), rows: (window) => prisma.institution.findMany({ where, orderBy: { code: 'asc' }, ...window, select: SELECT }) },
-    (row) => row,
-  );
-  const counts = await countManagersOf(prisma, page.items.map((row) => row.id));
-  return { ...page, items: page.items.map((row) => toDto(row, counts.get(row.id) ?? 0)) };
+  const { page, pageSize, ...filter } = query;
+  const { ids, total, totalCapped } = await findInstitutionIds(prisma, filter, { page, pageSize });
+  const [rows, counts] = await Promise.all([
+    prisma.institution.findMany({ where: { id: { in: ids } }, select: SELECT }),
+    countManagersOf(prisma, ids),
+  ]);
+  return { items: inPageOrder(ids, rows).map((row) => toDto(row, counts.get(row.id) ?? 0)), total, totalCapped, page, pageSize };
 }
 
 const codeTaken = () =>
@@ -68,7 +62,7 @@ export async function createInstitution(prisma: PrismaClient, actorId: string, i
     return await prisma.$transaction(async (tx) => {
       if (await tx.institution.findUnique({ where: { code: input.code }, select: { id: true } })) throw codeTaken();
       const row = await tx.institution.create({
-        data: { code: input.code, name: input.name, kind: input.kind, city: input.city, address: input.address ?? null, phone: input.phone ?? null },
+        data: { code: input.code, name: input.name, ...institutionSearchFields(input.name), kind: input.kind, city: input.city, address: input.address ?? null, phone: input.phone ?? null },
         select: SELECT,
       });
       await recordAudit(tx, { actorId, action: 'institution.created', entityType: 'institution', entityId: row.id, after: snapshot(row) }, origin);
@@ -94,7 +88,11 @@ export async function updateInstitution(prisma: PrismaClient, actorId: string, i
     const row = await tx.institution.update({
       where: { id },
       // A field left out of the request is undefined here, which Prisma leaves unchanged.
-      data: { name: input.name, kind: input.kind, city: input.city, address: input.address, phone: input.phone },
+      data: {
+        name: input.name,
+        ...(input.name !== undefined && institutionSearchFields(input.name)),
+        kind: input.kind, city: input.city, address: input.address, phone: input.phone,
+      },
       select: SELECT,
     });
     await recordAudit(tx, { actorId, action: 'institution.updated', entityType: 'institution', entityId: id, before: snapshot(before), after: snapshot(row) }, origin);

@@ -9,8 +9,10 @@ import {
 } from './templates/account.js';
 import {
   emailChangeConfirm,
+  emailChangeNotice,
   passwordReset,
   type EmailChangeConfirmData,
+  type EmailChangeNoticeData,
   type PasswordResetData,
 } from './templates/credentials.js';
 import {
@@ -38,6 +40,7 @@ export type {
   AccountRejectedData,
   ApplicationReceivedData,
   EmailChangeConfirmData,
+  EmailChangeNoticeData,
   ManagerRequestDecidedData,
   ManagerRequestReceivedData,
   PasswordResetData,
@@ -57,6 +60,7 @@ export interface MailTemplateData {
   'subsystem-rejected': SubsystemRejectedData;
   'password-reset': PasswordResetData;
   'email-change-confirm': EmailChangeConfirmData;
+  'email-change-notice': EmailChangeNoticeData;
   'manager-request-received': ManagerRequestReceivedData;
   'manager-request-decided': ManagerRequestDecidedData;
   'subsystem-revoked': SubsystemRevokedData;
@@ -73,6 +77,7 @@ export const mailTemplates: { readonly [Name in MailTemplateName]: (data: MailTe
   'subsystem-rejected': subsystemRejected,
   'password-reset': passwordReset,
   'email-change-confirm': emailChangeConfirm,
+  'email-change-notice': emailChangeNotice,
   'manager-request-received': managerRequestReceived,
   'manager-request-decided': managerRequestDecided,
   'subsystem-revoked': subsystemRevoked,

@@ -6,6 +6,7 @@ export type SsoEndReason =
   | 'logout'
   | 'logout-all'
   | 'session-expired'
+  | 'logout-one'
   | 'access-revoked'
   | 'account-deactivated'
   | 'role-changed'

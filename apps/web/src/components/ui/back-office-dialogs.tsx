@@ -2,6 +2,7 @@ import { zodResolver } from '@hookform/resolvers/zod';
 import { useId } from 'react';
 import { useForm } from 'react-hook-form';
 import type { z } from 'zod';
+import { DecisionRequestSchema, type DecisionRequest } from '@portal/shared';
 import { ErrorSummary } from './error-summary';
 import { FormButtons } from './form-buttons';
 import { FormField } from './form-field';
@@ -105,5 +106,30 @@ export function ReasonDialog<Body>({
         <FormButtons submitLabel={confirmLabel} busy={pending} onCancel={onCancel} />
       </form>
     </ModalDialog>
+  );
+}
+
+interface RejectApplicationDialogProps {
+  /** Who applied, as the list names them (e.g. 王小明（wangxm）). */
+  subject: string;
+  pending: boolean;
+  error?: string | null;
+  onConfirm: (body: DecisionRequest) => void;
+  onCancel: () => void;
+}
+
+/** 駁回 of an application (an account or a subsystem): the reason is required and mailed to the applicant. */
+export function RejectApplicationDialog({ subject, ...rest }: RejectApplicationDialogProps) {
+  return (
+    <ReasonDialog
+      title="駁回申請"
+      message={`確定要駁回${subject}嗎？原因將通知申請者。`}
+      confirmLabel="確定駁回"
+      reasonLabel="駁回原因"
+      required
+      schema={DecisionRequestSchema}
+      toBody={(reason) => ({ decision: 'REJECT', reason })}
+      {...rest}
+    />
   );
 }

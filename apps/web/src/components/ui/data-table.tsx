@@ -9,6 +9,8 @@ export interface Column<T> {
   /** The cell that names the row (a row header for screen readers); one per table. */
   rowHeader?: boolean;
   className?: string;
+  /** The header cell's class (e.g. col-nowrap for a short label over long cells). */
+  headerClassName?: string;
   cell: (item: T) => ReactNode;
 }
 
@@ -35,7 +37,7 @@ export function DataTable<T>({ caption, captionClassName, columns, items, rowKey
         <thead>
           <tr>
             {columns.map((column) => (
-              <th key={column.label} scope="col">
+              <th key={column.label} scope="col" className={column.headerClassName}>
                 {column.header ?? column.label}
               </th>
             ))}

@@ -14,15 +14,19 @@ interface FormFieldProps {
   required?: boolean;
   hint?: ReactNode;
   error?: string | undefined;
+  /** More descriptions (e.g. the password policy) read with the control. */
+  describedBy?: string[];
+  /** Shown between the hint and the error (e.g. the password meter). */
+  extra?: ReactNode;
   /** Renders the control (input, select, textarea) with the ids and states it needs. */
   children: (control: FieldControlProps) => ReactNode;
 }
 
 /** A label, any control, its hint and its error right below (tied with aria-describedby). */
-export function FormField({ id, label, required = false, hint, error, children }: FormFieldProps) {
+export function FormField({ id, label, required = false, hint, error, describedBy = [], extra, children }: FormFieldProps) {
   const hintId = `${id}-hint`;
   const errorId = `${id}-error`;
-  const described = [...(hint ? [hintId] : []), ...(error ? [errorId] : [])];
+  const described = [...(hint ? [hintId] : []), ...describedBy, ...(error ? [errorId] : [])];
   return (
     <div className="field">
       <label htmlFor={id}>
@@ -40,6 +44,7 @@ export function FormField({ id, label, required = false, hint, error, children }
           {hint}
         </p>
       ) : null}
+      {extra}
       {error ? (
         <p id={errorId} className="field-error">
           {error}

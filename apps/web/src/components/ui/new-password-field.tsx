@@ -1,4 +1,4 @@
-import { PASSWORD_POLICY_TEXT } from '@portal/shared';
+import { PASSWORD_POLICY_TEXT, PASSWORD_STRENGTH_ADVICE } from '@portal/shared';
 import type { UseFormRegisterReturn } from 'react-hook-form';
 import type { PasswordStrength } from '../../lib/password-strength/use-password-strength';
 import { PasswordStrengthMeter } from './password-strength-meter';
@@ -47,11 +47,46 @@ export function NewPasswordField({ id, label, password, strength, registration, 
                 <li key={rule.code}>{rule.message}</li>
               ))}
             </ul>
+            {strength.unmet.every((rule) => rule.code === 'STRENGTH') ? <p className="field-hint">{PASSWORD_STRENGTH_ADVICE}</p> : null}
           </div>
         ) : strength.pending ? null : (
           <p className="password-ok">密碼符合規則</p>
         )
       ) : null}
     </TextField>
+  );
+}
+
+interface NewPasswordPairProps {
+  /** Prefix of the two inputs' ids (`${idPrefix}` and `${idPrefix}-confirm`). */
+  idPrefix: string;
+  password: string;
+  strength: PasswordStrength;
+  register: (name: 'password' | 'passwordConfirm') => UseFormRegisterReturn;
+  errors: { password?: { message?: string | undefined } | undefined; passwordConfirm?: { message?: string | undefined } | undefined };
+}
+
+/** 新密碼 with its meter and 再輸入一次新密碼: the pair of 重設密碼 and 變更密碼. */
+export function NewPasswordPair({ idPrefix, password, strength, register, errors }: NewPasswordPairProps) {
+  return (
+    <>
+      <NewPasswordField
+        id={idPrefix}
+        label="新密碼"
+        password={password}
+        strength={strength}
+        error={errors.password?.message}
+        registration={register('password')}
+      />
+      <TextField
+        id={`${idPrefix}-confirm`}
+        label="再輸入一次新密碼"
+        required
+        type="password"
+        autoComplete="new-password"
+        error={errors.passwordConfirm?.message}
+        registration={register('passwordConfirm')}
+      />
+    </>
   );
 }

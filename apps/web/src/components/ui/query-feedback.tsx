@@ -1,3 +1,4 @@
+import { INSTITUTION_SEARCH_CAPPED_MESSAGE } from '@portal/shared';
 import { useCallback, useEffect, useRef, useState, type Ref } from 'react';
 import { webMessages } from '../../lib/site';
 
@@ -52,12 +53,16 @@ interface ListStatusProps {
   ref?: Ref<HTMLParagraphElement> | undefined;
 }
 
-/** A list's result count (or loading), and its error with 重試. */
+/**
+ * A list's result count (or loading), and its error with 重試. A search that stops counting
+ * (`totalCapped`: 機構查詢) says so instead of a count.
+ */
 export function ListStatus({ list, text, ref }: ListStatusProps) {
   const total = list.data && 'total' in list.data && typeof list.data.total === 'number' ? list.data.total : undefined;
+  const capped = list.data && 'totalCapped' in list.data && list.data.totalCapped === true;
   return (
     <>
-      <ResultStatus ref={ref} isPending={list.isPending} total={total} text={text} />
+      <ResultStatus ref={ref} isPending={list.isPending} total={total} text={text ?? (capped ? INSTITUTION_SEARCH_CAPPED_MESSAGE : undefined)} />
       {list.error ? <ErrorAlert error={list.error} onRetry={() => void list.refetch()} /> : null}
     </>
   );

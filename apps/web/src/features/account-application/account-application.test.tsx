@@ -179,6 +179,18 @@ describe('帳號申請 form', () => {
     expect(screen.queryByRole('alert')).not.toBeInTheDocument();
   });
 
+  it('says 超過 1,000 筆 when a broad search was not counted to the end', async () => {
+    server.use(
+      http.get('*/api/institutions', () =>
+        Response.json({ items: [{ code: '9900000001', name: '示範醫院', kind: 'HOSPITAL', city: '臺北市', hasManager: true }], total: 1000, totalCapped: true, page: 1, pageSize: 10 }),
+      ),
+    );
+    const { user } = await openForm();
+    await user.click(screen.getByRole('combobox', { name: LABELS.institution }));
+    await user.keyboard('診所');
+    expect(await screen.findByText('超過 1,000 筆，請輸入更多字。（列出前 1 筆）')).toHaveAttribute('role', 'status');
+  });
+
   it('searches by the first digits of the code; Esc closes the list', async () => {
     const { user } = await openForm();
     const combobox = screen.getByRole('combobox', { name: LABELS.institution });

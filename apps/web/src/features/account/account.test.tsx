@@ -1,9 +1,10 @@
-import { ACCOUNT_MESSAGES, AUTH_MESSAGES, PASSWORD_POLICY_TEXT, type AccountRole, type MySubsystemList } from '@portal/shared';
+import { ACCOUNT_MESSAGES, AUTH_MESSAGES, PASSWORD_POLICY_TEXT, PASSWORD_STRENGTH_ADVICE, type AccountRole, type MySsoSessionList, type MySubsystemList } from '@portal/shared';
 import { screen, waitFor, within } from '@testing-library/react';
 import { http, HttpResponse } from 'msw';
 import { describe, expect, it, vi } from 'vitest';
-import { mySubsystemsFixture } from '../../testing/handlers/account';
+import { mySsoSessionsFixture, mySubsystemsFixture } from '../../testing/handlers/account';
 import { CSRF_TOKEN, loggedInAs } from '../../testing/handlers/auth';
+import { ACCOUNT_NATIONAL_ID } from '../../testing/handlers/password-strength';
 import { renderApp } from '../../testing/render';
 import { server } from '../../testing/server';
 
@@ -16,8 +17,8 @@ const cardTitles = () => screen.getAllByRole('heading', { level: 2 }).map((headi
 
 describe('我的服務 (home after login)', () => {
   it.each<[AccountRole, string[]]>([
-    ['INSTITUTION_MANAGER', ['單位帳號管理', '篩檢結果查詢', '帳號資料', '我的子系統']],
-    ['GENERAL_USER', ['篩檢結果查詢', '帳號資料', '我的子系統']],
+    ['INSTITUTION_MANAGER', ['單位帳號管理', '篩檢結果查詢', '帳號資料', '我的子系統', '子系統登入狀態']],
+    ['GENERAL_USER', ['篩檢結果查詢', '帳號資料', '我的子系統', '子系統登入狀態']],
     ['SUBSYSTEM_MANAGER', ['子系統申請審核', '篩檢結果查詢', '帳號資料']],
     ['SYSTEM_STAFF', ['後台管理', '篩檢結果查詢', '帳號資料']],
   ])('%s sees the cards of the role', async (role, cards) => {
@@ -59,6 +60,45 @@ describe('我的服務 (home after login)', () => {
     ]);
     expect(within(table).getByRole('link', { name: '進入系統「成人預防保健」' })).toHaveAttribute('href', 'http://localhost:3001/login');
     expect(within(table).getAllByRole('link')).toHaveLength(1);
+  });
+
+  it('lists the subsystem sign-ins; 登出 of one and 登出全部 send the CSRF header and focus the result', async () => {
+    let items = [...mySsoSessionsFixture.items];
+    const posted: { url: string; csrf: string | null }[] = [];
+    server.use(
+      loggedInAs('GENERAL_USER'),
+      http.get('*/api/account/sso-sessions', () => HttpResponse.json({ items } satisfies MySsoSessionList)),
+      http.post('*/api/account/sso-sessions/:clientId/logout', ({ request, params }) => {
+        posted.push({ url: new URL(request.url).pathname, csrf: request.headers.get('x-csrf-token') });
+        items = items.filter((item) => item.clientId !== params.clientId);
+        return HttpResponse.json({ message: '已登出「成人預防保健」，該子系統已收到登出通知。', ended: [String(params.clientId)] });
+      }),
+      http.post('*/api/account/sso-sessions/logout-all', ({ request }) => {
+        posted.push({ url: new URL(request.url).pathname, csrf: request.headers.get('x-csrf-token') });
+        items = [];
+        return HttpResponse.json({ message: '已登出全部子系統，各子系統已收到登出通知。', ended: ['child-preventive'] });
+      }),
+    );
+    const { user } = await renderApp('/account');
+    const table = await screen.findByRole('table', { name: '子系統登入狀態' });
+    // Intl may put a non-breaking space between date and time.
+    const rows = within(table).getAllByRole('row').slice(1).map((row) => row.textContent?.replace(/\s/gu, ' '));
+    expect(rows).toEqual(['成人預防保健2026/12/03 09:02:031登出「成人預防保健」', '兒童預防保健2026/12/03 10:00:002登出「兒童預防保健」']);
+
+    await user.click(within(table).getByRole('button', { name: '登出「成人預防保健」' }));
+    const done = await screen.findByText('已登出「成人預防保健」，該子系統已收到登出通知。');
+    expect(done).toHaveAttribute('role', 'status');
+    await waitFor(() => expect(done).toHaveFocus());
+    await waitFor(() => expect(within(screen.getByRole('table', { name: '子系統登入狀態' })).getAllByRole('row')).toHaveLength(2));
+
+    await user.click(screen.getByRole('button', { name: '登出全部子系統' }));
+    const all = await screen.findByText('已登出全部子系統，各子系統已收到登出通知。');
+    await waitFor(() => expect(all).toHaveFocus());
+    expect(await screen.findByText('您目前沒有登入中的子系統。')).toBeInTheDocument();
+    expect(posted).toEqual([
+      { url: '/api/account/sso-sessions/adult-preventive/logout', csrf: CSRF_TOKEN },
+      { url: '/api/account/sso-sessions/logout-all', csrf: CSRF_TOKEN },
+    ]);
   });
 
   it('says so when an approved subsystem cannot be opened from the portal yet', async () => {
@@ -123,6 +163,18 @@ describe('我的帳號', () => {
     const email = profile.getByLabelText('(必填)E-mail');
     await user.clear(email);
     await user.type(email, 'new@demo.invalid');
+    // A new address asks for the current password, before anything is sent.
+    const password = profile.getByLabelText('(必填)目前密碼');
+    await user.click(profile.getByRole('button', { name: '儲存帳號資料' }));
+    await waitFor(() => expect(password).toHaveAttribute('aria-invalid', 'true'));
+    expect(password).toHaveFocus();
+    expect(profile.getByText(ACCOUNT_MESSAGES.emailChangeNeedsPassword)).toBeInTheDocument();
+    // A wrong one is the API's field error.
+    await user.type(password, 'Wrong*Pass=1');
+    await user.click(profile.getByRole('button', { name: '儲存帳號資料' }));
+    expect(await profile.findByText(AUTH_MESSAGES.currentPasswordWrong)).toBeInTheDocument();
+    await user.clear(password);
+    await user.type(password, 'Portal*Demo=2026');
     await user.click(profile.getByRole('button', { name: '儲存帳號資料' }));
     expect(await profile.findByRole('status')).toHaveTextContent(ACCOUNT_MESSAGES.emailChangePending);
     expect(profile.getByText('待確認的新E-mail：new@demo.invalid（點選寄至該信箱的確認連結後才會變更）')).toBeInTheDocument();
@@ -164,6 +216,17 @@ describe('我的帳號', () => {
     await user.type(section.getByLabelText('(必填)再輸入一次新密碼'), 'Tpe*2024*Hosp');
     await user.click(section.getByRole('button', { name: '變更密碼' }));
     expect(await section.findByRole('status')).toHaveTextContent(ACCOUNT_MESSAGES.passwordChanged);
+  });
+
+  it('rates the new password by the API with the account’s 身分證, which the page never has', async () => {
+    server.use(loggedInAs('INSTITUTION_MANAGER'));
+    const { user } = await renderApp('/account/profile');
+    const section = within(await screen.findByRole('region', { name: '變更密碼' }));
+    await user.type(section.getByLabelText('(必填)新密碼'), `${ACCOUNT_NATIONAL_ID}!x`);
+    const meter = section.getByRole('meter', { name: '密碼強度' });
+    await waitFor(() => expect(meter).toHaveAttribute('data-evaluated-length', '12'));
+    expect(meter).toHaveAttribute('aria-valuetext', '弱');
+    expect(section.getByText(PASSWORD_STRENGTH_ADVICE)).toBeInTheDocument();
   });
 });
 

@@ -1,8 +1,9 @@
-import { AUTH_MESSAGES, LOGIN_REFUSAL_CODES, tooManyLoginFailuresMessage, type Session } from '@portal/shared';
+import { AUTH_MESSAGES, LOGIN_REFUSAL_CODES, PASSWORD_RULES, PASSWORD_STRENGTH_ADVICE, tooManyLoginFailuresMessage, type Session } from '@portal/shared';
 import { screen, waitFor, within } from '@testing-library/react';
 import { http, HttpResponse } from 'msw';
 import { describe, expect, it, vi } from 'vitest';
 import { CSRF_TOKEN, loggedInAs, loginFails, sessions } from '../../testing/handlers/auth';
+import { ACCOUNT_NATIONAL_ID } from '../../testing/handlers/password-strength';
 import { renderApp } from '../../testing/render';
 import { server } from '../../testing/server';
 
@@ -225,6 +226,23 @@ describe('忘記密碼 / 重設密碼', () => {
     expect(main.getByRole('status')).toHaveFocus();
     await user.click(main.getByRole('link', { name: '登入' }));
     await waitFor(() => expect(loginBox().getByLabelText('帳號')).toHaveFocus());
+  });
+
+  it('rates the new password with the account’s own 身分證 (by the API), and says what to do when only the strength fails', async () => {
+    const { user } = await renderApp('/reset-password?token=valid-token');
+    const main = within(screen.getByRole('main'));
+    // Every listed rule is met, but it is the account's 身分證 with two characters added.
+    await user.type(main.getByLabelText('(必填)新密碼'), `${ACCOUNT_NATIONAL_ID}!x`);
+    const meter = main.getByRole('meter', { name: '密碼強度' });
+    await waitFor(() => expect(meter).toHaveAttribute('data-evaluated-length', '12'));
+    expect(meter).toHaveAttribute('aria-valuetext', '弱');
+    expect(main.getByText(PASSWORD_RULES.STRENGTH.message)).toBeInTheDocument();
+    expect(main.getByText(PASSWORD_STRENGTH_ADVICE)).toBeInTheDocument();
+    // On submit the same verdict refuses it next to the field; nothing is sent to reset.
+    await user.type(main.getByLabelText('(必填)再輸入一次新密碼'), `${ACCOUNT_NATIONAL_ID}!x`);
+    await user.click(main.getByRole('button', { name: '重設密碼' }));
+    await waitFor(() => expect(main.getByLabelText('(必填)新密碼')).toHaveAttribute('aria-invalid', 'true'));
+    expect(main.queryByText(AUTH_MESSAGES.passwordResetDone)).not.toBeInTheDocument();
   });
 
   it('shows the API message for a used or expired link', async () => {

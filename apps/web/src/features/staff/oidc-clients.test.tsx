@@ -200,4 +200,23 @@ describe('子系統管理: the single sign-on client of a subsystem', { timeout:
     expect(await form.findByText(OIDC_CLIENT_MESSAGES.exists)).toBeInTheDocument();
     expect(screen.queryByRole('dialog')).not.toBeInTheDocument();
   });
+
+  it('lists the signing keys and rotates one algorithm after confirmation, focusing the result', async () => {
+    const { user, api, csrf } = await openPage();
+    const section = within(screen.getByRole('region', { name: '單一入口簽章金鑰' }));
+    const table = within(await section.findByRole('table', { name: '單一入口簽章金鑰' }));
+    const stateOf = (kid: string) => within(table.getByRole('rowheader', { name: kid }).closest('tr')!).getAllByRole('cell')[1]!.textContent;
+    expect(stateOf('rs256-old')).toBe('使用中');
+    expect(stateOf('rs256-next')).toBe('預備（已公開，下次輪替啟用）');
+
+    await user.click(section.getByRole('button', { name: '輪替 RS256 金鑰' }));
+    const dialog = within(screen.getByRole('alertdialog', { name: '輪替簽章金鑰' }));
+    await user.click(dialog.getByRole('button', { name: '確定輪替' }));
+    const done = await screen.findByText('已輪替 RS256 簽章金鑰：新金鑰 rs256-next 開始簽章，舊金鑰保留公開至已簽發的權杖到期。');
+    await waitFor(() => expect(done).toHaveFocus());
+    await waitFor(() => expect(stateOf('rs256-next')).toBe('使用中'));
+    expect(stateOf('rs256-old')).toBe('已退役（公開至已簽發的權杖到期）');
+    expect(api.calls).toEqual([{ method: 'POST', path: '/api/staff/oidc-signing-keys/rotate', body: { alg: 'RS256' } }]);
+    expect(csrf).toEqual([CSRF_TOKEN]);
+  });
 });

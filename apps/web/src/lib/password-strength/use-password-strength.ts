@@ -41,15 +41,22 @@ export interface PasswordStrength {
  * The meter's data. Every change of the password or of the user inputs sends one request to
  * the evaluator, tagged with a sequence number; only the reply to the latest request is kept,
  * so a slow reply for an older value can never overwrite the verdict for what is typed now.
+ * `createEvaluator`: zxcvbn in a Web Worker (帳號申請, where every input is on the form) or the
+ * API's rating with the account's inputs (重設密碼, 變更密碼: createAccountPasswordRater).
  */
-export function usePasswordStrength(password: string, userInputs: readonly string[]): PasswordStrength {
+export function usePasswordStrength(
+  password: string,
+  userInputs: readonly string[],
+  createEvaluator: () => PasswordStrengthEvaluator = createPasswordStrengthEvaluator,
+): PasswordStrength {
   const evaluatorRef = useRef<PasswordStrengthEvaluator | null>(null);
   const latestRequest = useRef(0);
   const [evaluated, setEvaluated] = useState<Evaluated | null>(null);
   const inputsKey = JSON.stringify(userInputs);
 
+  const createRef = useRef(createEvaluator);
   const evaluator = useCallback(() => {
-    evaluatorRef.current ??= createPasswordStrengthEvaluator();
+    evaluatorRef.current ??= createRef.current();
     return evaluatorRef.current;
   }, []);
 

@@ -1,5 +1,6 @@
 import {
   ACCOUNT_MESSAGES,
+  AUTH_MESSAGES,
   ChangePasswordRequestSchema,
   ConfirmEmailRequestSchema,
   RequestSubsystemSchema,
@@ -7,6 +8,7 @@ import {
   type ErrorBody,
   type MessageResponse,
   type MySubsystem,
+  type MySsoSessionList,
   type MySubsystemList,
   type Profile,
   type UpdateProfileResponse,
@@ -36,6 +38,13 @@ export const mySubsystemsFixture = {
   ],
 } satisfies MySubsystemList;
 
+export const mySsoSessionsFixture = {
+  items: [
+    { clientId: 'adult-preventive', subsystemName: '成人預防保健', startedAt: '2026-12-03T01:02:03.000Z', count: 1 },
+    { clientId: 'child-preventive', subsystemName: '兒童預防保健', startedAt: '2026-12-03T02:00:00.000Z', count: 2 },
+  ],
+} satisfies MySsoSessionList;
+
 const invalid = () =>
   HttpResponse.json({ code: 'VALIDATION_FAILED', message: '輸入的資料有誤，請檢查後再送出。' } satisfies ErrorBody, { status: 400 });
 
@@ -44,8 +53,14 @@ export const accountHandlers = [
   http.patch('*/api/account/profile', async ({ request }) => {
     const parsed = UpdateProfileRequestSchema.safeParse(await request.json());
     if (!parsed.success) return invalid();
-    const { email, ...contact } = parsed.data;
+    const { email, currentPassword, ...contact } = parsed.data;
     const emailChangePending = email !== undefined && email !== profileFixture.email;
+    if (emailChangePending && currentPassword !== 'Portal*Demo=2026') {
+      return HttpResponse.json(
+        { code: 'CURRENT_PASSWORD_WRONG', message: AUTH_MESSAGES.currentPasswordWrong, fieldErrors: { currentPassword: [AUTH_MESSAGES.currentPasswordWrong] } } satisfies ErrorBody,
+        { status: 400 },
+      );
+    }
     const profile: Profile = {
       ...profileFixture,
       ...(contact.phone !== undefined && { phone: contact.phone }),
@@ -69,6 +84,7 @@ export const accountHandlers = [
     }
     return HttpResponse.json({ message: ACCOUNT_MESSAGES.emailConfirmed } satisfies MessageResponse);
   }),
+  http.get('*/api/account/sso-sessions', () => HttpResponse.json(mySsoSessionsFixture satisfies MySsoSessionList)),
   http.get('*/api/account/subsystems', () => HttpResponse.json(mySubsystemsFixture satisfies MySubsystemList)),
   http.post('*/api/account/subsystems', async ({ request }) => {
     const parsed = RequestSubsystemSchema.safeParse(await request.json());

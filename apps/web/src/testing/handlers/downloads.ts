@@ -1,6 +1,7 @@
 import type { DownloadPage } from '@portal/shared';
 import { http, HttpResponse } from 'msw';
 import { downloads } from '../fixtures';
+import { pageOf } from './paging';
 
 /** A small in-memory version of GET /api/downloads: filters and pages like the API. */
 export const downloadHandlers = [
@@ -9,8 +10,6 @@ export const downloadHandlers = [
     const system = url.searchParams.get('system');
     const category = url.searchParams.get('category');
     const keyword = url.searchParams.get('keyword')?.toLowerCase();
-    const page = Number(url.searchParams.get('page') ?? 1);
-    const pageSize = Number(url.searchParams.get('pageSize') ?? 20);
     const matching = downloads.filter(
       (item) =>
         (!system || item.system === system) &&
@@ -18,10 +17,7 @@ export const downloadHandlers = [
         (!keyword || item.title.toLowerCase().includes(keyword) || item.filename.toLowerCase().includes(keyword)),
     );
     return HttpResponse.json({
-      items: matching.slice((page - 1) * pageSize, page * pageSize),
-      total: matching.length,
-      page,
-      pageSize,
+      ...pageOf(url, matching),
       systems: [...new Set(downloads.map((item) => item.system))].sort(),
       categories: [...new Set(downloads.map((item) => item.category))].sort(),
     } satisfies DownloadPage);

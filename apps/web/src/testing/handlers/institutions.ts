@@ -1,4 +1,4 @@
-import { messages, type ErrorBody, type Institution, type InstitutionPage } from '@portal/shared';
+import { institutionNameQuery, institutionSearchFields, messages, type ErrorBody, type Institution, type InstitutionPage } from '@portal/shared';
 import { http, HttpResponse } from 'msw';
 
 /** The demo seed's two institutions, plus the codes the shared contract fixtures accept. */
@@ -17,10 +17,12 @@ export const institutionHandlers = [
     const q = (url.searchParams.get('q') ?? '').trim();
     const page = Number(url.searchParams.get('page') ?? 1);
     const pageSize = Number(url.searchParams.get('pageSize') ?? 20);
-    const matching = institutions.filter((item) => (/^\d+$/.test(q) ? item.code.startsWith(q) : item.name.includes(q)));
+    const { text } = institutionNameQuery(q);
+    const matching = institutions.filter((item) => (/^\d+$/.test(text) ? item.code.startsWith(text) : institutionSearchFields(item.name).searchName.includes(text)));
     return HttpResponse.json({
       items: matching.slice((page - 1) * pageSize, page * pageSize),
       total: matching.length,
+      totalCapped: false,
       page,
       pageSize,
     } satisfies InstitutionPage);

@@ -80,16 +80,22 @@ export const PDF_BYTES = new TextEncoder().encode('%PDF-1.4\n%test\n');
 
 // ───────── logged-in applicant (B / C-a / C-b) ─────────
 
+/** A request of the logged-in demo manager (demomanager, 示範醫院) about themself. */
+const ownRequestFixture = (overrides: Parameters<typeof managerRequestFixture>[0]) =>
+  managerRequestFixture({
+    account: { accountName: 'demomanager', name: '王示範', role: 'INSTITUTION_MANAGER' },
+    requestedBy: { accountName: 'demomanager', name: '王示範' },
+    institution: { code: '9900000001', name: '示範醫院' },
+    ...overrides,
+  });
+
 export const myRequestsFixture = {
   items: [
-    managerRequestFixture({
+    ownRequestFixture({
       id: '0a1b2c3d-4e5f-4a6b-8c7d-8e9f0a1b2c3d',
       requestNo: 'MR20261001-0003',
       kind: 'C_B',
       status: 'REJECTED',
-      account: { accountName: 'demomanager', name: '王示範', role: 'INSTITUTION_MANAGER' },
-      requestedBy: { accountName: 'demomanager', name: '王示範' },
-      institution: { code: '9900000001', name: '示範醫院' },
       verificationMethod: 'PAPER',
       verificationMethodLabel: '紙本審核',
       submittedAt: '2026-10-01T01:00:00.000Z',
@@ -102,14 +108,7 @@ export const myRequestsFixture = {
   availableKinds: ['B', 'C_B'],
 } satisfies MyManagerRequests;
 
-export const createdRequestFixture = managerRequestFixture({
-  id: '9f8e7d6c-5b4a-4c3d-8e2f-1a0b9c8d7e6f',
-  requestNo: 'MR20261126-0002',
-  kind: 'C_B',
-  account: { accountName: 'demomanager', name: '王示範', role: 'INSTITUTION_MANAGER' },
-  requestedBy: { accountName: 'demomanager', name: '王示範' },
-  institution: { code: '9900000001', name: '示範醫院' },
-});
+export const createdRequestFixture = ownRequestFixture({ id: '9f8e7d6c-5b4a-4c3d-8e2f-1a0b9c8d7e6f', requestNo: 'MR20261126-0002', kind: 'C_B' });
 
 // ───────── staff ─────────
 

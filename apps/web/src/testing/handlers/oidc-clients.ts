@@ -1,11 +1,17 @@
 import {
   CreateOidcClientRequestSchema,
   OIDC_CLIENT_MESSAGES,
+  RotateSigningKeyRequestSchema,
+  signingKeyRotatedMessage,
+  signingKeyStateLabels,
   UpdateOidcClientRequestSchema,
   type ErrorBody,
   type OidcClient,
   type OidcClientList,
   type OidcClientWithSecret,
+  type RotateSigningKeyResult,
+  type SigningKey,
+  type SigningKeyList,
   type StaffSubsystem,
   type StaffSubsystemList,
 } from '@portal/shared';
@@ -81,7 +87,29 @@ export function oidcClientApi(initial: Record<string, OidcClient | null> = { [st
   const notFound = () => error(404, { code: 'OIDC_CLIENT_NOT_FOUND', message: OIDC_CLIENT_MESSAGES.notFound });
   const withSecret = (client: OidcClient) => HttpResponse.json({ client, clientSecret: NEW_SECRET } satisfies OidcClientWithSecret);
 
+  let keys: SigningKey[] = [
+    { kid: 'rs256-old', alg: 'RS256', state: 'ACTIVE', stateLabel: signingKeyStateLabels.ACTIVE, createdAt: '2026-12-01T00:00:00.000Z', activatedAt: '2026-12-01T00:00:00.000Z', retiredAt: null },
+    { kid: 'rs256-next', alg: 'RS256', state: 'NEXT', stateLabel: signingKeyStateLabels.NEXT, createdAt: '2026-12-01T00:00:00.000Z', activatedAt: null, retiredAt: null },
+    { kid: 'es256-a', alg: 'ES256', state: 'ACTIVE', stateLabel: signingKeyStateLabels.ACTIVE, createdAt: '2026-12-01T00:00:00.000Z', activatedAt: '2026-12-01T00:00:00.000Z', retiredAt: null },
+  ];
+
   const handlers = [
+    http.get('*/api/staff/oidc-signing-keys', () => HttpResponse.json({ items: keys } satisfies SigningKeyList)),
+    http.post('*/api/staff/oidc-signing-keys/rotate', async ({ request }) => {
+      const { alg } = RotateSigningKeyRequestSchema.parse(await record(request));
+      const now = '2026-12-03T09:00:00.000Z';
+      const next = keys.find((key) => key.alg === alg && key.state === 'NEXT');
+      const activeKid = next?.kid ?? `${alg.toLowerCase()}-new`;
+      keys = [
+        ...keys.map((key): SigningKey => {
+          if (key.alg === alg && key.state === 'ACTIVE') return { ...key, state: 'RETIRED', stateLabel: signingKeyStateLabels.RETIRED, retiredAt: now };
+          if (key.kid === activeKid) return { ...key, state: 'ACTIVE', stateLabel: signingKeyStateLabels.ACTIVE, activatedAt: now };
+          return key;
+        }),
+        { kid: `${alg.toLowerCase()}-after`, alg, state: 'NEXT', stateLabel: signingKeyStateLabels.NEXT, createdAt: now, activatedAt: null, retiredAt: null },
+      ];
+      return HttpResponse.json({ message: signingKeyRotatedMessage(alg, activeKid), activeKid } satisfies RotateSigningKeyResult);
+    }),
     http.get('*/api/staff/subsystems', () => HttpResponse.json({ items: staffSubsystems } satisfies StaffSubsystemList)),
     http.get('*/api/staff/oidc-clients', () =>
       HttpResponse.json({ items: staffSubsystems.map((subsystem) => ({ subsystem: ref(subsystem), client: clients.get(subsystem.id) ?? null })) } satisfies OidcClientList),

@@ -55,3 +55,35 @@ export function emailChangeConfirm(data: EmailChangeConfirmData): RenderedMail {
     ],
   });
 }
+
+export interface EmailChangeNoticeData {
+  origin: string;
+  name?: string;
+  accountName: string;
+  newEmail: string;
+}
+
+/**
+ * To the address being replaced, when the change is asked for (before the link is opened): if
+ * it was not the owner, the owner still has time to stop it, and is told how.
+ */
+export function emailChangeNotice(data: EmailChangeNoticeData): RenderedMail {
+  return renderLayout({
+    subject: 'E-mail 變更通知',
+    recipientName: data.name ?? data.accountName,
+    paragraphs: [
+      `帳號「${data.accountName}」剛剛要求將 E-mail 由本信箱變更為 ${data.newEmail}。確認信已寄至新信箱，點選其中的連結後才會變更；變更後，系統通知（包括重設密碼的信件）只會寄至新信箱。`,
+      '若這是您本人的操作，無須處理。',
+      '若不是您本人：請立即登入並於「帳號資料」變更密碼，或以「忘記密碼」重設密碼——尚未確認的 E-mail 變更會隨之失效，其他裝置上的登入也會全部登出；並請以電話或 E-mail 通知下方諮詢窗口，告知您的帳號及收到本通知的時間。',
+    ],
+    facts: [
+      ['帳號', data.accountName],
+      ['新的 E-mail', data.newEmail],
+    ],
+    links: [
+      { label: '服務登入', url: pageUrl(data.origin, portalPaths.login) },
+      { label: '忘記密碼', url: pageUrl(data.origin, portalPaths.forgotPassword) },
+    ],
+    notes: ['本通知寄至變更前的 E-mail 信箱，讓帳號持有人知悉每一次 E-mail 變更。'],
+  });
+}

@@ -1,6 +1,7 @@
 import { accessStatusLabels, APPLICANT_ROLE_LABELS, type ApplicationResult } from '@portal/shared';
 import { useEffect, useRef } from 'react';
 import { Link } from 'react-router';
+import { DetailsList } from '../../../components/ui/details-list';
 import { paths } from '../../../lib/site';
 import { managerRequestPaths } from '../../../lib/manager-request-paths';
 
@@ -18,26 +19,14 @@ export function ApplicationResultView({ result }: { result: ApplicationResult })
       <h2 id="apply-result-title" ref={headingRef} tabIndex={-1}>
         帳號申請已送出
       </h2>
-      <dl className="result-details">
-        <div>
-          <dt>申請編號</dt>
-          <dd>{result.applicationNo}</dd>
-        </div>
-        <div>
-          <dt>帳號</dt>
-          <dd>{result.accountName}</dd>
-        </div>
-        <div>
-          <dt>機構</dt>
-          <dd>
-            {result.institution.name}（{result.institution.code}）
-          </dd>
-        </div>
-        <div>
-          <dt>使用者角色別</dt>
-          <dd>{APPLICANT_ROLE_LABELS[result.role]}</dd>
-        </div>
-      </dl>
+      <DetailsList
+        items={[
+          ['申請編號', result.applicationNo],
+          ['帳號', result.accountName],
+          ['機構', `${result.institution.name}（${result.institution.code}）`],
+          ['使用者角色別', APPLICANT_ROLE_LABELS[result.role]],
+        ]}
+      />
 
       <h3>申請的子系統</h3>
       {result.subsystems.length > 0 ? (

@@ -1,4 +1,4 @@
-import { institutionKindLabels, type Institution } from '@portal/shared';
+import { INSTITUTION_SEARCH_CAPPED_MESSAGE, institutionKindLabels, type Institution } from '@portal/shared';
 import { useState, type KeyboardEvent, type Ref } from 'react';
 import { webMessages } from '../../../lib/site';
 import { useSearchInstitutions } from '../api/search-institutions';
@@ -85,6 +85,7 @@ export function InstitutionPicker({
     if (search.isPending) status = webMessages.loading;
     else if (search.isError) status = search.error.message;
     else if (search.data.total === 0) status = '查無符合的單位，請改用其他關鍵字或機構代碼。';
+    else if (search.data.totalCapped) status = `${INSTITUTION_SEARCH_CAPPED_MESSAGE}（列出前 ${items.length} 筆）`;
     else if (search.data.total > items.length)
       status = `共 ${search.data.total} 筆符合，列出前 ${items.length} 筆；請輸入更完整的名稱或代碼以縮小範圍。`;
     else status = `共 ${search.data.total} 筆符合，請以 ↑↓ 鍵選擇後按 Enter。`;

@@ -5,6 +5,7 @@ import { isRoleNoticeState, manageLinks, managePaths } from '../../../lib/manage
 import { useOpenScreeningAlerts } from '../../../lib/screening-alerts';
 import { useRequiredSession } from '../../../lib/session';
 import { paths } from '../../../lib/site';
+import { MySsoSessions } from './my-sso-sessions';
 import { MySubsystems } from './my-subsystems';
 import '../account.css';
 
@@ -107,6 +108,7 @@ export function AccountHomePage() {
         </Card>
       </div>
       {institutionStaff ? <MySubsystems /> : null}
+      {institutionStaff ? <MySsoSessions /> : null}
     </Page>
   );
 }

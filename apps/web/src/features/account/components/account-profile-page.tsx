@@ -18,7 +18,7 @@ export function AccountProfilePage() {
       {profile.data ? (
         <>
           <ProfileSection profile={profile.data} />
-          <ChangePasswordSection profile={profile.data} />
+          <ChangePasswordSection />
           {institutionStaff ? <MySubsystems /> : null}
           {institutionStaff ? <ManagerRequestsSection role={profile.data.role} /> : null}
         </>

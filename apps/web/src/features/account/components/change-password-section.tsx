@@ -1,17 +1,19 @@
 import { zodResolver } from '@hookform/resolvers/zod';
-import { ChangePasswordRequestSchema, collectPasswordUserInputs, type ChangePasswordRequest, type Profile } from '@portal/shared';
-import { useMemo, useState } from 'react';
+import { ChangePasswordRequestSchema, type ChangePasswordRequest } from '@portal/shared';
+import { useState } from 'react';
 import { useForm, useWatch } from 'react-hook-form';
-import { NewPasswordField } from '../../../components/ui/new-password-field';
+import { NewPasswordPair } from '../../../components/ui/new-password-field';
 import { TextField } from '../../../components/ui/text-field';
 import { ApiError, showFieldErrors } from '../../../lib/api-error';
+import { createAccountPasswordRater } from '../../../lib/password-strength/create-account-password-rater';
 import { usePasswordStrength } from '../../../lib/password-strength/use-password-strength';
 import { useChangePassword } from '../api/change-password';
 
+const NO_USER_INPUTS: readonly string[] = [];
 const EMPTY: ChangePasswordRequest = { currentPassword: '', password: '', passwordConfirm: '' };
 
 /** 變更密碼: the API ends every other login of the account; this one goes on. */
-export function ChangePasswordSection({ profile }: { profile: Profile }) {
+export function ChangePasswordSection() {
   const change = useChangePassword();
   const [result, setResult] = useState<string | null>(null);
   const {
@@ -23,15 +25,12 @@ export function ChangePasswordSection({ profile }: { profile: Profile }) {
     formState: { errors, isSubmitting },
   } = useForm<ChangePasswordRequest>({ resolver: zodResolver(ChangePasswordRequestSchema), defaultValues: EMPTY });
   const password = useWatch({ control, name: 'password' });
-  const userInputs = useMemo(
-    () => collectPasswordUserInputs({ accountName: profile.accountName, name: profile.name, email: profile.email }),
-    [profile.accountName, profile.name, profile.email],
-  );
-  const strength = usePasswordStrength(password, userInputs);
+  // Rated by the API with the account's 帳號, 姓名, 身分證 and E-mail, as on submit.
+  const strength = usePasswordStrength(password, NO_USER_INPUTS, () => createAccountPasswordRater('/api/account/password/strength'));
 
   const submit = handleSubmit(async (request) => {
     setResult(null);
-    const refusal = await strength.refusalNow(request.password, userInputs);
+    const refusal = await strength.refusalNow(request.password, NO_USER_INPUTS);
     if (refusal) {
       setError('password', { type: 'strength', message: refusal });
       return;
@@ -58,23 +57,7 @@ export function ChangePasswordSection({ profile }: { profile: Profile }) {
           error={errors.currentPassword?.message}
           registration={register('currentPassword')}
         />
-        <NewPasswordField
-          id="change-password"
-          label="新密碼"
-          password={password}
-          strength={strength}
-          error={errors.password?.message}
-          registration={register('password')}
-        />
-        <TextField
-          id="change-password-confirm"
-          label="再輸入一次新密碼"
-          required
-          type="password"
-          autoComplete="new-password"
-          error={errors.passwordConfirm?.message}
-          registration={register('passwordConfirm')}
-        />
+        <NewPasswordPair idPrefix="change-password" password={password} strength={strength} register={register} errors={errors} />
         {change.error && !(change.error instanceof ApiError && change.error.fieldErrors) ? (
           <div className="alert alert-error">
             <p role="alert">{change.error.message}</p>

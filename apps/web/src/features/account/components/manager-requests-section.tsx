@@ -10,10 +10,10 @@ import { useEffect, useId, useRef, useState, type FormEvent } from 'react';
 import { Link } from 'react-router';
 import { ConfirmDialog } from '../../../components/ui/confirm-dialog';
 import { ErrorAlert } from '../../../components/ui/query-feedback';
-import { formatTaipeiDate, taipeiDateTimeAttribute } from '../../../lib/format';
 import { webMessages } from '../../../lib/site';
 import { previewManagerRequest, useCreateManagerRequest, useListMyManagerRequests } from '../api/manager-requests';
 import { managerRequestPaths, pathWithId } from '../../../lib/manager-request-paths';
+import { TaipeiDate } from '../../../components/ui/taipei-date';
 
 /** What each online request is called on its button (the four flows of docs/product.md). */
 export const MANAGER_REQUEST_ACTIONS: Record<OnlineManagerRequestKind, string> = {
@@ -24,7 +24,7 @@ export const MANAGER_REQUEST_ACTIONS: Record<OnlineManagerRequestKind, string> =
 export const COLLEAGUE_DEACTIVATION = '停用同仁的管理者帳號';
 
 function DateCell({ iso }: { iso: string | null }) {
-  return iso ? <time dateTime={taipeiDateTimeAttribute(iso)}>{formatTaipeiDate(iso)}</time> : <>—</>;
+  return iso ? <TaipeiDate at={iso} /> : <>—</>;
 }
 
 /** The two ways of verifying an open request, as links to their screens. */

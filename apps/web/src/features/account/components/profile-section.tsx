@@ -1,13 +1,13 @@
 import { zodResolver } from '@hookform/resolvers/zod';
-import { UpdateProfileRequestSchema, type Profile, type UpdateProfileRequest } from '@portal/shared';
+import { ACCOUNT_MESSAGES, UpdateProfileRequestSchema, type Profile, type UpdateProfileRequest } from '@portal/shared';
 import { useState } from 'react';
-import { useForm } from 'react-hook-form';
+import { useForm, useWatch } from 'react-hook-form';
 import type { z } from 'zod';
 import { TextField } from '../../../components/ui/text-field';
 import { ApiError, showFieldErrors } from '../../../lib/api-error';
 import { useUpdateProfile } from '../api/profile';
 
-type FormInput = { phone: string; mobile: string; email: string };
+type FormInput = { phone: string; mobile: string; email: string; currentPassword?: string };
 type FormOutput = z.output<typeof UpdateProfileRequestSchema>;
 
 /** 帳號資料: who (read-only) and how to reach them (市話, 手機, E-mail: editable). */
@@ -18,11 +18,15 @@ export function ProfileSection({ profile }: { profile: Profile }) {
     register,
     handleSubmit,
     setError,
+    control,
     formState: { errors, isSubmitting },
   } = useForm<FormInput, unknown, FormOutput>({
     resolver: zodResolver(UpdateProfileRequestSchema) as never,
     defaultValues: { phone: profile.phone, mobile: profile.mobile ?? '', email: profile.email },
+    // 目前密碼 is asked only while the E-mail differs; once hidden it is not sent (nor checked).
+    shouldUnregister: true,
   });
+  const emailChanges = (useWatch({ control, name: 'email' }) ?? '').trim().toLowerCase() !== profile.email.toLowerCase();
 
   const submit = handleSubmit(async (values) => {
     setResult(null);
@@ -30,12 +34,19 @@ export function ProfileSection({ profile }: { profile: Profile }) {
     const request: UpdateProfileRequest = {};
     if (values.phone !== undefined && values.phone !== profile.phone) request.phone = values.phone;
     if (values.mobile !== undefined && values.mobile !== profile.mobile) request.mobile = values.mobile ?? '';
-    if (values.email !== undefined && values.email.toLowerCase() !== profile.email.toLowerCase()) request.email = values.email;
+    if (values.email !== undefined && values.email.toLowerCase() !== profile.email.toLowerCase()) {
+      request.email = values.email;
+      if (!values.currentPassword) {
+        setError('currentPassword', { message: ACCOUNT_MESSAGES.emailChangeNeedsPassword }, { shouldFocus: true });
+        return;
+      }
+      request.currentPassword = values.currentPassword;
+    }
     try {
       const response = await update.mutateAsync(request);
       setResult(response.message);
     } catch (error) {
-      showFieldErrors(error, ['phone', 'mobile', 'email'] as const, setError);
+      showFieldErrors(error, ['phone', 'mobile', 'email', 'currentPassword'] as const, setError);
     }
   });
 
@@ -85,6 +96,18 @@ export function ProfileSection({ profile }: { profile: Profile }) {
           error={errors.email?.message}
           registration={register('email')}
         />
+        {emailChanges ? (
+          <TextField
+            id="profile-current-password"
+            label="目前密碼"
+            required
+            type="password"
+            autoComplete="current-password"
+            hint="變更E-mail須輸入目前的密碼；舊的E-mail信箱也會收到變更通知。"
+            error={errors.currentPassword?.message}
+            registration={register('currentPassword')}
+          />
+        ) : null}
         {update.error && !(update.error instanceof ApiError && update.error.fieldErrors) ? (
           <div className="alert alert-error">
             <p role="alert">{update.error.message}</p>

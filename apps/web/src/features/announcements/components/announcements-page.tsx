@@ -1,7 +1,7 @@
 import { useSearchParams } from 'react-router';
+import { OptionList } from '../../../components/ui/option-list';
 import { Page } from '../../../components/ui/page';
-import { Pagination } from '../../../components/ui/pagination';
-import { ErrorAlert, ResultStatus } from '../../../components/ui/query-feedback';
+import { PagedResults } from '../../../components/ui/paged-results';
 import { pageFromParam } from '../../../lib/format';
 import { useListAnnouncements } from '../api/list-announcements';
 import { AnnouncementsTable } from './announcements-table';
@@ -40,27 +40,13 @@ export function AnnouncementsPage() {
           onChange={(event) => changeCategory(event.target.value)}
         >
           <option value="">全部</option>
-          {options.map((option) => (
-            <option key={option} value={option}>
-              {option}
-            </option>
-          ))}
+          <OptionList values={options} />
         </select>
       </div>
 
-      {query.isError ? (
-        <ErrorAlert error={query.error} onRetry={() => void query.refetch()} />
-      ) : (
-        <>
-          <ResultStatus isPending={query.isPending} total={query.data?.total} />
-          {query.data ? (
-            <>
-              <AnnouncementsTable items={query.data.items} busy={query.isPlaceholderData} />
-              <Pagination of={query.data} label="公告事項分頁" />
-            </>
-          ) : null}
-        </>
-      )}
+      <PagedResults query={query} label="公告事項分頁">
+        {(data, busy) => <AnnouncementsTable items={data.items} busy={busy} />}
+      </PagedResults>
     </Page>
   );
 }

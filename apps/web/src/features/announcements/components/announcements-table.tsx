@@ -1,51 +1,34 @@
 import type { Announcement } from '@portal/shared';
-import { formatTaipeiDate, taipeiDateTimeAttribute } from '../../../lib/format';
-import { EmptyRow } from '../../../components/ui/empty-row';
+import { DataTable, type Column } from '../../../components/ui/data-table';
+import { TaipeiDate } from '../../../components/ui/taipei-date';
 
-/** Each title is a <details> disclosure: native, keyboard-operable, announced as expandable. */
+const nowrap = { className: 'col-nowrap', headerClassName: 'col-nowrap' };
+
+const columns: Column<Announcement>[] = [
+  { label: '分類', ...nowrap, cell: (item) => item.category },
+  { label: '系統', headerClassName: 'col-nowrap', cell: (item) => item.system },
+  {
+    label: '標題',
+    // A <details> disclosure: native, keyboard-operable, announced as expandable.
+    cell: (item) => (
+      <details className="announcement">
+        <summary>{item.title}</summary>
+        <div className="announcement-body">{item.body}</div>
+      </details>
+    ),
+  },
+  { label: '發佈日期', ...nowrap, cell: (item) => <TaipeiDate at={item.publishedAt} /> },
+];
+
 export function AnnouncementsTable({ items, busy }: { items: Announcement[]; busy: boolean }) {
   return (
-    <div className="table-wrap">
-      <table className="data-table" aria-busy={busy}>
-        <caption className="visually-hidden">公告事項列表（點選標題可展開公告內容）</caption>
-        <thead>
-          <tr>
-            <th scope="col" className="col-nowrap">
-              分類
-            </th>
-            <th scope="col" className="col-nowrap">
-              系統
-            </th>
-            <th scope="col">標題</th>
-            <th scope="col" className="col-nowrap">
-              發佈日期
-            </th>
-          </tr>
-        </thead>
-        <tbody>
-          {items.length === 0 ? (
-            <EmptyRow columns={4} />
-          ) : (
-            items.map((item) => (
-              <tr key={item.id}>
-                <td className="col-nowrap" data-label="分類">
-                  {item.category}
-                </td>
-                <td data-label="系統">{item.system}</td>
-                <td data-label="標題">
-                  <details className="announcement">
-                    <summary>{item.title}</summary>
-                    <div className="announcement-body">{item.body}</div>
-                  </details>
-                </td>
-                <td className="col-nowrap" data-label="發佈日期">
-                  <time dateTime={taipeiDateTimeAttribute(item.publishedAt)}>{formatTaipeiDate(item.publishedAt)}</time>
-                </td>
-              </tr>
-            ))
-          )}
-        </tbody>
-      </table>
-    </div>
+    <DataTable
+      caption="公告事項列表（點選標題可展開公告內容）"
+      captionClassName="visually-hidden"
+      columns={columns}
+      items={items}
+      rowKey={(item) => item.id}
+      busy={busy}
+    />
   );
 }

@@ -3,11 +3,11 @@ import { AUTH_MESSAGES, ResetPasswordRequestSchema, type ResetPasswordRequest } 
 import { useState } from 'react';
 import { useForm, useWatch } from 'react-hook-form';
 import { Link, useSearchParams } from 'react-router';
-import { NewPasswordField } from '../../../components/ui/new-password-field';
+import { NewPasswordPair } from '../../../components/ui/new-password-field';
 import { Page } from '../../../components/ui/page';
 import { ResultNotice } from '../../../components/ui/result-notice';
-import { TextField } from '../../../components/ui/text-field';
 import { showFieldErrors } from '../../../lib/api-error';
+import { createAccountPasswordRater } from '../../../lib/password-strength/create-account-password-rater';
 import { usePasswordStrength } from '../../../lib/password-strength/use-password-strength';
 import { paths, type LoginFocusState } from '../../../lib/site';
 import { useResetPassword } from '../api/reset-password';
@@ -32,8 +32,9 @@ export function ResetPasswordPage() {
     defaultValues: { token, password: '', passwordConfirm: '' },
   });
   const password = useWatch({ control, name: 'password' });
-  // The account's personal data is not known here: the API re-judges with it and may refuse.
-  const strength = usePasswordStrength(password, NO_USER_INPUTS);
+  // The link's account is known only to the API: it rates the candidate with its 帳號, 姓名,
+  // 身分證 and E-mail, the same verdict as on submit.
+  const strength = usePasswordStrength(password, NO_USER_INPUTS, () => createAccountPasswordRater('/api/auth/reset-password/strength', { token }));
 
   const submit = handleSubmit(async (request) => {
     setProblem(null);
@@ -80,23 +81,7 @@ export function ResetPasswordPage() {
               ) : null}
             </ResultNotice>
           ) : null}
-          <NewPasswordField
-            id="reset-password"
-            label="新密碼"
-            password={password}
-            strength={strength}
-            error={errors.password?.message}
-            registration={register('password')}
-          />
-          <TextField
-            id="reset-password-confirm"
-            label="再輸入一次新密碼"
-            required
-            type="password"
-            autoComplete="new-password"
-            error={errors.passwordConfirm?.message}
-            registration={register('passwordConfirm')}
-          />
+          <NewPasswordPair idPrefix="reset-password" password={password} strength={strength} register={register} errors={errors} />
           <button type="submit" className="button button-primary" disabled={isSubmitting}>
             重設密碼
           </button>

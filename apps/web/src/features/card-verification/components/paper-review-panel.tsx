@@ -7,10 +7,11 @@ import {
   type ManagerRequest,
 } from '@portal/shared';
 import { useEffect, useId, useRef, useState, type FormEvent } from 'react';
+import { DetailsList } from '../../../components/ui/details-list';
 import { PAGE_HEADING_ID } from '../../../components/ui/page';
-import { formatTaipeiDate, taipeiDateTimeAttribute } from '../../../lib/format';
 import { useDownloadFilledForm, useUploadScan } from '../api/paper-review';
 import type { VerificationTarget } from '../api/verification-target';
+import { TaipeiDate } from '../../../components/ui/taipei-date';
 
 /** What <input type=file> offers; the API recognises the type by the file's content. */
 export const SCAN_FILE_ACCEPT = '.pdf,.jpg,.jpeg,.png';
@@ -93,20 +94,15 @@ export function PaperReviewPanel({ target }: { target: VerificationTarget }) {
           <h2 id={ids.done} ref={doneRef} tabIndex={-1}>
             {PAPER_REVIEW_TEXT.received}
           </h2>
-          <dl className="result-details">
-            <div>
-              <dt>申請編號</dt>
-              <dd>{received.requestNo}</dd>
-            </div>
-            {received.dueAt ? (
-              <div>
-                <dt>{PAPER_REVIEW_TEXT.dueDate}</dt>
-                <dd>
-                  <time dateTime={taipeiDateTimeAttribute(received.dueAt)}>{formatTaipeiDate(received.dueAt)}</time>
-                </dd>
-              </div>
-            ) : null}
-          </dl>
+          <DetailsList
+            items={[
+              ['申請編號', received.requestNo],
+              [
+                PAPER_REVIEW_TEXT.dueDate,
+                received.dueAt ? <TaipeiDate at={received.dueAt} /> : null,
+              ],
+            ]}
+          />
         </div>
       ) : (
         <form className="paper-upload-form" onSubmit={submit} noValidate>

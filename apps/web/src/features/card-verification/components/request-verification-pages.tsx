@@ -2,6 +2,7 @@ import { MANAGER_REQUEST_MESSAGES, type ManagerRequest } from '@portal/shared';
 import { useQueryClient } from '@tanstack/react-query';
 import type { ReactNode } from 'react';
 import { Link, useParams } from 'react-router';
+import { DetailsList } from '../../../components/ui/details-list';
 import { Page } from '../../../components/ui/page';
 import { ErrorAlert } from '../../../components/ui/query-feedback';
 import { accountQueryKey, sessionQueryKey } from '../../../lib/session';
@@ -14,26 +15,14 @@ import { managerRequestPaths, pathWithId } from '../../../lib/manager-request-pa
 
 function RequestSummary({ request }: { request: ManagerRequest }) {
   return (
-    <dl className="result-details">
-      <div>
-        <dt>申請編號</dt>
-        <dd>{request.requestNo}</dd>
-      </div>
-      <div>
-        <dt>申請項目</dt>
-        <dd>{request.kindLabel}</dd>
-      </div>
-      <div>
-        <dt>帳號</dt>
-        <dd>
-          {request.account.accountName}（{request.account.name}）
-        </dd>
-      </div>
-      <div>
-        <dt>狀態</dt>
-        <dd>{request.statusLabel}</dd>
-      </div>
-    </dl>
+    <DetailsList
+      items={[
+        ['申請編號', request.requestNo],
+        ['申請項目', request.kindLabel],
+        ['帳號', `${request.account.accountName}（${request.account.name}）`],
+        ['狀態', request.statusLabel],
+      ]}
+    />
   );
 }
 

@@ -1,6 +1,5 @@
-import { DownloadPageSchema, type DownloadPage } from '@portal/shared';
-import { keepPreviousData, useQuery } from '@tanstack/react-query';
-import { apiGet } from '../../../lib/api-client';
+import { DownloadPageSchema } from '@portal/shared';
+import { usePagedQuery } from '../../../lib/paged-query';
 
 export interface ListDownloadsParams {
   system?: string;
@@ -10,16 +9,6 @@ export interface ListDownloadsParams {
   pageSize: number;
 }
 
-export const downloadsQueryKey = (params: ListDownloadsParams) => ['downloads', params] as const;
-
-export function listDownloads(params: ListDownloadsParams, signal?: AbortSignal): Promise<DownloadPage> {
-  return apiGet('/api/downloads', DownloadPageSchema, { params: { ...params }, signal });
-}
-
 export function useListDownloads(params: ListDownloadsParams) {
-  return useQuery({
-    queryKey: downloadsQueryKey(params),
-    queryFn: ({ signal }) => listDownloads(params, signal),
-    placeholderData: keepPreviousData,
-  });
+  return usePagedQuery(['downloads'], '/api/downloads', DownloadPageSchema, params);
 }

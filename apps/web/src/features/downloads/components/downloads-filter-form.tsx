@@ -1,8 +1,9 @@
 import { zodResolver } from '@hookform/resolvers/zod';
 import { DownloadQuerySchema } from '@portal/shared';
-import { useEffect } from 'react';
+import { Fragment, useEffect } from 'react';
 import { useForm } from 'react-hook-form';
 import type { z } from 'zod';
+import { OptionList } from '../../../components/ui/option-list';
 
 /** The API's own query schema (trimmed, length-limited), minus paging. */
 const DownloadFilterSchema = DownloadQuerySchema.pick({ system: true, category: true, keyword: true });
@@ -43,28 +44,22 @@ export function DownloadsFilterForm({ values, systems, categories, onSubmit }: D
     <form className="filter-form" role="search" aria-label="下載專區查詢" noValidate onSubmit={handleSubmit(onSubmit)}>
       <fieldset className="filter-group">
         <legend>分類查詢：</legend>
-        <label htmlFor="download-system" className="visually-hidden">
-          所屬系統
-        </label>
-        <select id="download-system" {...register('system')}>
-          <option value="">請選擇系統</option>
-          {withCurrent(systems, system).map((option) => (
-            <option key={option} value={option}>
-              {option}
-            </option>
-          ))}
-        </select>
-        <label htmlFor="download-category" className="visually-hidden">
-          所屬分類
-        </label>
-        <select id="download-category" {...register('category')}>
-          <option value="">請選擇分類</option>
-          {withCurrent(categories, category).map((option) => (
-            <option key={option} value={option}>
-              {option}
-            </option>
-          ))}
-        </select>
+        {(
+          [
+            ['system', '所屬系統', '請選擇系統', systems],
+            ['category', '所屬分類', '請選擇分類', categories],
+          ] as const
+        ).map(([name, label, placeholder, options]) => (
+          <Fragment key={name}>
+            <label htmlFor={`download-${name}`} className="visually-hidden">
+              {label}
+            </label>
+            <select id={`download-${name}`} {...register(name)}>
+              <option value="">{placeholder}</option>
+              <OptionList values={withCurrent(options, values[name])} />
+            </select>
+          </Fragment>
+        ))}
       </fieldset>
       <div className="filter-group">
         <label htmlFor="download-keyword">輸入關鍵字：</label>

@@ -1,7 +1,6 @@
 import { useSearchParams } from 'react-router';
 import { Page } from '../../../components/ui/page';
-import { Pagination } from '../../../components/ui/pagination';
-import { ErrorAlert, ResultStatus } from '../../../components/ui/query-feedback';
+import { PagedResults } from '../../../components/ui/paged-results';
 import { pageFromParam } from '../../../lib/format';
 import { useListDownloads } from '../api/list-downloads';
 import { DownloadsFilterForm, type DownloadFilter } from './downloads-filter-form';
@@ -42,19 +41,9 @@ export function DownloadsPage() {
         onSubmit={applyFilter}
       />
 
-      {query.isError ? (
-        <ErrorAlert error={query.error} onRetry={() => void query.refetch()} />
-      ) : (
-        <>
-          <ResultStatus isPending={query.isPending} total={query.data?.total} />
-          {query.data ? (
-            <>
-              <DownloadsTable items={query.data.items} busy={query.isPlaceholderData} />
-              <Pagination of={query.data} label="下載專區分頁" />
-            </>
-          ) : null}
-        </>
-      )}
+      <PagedResults query={query} label="下載專區分頁">
+        {(data, busy) => <DownloadsTable items={data.items} busy={busy} />}
+      </PagedResults>
     </Page>
   );
 }

@@ -1,53 +1,32 @@
 import type { Download } from '@portal/shared';
-import { fileTypeLabel, formatFileSize, formatTaipeiDate, taipeiDateTimeAttribute } from '../../../lib/format';
-import { EmptyRow } from '../../../components/ui/empty-row';
+import { DataTable, type Column } from '../../../components/ui/data-table';
+import { TaipeiDate } from '../../../components/ui/taipei-date';
+import { fileTypeLabel, formatFileSize } from '../../../lib/format';
+
+const nowrap = { className: 'col-nowrap', headerClassName: 'col-nowrap' };
+
+const columns: Column<Download>[] = [
+  { label: '所屬系統', cell: (item) => item.system },
+  { label: '所屬分類', ...nowrap, cell: (item) => item.category },
+  {
+    label: '檔案',
+    cell: (item) => (
+      <div>
+        <span className="file-title">{item.title}</span>
+        <a className="file-link" href={item.href} download={item.filename} type={item.contentType}>
+          {item.filename}
+        </a>{' '}
+        <span className="file-meta">
+          {fileTypeLabel(item.filename, item.contentType)} {formatFileSize(item.size)}
+        </span>
+      </div>
+    ),
+  },
+  { label: '日期', ...nowrap, cell: (item) => <TaipeiDate at={item.publishedAt} /> },
+];
 
 export function DownloadsTable({ items, busy }: { items: Download[]; busy: boolean }) {
   return (
-    <div className="table-wrap">
-      <table className="data-table" aria-busy={busy}>
-        <caption className="visually-hidden">下載專區檔案列表</caption>
-        <thead>
-          <tr>
-            <th scope="col">所屬系統</th>
-            <th scope="col" className="col-nowrap">
-              所屬分類
-            </th>
-            <th scope="col">檔案</th>
-            <th scope="col" className="col-nowrap">
-              日期
-            </th>
-          </tr>
-        </thead>
-        <tbody>
-          {items.length === 0 ? (
-            <EmptyRow columns={4} />
-          ) : (
-            items.map((item) => (
-              <tr key={item.id}>
-                <td data-label="所屬系統">{item.system}</td>
-                <td className="col-nowrap" data-label="所屬分類">
-                  {item.category}
-                </td>
-                <td data-label="檔案">
-                  <div>
-                    <span className="file-title">{item.title}</span>
-                    <a className="file-link" href={item.href} download={item.filename} type={item.contentType}>
-                      {item.filename}
-                    </a>{' '}
-                    <span className="file-meta">
-                      {fileTypeLabel(item.filename, item.contentType)} {formatFileSize(item.size)}
-                    </span>
-                  </div>
-                </td>
-                <td className="col-nowrap" data-label="日期">
-                  <time dateTime={taipeiDateTimeAttribute(item.publishedAt)}>{formatTaipeiDate(item.publishedAt)}</time>
-                </td>
-              </tr>
-            ))
-          )}
-        </tbody>
-      </table>
-    </div>
+    <DataTable caption="下載專區檔案列表" captionClassName="visually-hidden" columns={columns} items={items} rowKey={(item) => item.id} busy={busy} />
   );
 }

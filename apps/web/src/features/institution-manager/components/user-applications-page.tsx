@@ -1,18 +1,19 @@
-import { DECISION_LABELS, DecisionRequestSchema, type DecisionRequest, type PendingUserApplication } from '@portal/shared';
+import { DECISION_LABELS, type DecisionRequest, type PendingUserApplication } from '@portal/shared';
 import { useState } from 'react';
 import { useSearchParams } from 'react-router';
-import { ConfirmActionDialog, ReasonDialog } from '../../../components/ui/back-office-dialogs';
+import { ConfirmActionDialog, RejectApplicationDialog } from '../../../components/ui/back-office-dialogs';
 import { ResultNotice } from '../../../components/ui/result-notice';
 import { Page } from '../../../components/ui/page';
 import { Pagination } from '../../../components/ui/pagination';
 import { ListStatus } from '../../../components/ui/query-feedback';
 import { DataTable, type Column } from '../../../components/ui/data-table';
 import { ApiError } from '../../../lib/api-error';
-import { formatTaipeiDate, pageFromParam, taipeiDateTimeAttribute } from '../../../lib/format';
+import { pageFromParam } from '../../../lib/format';
 import { useRequiredSession } from '../../../lib/session';
 import { webMessages } from '../../../lib/site';
 import { useDecideApplication, useListPendingApplications } from '../api/institution-manager';
 import '../../../components/ui/back-office.css';
+import { TaipeiDate } from '../../../components/ui/taipei-date';
 
 type Pending = { decision: DecisionRequest['decision']; item: PendingUserApplication } | null;
 
@@ -24,7 +25,7 @@ function applicationColumns(ask: (pending: NonNullable<Pending>) => void): Colum
   return [
     { label: '帳號', rowHeader: true, cell: (item) => item.accountName },
     { label: '姓名', cell: (item) => item.name },
-    { label: '申請日期', cell: (item) => <time dateTime={taipeiDateTimeAttribute(item.submittedAt)}>{formatTaipeiDate(item.submittedAt)}</time> },
+    { label: '申請日期', cell: (item) => <TaipeiDate at={item.submittedAt} /> },
     { label: '申請子系統', cell: (item) => (item.subsystems.length > 0 ? item.subsystems.map((s) => s.name).join('、') : '（未申請子系統）') },
     {
       label: '操作',
@@ -116,14 +117,8 @@ export function UserApplicationsPage() {
         />
       ) : null}
       {pending?.decision === 'REJECT' ? (
-        <ReasonDialog
-          title="駁回申請"
-          message={`確定要駁回${subjectOf(pending.item)}嗎？原因將通知申請者。`}
-          confirmLabel="確定駁回"
-          reasonLabel="駁回原因"
-          required
-          schema={DecisionRequestSchema}
-          toBody={(reason) => ({ decision: 'REJECT', reason })}
+        <RejectApplicationDialog
+          subject={subjectOf(pending.item)}
           pending={decide.isPending}
           error={dialogError}
           onConfirm={(body) => submit(body)}

@@ -4,11 +4,12 @@ import { Page } from '../../../components/ui/page';
 import { Pagination } from '../../../components/ui/pagination';
 import { ListStatus } from '../../../components/ui/query-feedback';
 import { DataTable, type Column } from '../../../components/ui/data-table';
-import { formatTaipeiDate, pageFromParam, taipeiDateTimeAttribute } from '../../../lib/format';
+import { pageFromParam } from '../../../lib/format';
 
 import { useListStaffManagerRequests } from '../api/staff-manager-requests';
 import '../manager-requests.css';
 import { managerRequestPaths, pathWithId } from '../../../lib/manager-request-paths';
+import { TaipeiDate } from '../../../components/ui/taipei-date';
 
 export const OVERDUE_LABEL = '逾期';
 const PAGE_SIZE = 20;
@@ -22,7 +23,7 @@ export function sortOverdueFirst(items: readonly StaffManagerRequestListItem[]):
 function DueCell({ item }: { item: StaffManagerRequestListItem }) {
   return (
     <>
-      {item.dueAt ? <time dateTime={taipeiDateTimeAttribute(item.dueAt)}>{formatTaipeiDate(item.dueAt)}</time> : '—'}
+      {item.dueAt ? <TaipeiDate at={item.dueAt} /> : '—'}
       {item.overdue ? (
         <strong className="overdue-badge">
           <span aria-hidden="true">⚠ </span>
@@ -38,7 +39,7 @@ const QUEUE_COLUMNS: readonly Column<StaffManagerRequestListItem>[] = [
   { label: '類別', cell: (item) => item.kindLabel },
   { label: '帳號', cell: (item) => `${item.account.accountName}（${item.account.name}）` },
   { label: '機構', cell: (item) => `${item.institution.name}（${item.institution.code}）` },
-  { label: '送出日期', cell: (item) => <time dateTime={taipeiDateTimeAttribute(item.submittedAt)}>{formatTaipeiDate(item.submittedAt)}</time> },
+  { label: '送出日期', cell: (item) => <TaipeiDate at={item.submittedAt} /> },
   { label: '到期日', cell: (item) => <DueCell item={item} /> },
 ];
 

@@ -2,7 +2,10 @@ import {
   OidcClientListSchema,
   OidcClientSchema,
   OidcClientWithSecretSchema,
+  RotateSigningKeyResultSchema,
+  SigningKeyListSchema,
   type CreateOidcClientRequest,
+  type RotateSigningKeyRequest,
   type UpdateOidcClientRequest,
 } from '@portal/shared';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
@@ -45,4 +48,20 @@ export function useSetOidcClientActive() {
   return useClientMutation(({ subsystemId, active }: { subsystemId: string; active: boolean }) =>
     apiPost(`${clientPath(subsystemId)}/${active ? 'enable' : 'disable'}`, {}, OidcClientSchema),
   );
+}
+
+const signingKeysKey = [...accountQueryKey, 'staff', 'oidc-signing-keys'] as const;
+
+/** GET /api/staff/oidc-signing-keys: the published signing keys. */
+export function useSigningKeys() {
+  return useQuery({ queryKey: signingKeysKey, queryFn: ({ signal }) => apiGet('/api/staff/oidc-signing-keys', SigningKeyListSchema, { signal }) });
+}
+
+/** POST /api/staff/oidc-signing-keys/rotate: NEXT → ACTIVE → RETIRED for one algorithm. */
+export function useRotateSigningKey() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (body: RotateSigningKeyRequest) => apiPost('/api/staff/oidc-signing-keys/rotate', body, RotateSigningKeyResultSchema),
+    onSettled: () => queryClient.invalidateQueries({ queryKey: signingKeysKey }),
+  });
 }

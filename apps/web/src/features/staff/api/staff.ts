@@ -1,3 +1,4 @@
+import type { z } from 'zod';
 import {
   AccountRoleSchema,
   StaffAccountPageSchema,
@@ -22,6 +23,7 @@ import {
 } from '@portal/shared';
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { apiDelete, apiGet, apiPatch, apiPost, apiUpload, type QueryParams } from '../../../lib/api-client';
+import { usePagedQuery } from '../../../lib/paged-query';
 import { accountQueryKey } from '../../../lib/session';
 
 const staffKey = [...accountQueryKey, 'staff'] as const;
@@ -39,25 +41,24 @@ function useInvalidate(key: readonly unknown[]) {
   return () => queryClient.invalidateQueries({ queryKey: key });
 }
 
-// ── 機構管理
-
-export function useStaffInstitutions(query: StaffInstitutionQuery) {
-  return useQuery({
-    queryKey: [...keys.institutions, query],
-    queryFn: ({ signal }) => apiGet('/api/staff/institutions', StaffInstitutionPageSchema, { params: query as QueryParams, signal }),
-    placeholderData: keepPreviousData,
+/** 新增 (POST to the list's path) or 修改 (PATCH of one item), then the list is read again. */
+function useSave<Create, Update, S extends z.ZodType>(key: readonly unknown[], path: string, schema: S) {
+  const onSuccess = useInvalidate(key);
+  return useMutation({
+    mutationFn: (input: { id: string; body: Update } | { id: null; body: Create }) =>
+      input.id === null ? apiPost(path, input.body, schema) : apiPatch(`${path}/${id(input.id)}`, input.body, schema),
+    onSuccess,
   });
 }
 
+// ── 機構管理
+
+export function useStaffInstitutions(query: StaffInstitutionQuery) {
+  return usePagedQuery(keys.institutions, '/api/staff/institutions', StaffInstitutionPageSchema, query);
+}
+
 export function useSaveInstitution() {
-  const onSuccess = useInvalidate(keys.institutions);
-  return useMutation({
-    mutationFn: (input: { id: string; body: UpdateInstitutionRequest } | { id: null; body: CreateInstitutionRequest }) =>
-      input.id === null
-        ? apiPost('/api/staff/institutions', input.body, StaffInstitutionSchema)
-        : apiPatch(`/api/staff/institutions/${id(input.id)}`, input.body, StaffInstitutionSchema),
-    onSuccess,
-  });
+  return useSave<CreateInstitutionRequest, UpdateInstitutionRequest, typeof StaffInstitutionSchema>(keys.institutions, '/api/staff/institutions', StaffInstitutionSchema);
 }
 
 export function useSetInstitutionClosed() {
@@ -118,22 +119,11 @@ export function useRemoveSubsystemManager() {
 // ── 公告管理
 
 export function useStaffAnnouncements(query: StaffAnnouncementQuery) {
-  return useQuery({
-    queryKey: [...keys.announcements, query],
-    queryFn: ({ signal }) => apiGet('/api/staff/announcements', StaffAnnouncementPageSchema, { params: query as QueryParams, signal }),
-    placeholderData: keepPreviousData,
-  });
+  return usePagedQuery(keys.announcements, '/api/staff/announcements', StaffAnnouncementPageSchema, query);
 }
 
 export function useSaveAnnouncement() {
-  const onSuccess = useInvalidate(keys.announcements);
-  return useMutation({
-    mutationFn: (input: { id: string; body: UpdateAnnouncementRequest } | { id: null; body: CreateAnnouncementRequest }) =>
-      input.id === null
-        ? apiPost('/api/staff/announcements', input.body, StaffAnnouncementSchema)
-        : apiPatch(`/api/staff/announcements/${id(input.id)}`, input.body, StaffAnnouncementSchema),
-    onSuccess,
-  });
+  return useSave<CreateAnnouncementRequest, UpdateAnnouncementRequest, typeof StaffAnnouncementSchema>(keys.announcements, '/api/staff/announcements', StaffAnnouncementSchema);
 }
 
 export function usePublishAnnouncement() {
@@ -150,11 +140,7 @@ export function usePublishAnnouncement() {
 // ── 下載專區管理
 
 export function useStaffDownloads(page: number) {
-  return useQuery({
-    queryKey: [...keys.downloads, page],
-    queryFn: ({ signal }) => apiGet('/api/staff/downloads', StaffDownloadPageSchema, { params: { page }, signal }),
-    placeholderData: keepPreviousData,
-  });
+  return usePagedQuery(keys.downloads, '/api/staff/downloads', StaffDownloadPageSchema, { page });
 }
 
 /** POST /api/staff/downloads (new entry) or /api/staff/downloads/:id/file (new version), multipart. */

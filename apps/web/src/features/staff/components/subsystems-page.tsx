@@ -12,6 +12,7 @@ import { webMessages } from '../../../lib/site';
 import { useOidcClients } from '../api/oidc-clients';
 import { useAssignSubsystemManager, useRemoveSubsystemManager, useStaffSubsystems, useUpdateSubsystem } from '../api/staff';
 import { OidcClientSection } from './oidc-client-section';
+import { SigningKeysSection } from './signing-keys-section';
 import '../../../components/ui/back-office.css';
 import { FormButtons } from '../../../components/ui/form-buttons';
 import { DataTable, type Column } from '../../../components/ui/data-table';
@@ -186,6 +187,7 @@ export function SubsystemsPage() {
           {clients.data ? <OidcClientSection subsystem={subsystem} client={clientOf.get(subsystem.id) ?? null} /> : null}
         </section>
       ))}
+      <SigningKeysSection />
       {toRemove ? (
         <ConfirmActionDialog
           title="移除子系統管理者"

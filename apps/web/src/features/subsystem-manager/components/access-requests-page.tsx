@@ -2,28 +2,29 @@ import {
   AccessRequestQuerySchema,
   BULK_SKIP_LABELS,
   DECISION_LABELS,
-  DecisionRequestSchema,
   RevokeAccessRequestSchema,
   type AccessRequest,
   type AccessRequestQuery,
   type BulkApproveResult,
   type DecisionRequest,
+  type DecisionResult,
   type RevokeAccessRequest,
 } from '@portal/shared';
 import { useState, type ReactNode } from 'react';
 import { useSearchParams } from 'react-router';
-import { ConfirmActionDialog, ReasonDialog } from '../../../components/ui/back-office-dialogs';
+import { ConfirmActionDialog, ReasonDialog, RejectApplicationDialog } from '../../../components/ui/back-office-dialogs';
 import { ResultNotice } from '../../../components/ui/result-notice';
 import { Page } from '../../../components/ui/page';
 import { Pagination } from '../../../components/ui/pagination';
 import { ListStatus, useResultsFocus } from '../../../components/ui/query-feedback';
 import { DataTable, type Column } from '../../../components/ui/data-table';
 import { ApiError } from '../../../lib/api-error';
-import { formatTaipeiDate, pageFromParam, taipeiDateTimeAttribute } from '../../../lib/format';
+import { pageFromParam } from '../../../lib/format';
 import { useRequiredSession } from '../../../lib/session';
 import { useBulkApprove, useDecideAccessRequest, useListAccessRequests, useRevokeAccess } from '../api/subsystem-manager';
 import { AccessRequestFilters } from './access-request-filters';
 import '../../../components/ui/back-office.css';
+import { TaipeiDate } from '../../../components/ui/taipei-date';
 
 type Pending =
   | { kind: 'APPROVE' | 'REJECT' | 'REVOKE'; item: AccessRequest }
@@ -91,7 +92,7 @@ function requestColumns({ selectAll, isSelected, toggle, ask }: RowActions): Col
     { label: '機構', cell: (item) => (item.institution ? `${item.institution.code} ${item.institution.name}` : '—') },
     { label: '縣市', cell: (item) => item.institution?.city ?? '—' },
     { label: '子系統', cell: (item) => item.subsystem.name },
-    { label: '申請日期', cell: (item) => <time dateTime={taipeiDateTimeAttribute(item.requestedAt)}>{formatTaipeiDate(item.requestedAt)}</time> },
+    { label: '申請日期', cell: (item) => <TaipeiDate at={item.requestedAt} /> },
     {
       label: '狀態',
       cell: (item) => (
@@ -184,31 +185,21 @@ export function AccessRequestsPage() {
   };
   const dialogError = (error: Error | null) => (error && !(error instanceof ApiError && error.status === 409) ? error.message : null);
 
+  /** 核准, 駁回 and 撤銷 of one request end alike: the dialog closes and the API's message names the applicant. */
+  const answered = (item: AccessRequest) => ({
+    onSuccess: (result: DecisionResult) => {
+      setPending(null);
+      setDone(`${subjectOf(item)}：${result.message}`);
+    },
+    onError: conflict,
+  });
   const submitDecision = (item: AccessRequest, body: DecisionRequest) => {
     clearMessages();
-    decide.mutate(
-      { id: item.id, body },
-      {
-        onSuccess: (result) => {
-          setPending(null);
-          setDone(`${subjectOf(item)}：${result.message}`);
-        },
-        onError: conflict,
-      },
-    );
+    decide.mutate({ id: item.id, body }, answered(item));
   };
   const submitRevoke = (item: AccessRequest, body: RevokeAccessRequest) => {
     clearMessages();
-    revoke.mutate(
-      { id: item.id, body },
-      {
-        onSuccess: (result) => {
-          setPending(null);
-          setDone(`${subjectOf(item)}：${result.message}`);
-        },
-        onError: conflict,
-      },
-    );
+    revoke.mutate({ id: item.id, body }, answered(item));
   };
   const submitBulk = (ids: string[]) => {
     clearMessages();
@@ -260,14 +251,8 @@ export function AccessRequestsPage() {
         />
       ) : null}
       {pending?.kind === 'REJECT' ? (
-        <ReasonDialog
-          title="駁回申請"
-          message={`確定要駁回${subjectOf(pending.item)}嗎？原因將通知申請者。`}
-          confirmLabel="確定駁回"
-          reasonLabel="駁回原因"
-          required
-          schema={DecisionRequestSchema}
-          toBody={(reason) => ({ decision: 'REJECT', reason })}
+        <RejectApplicationDialog
+          subject={subjectOf(pending.item)}
           pending={decide.isPending}
           error={dialogError(decide.error)}
           onConfirm={(body) => submitDecision(pending.item, body)}

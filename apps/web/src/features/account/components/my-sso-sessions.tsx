@@ -1,0 +1,71 @@
+import { ErrorAlert } from '../../../components/ui/query-feedback';
+import { ResultNotice } from '../../../components/ui/result-notice';
+import { formatTaipeiDateTime } from '../../../lib/format';
+import { webMessages } from '../../../lib/site';
+import { useEndMySsoSessions, useListMySsoSessions } from '../api/my-sso-sessions';
+
+/**
+ * 子系統登入狀態: the subsystems the user entered through the portal and is still signed in to,
+ * with 登出 of one and 登出全部 (the portal tells each subsystem by back-channel logout). The
+ * result message takes the focus, since the row or button pressed may be gone.
+ */
+export function MySsoSessions() {
+  const list = useListMySsoSessions();
+  const end = useEndMySsoSessions();
+  const items = list.data?.items ?? [];
+  return (
+    <section aria-labelledby="my-sso-sessions-heading" className="account-section">
+      <h2 id="my-sso-sessions-heading">子系統登入狀態</h2>
+      <p className="field-hint">您經由單一入口登入、目前仍在使用中的子系統。登出單一入口時，也會一併登出這些子系統。</p>
+      {end.data ? <ResultNotice key={end.submittedAt}>{end.data.message}</ResultNotice> : null}
+      {end.error ? (
+        <ResultNotice key={end.submittedAt} tone="error">
+          <p role="alert">{end.error.message}</p>
+        </ResultNotice>
+      ) : null}
+      {list.isPending ? <p role="status">{webMessages.loading}</p> : null}
+      {list.error ? <ErrorAlert error={list.error} onRetry={() => void list.refetch()} /> : null}
+      {list.data && items.length === 0 ? <p>您目前沒有登入中的子系統。</p> : null}
+      {items.length > 0 ? (
+        <>
+          <div className="table-wrap">
+            <table className="data-table">
+              <caption className="visually-hidden">子系統登入狀態</caption>
+              <thead>
+                <tr>
+                  <th scope="col">子系統</th>
+                  <th scope="col">登入時間</th>
+                  <th scope="col">登入數</th>
+                  <th scope="col">操作</th>
+                </tr>
+              </thead>
+              <tbody>
+                {items.map((item) => (
+                  <tr key={item.clientId}>
+                    <th scope="row" data-label="子系統">
+                      {item.subsystemName}
+                    </th>
+                    <td data-label="登入時間">
+                      <time dateTime={item.startedAt}>{formatTaipeiDateTime(item.startedAt)}</time>
+                    </td>
+                    <td data-label="登入數">{item.count}</td>
+                    <td data-label="操作">
+                      <button type="button" className="button button-secondary" disabled={end.isPending} onClick={() => end.mutate(item.clientId)}>
+                        登出<span className="visually-hidden">「{item.subsystemName}」</span>
+                      </button>
+                    </td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+          <div className="account-actions">
+            <button type="button" className="button button-primary" disabled={end.isPending} onClick={() => end.mutate(null)}>
+              登出全部子系統
+            </button>
+          </div>
+        </>
+      ) : null}
+    </section>
+  );
+}
