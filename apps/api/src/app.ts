@@ -5,6 +5,7 @@ import type { Env } from './env.js';
 import { LOG_OPTIONS } from './logging.js';
 import { databasePlugin } from './plugins/database.js';
 import { mailPlugin } from './plugins/mail.js';
+import { afterResponsePlugin } from './plugins/after-response.js';
 import { clientErrorHandler, errorsPlugin, frameworkErrorHandler, sendRouteNotFound } from './plugins/errors.js';
 import { requestOriginPlugin } from './plugins/request-origin.js';
 import { openapiPlugin } from './plugins/openapi.js';
@@ -67,6 +68,7 @@ export async function buildApp({ env, db, nationalIdCrypto, jwtSecret, oidcKey, 
   await app.register(requestOriginPlugin);
   await app.register(securityHeadersPlugin, { headers: securityHeaders });
   await app.register(databasePlugin, { db, nationalIdCrypto });
+  await app.register(afterResponsePlugin);
   // Before every route, so that its latency hook times them all.
   await app.register(metricsPlugin, { token: env.METRICS_TOKEN });
   await app.register(mailPlugin, {

@@ -69,6 +69,9 @@ const EnvFields = z.object({
   CARD_TRUST_ANCHORS: z.string().optional(),
   CARD_INTERMEDIATES: z.string().optional(),
   CARD_CRLS: z.string().optional(),
+  CARD_CRL_URLS: z.string().optional(),
+  /** How often (seconds) the CRLs are read again; sooner when one nears its nextUpdate (crl-refresh.ts). */
+  CARD_CRL_REFRESH_SECONDS: z.coerce.number().int().min(1).max(86_400).default(3600),
   CARD_INSTITUTION_POLICY_OIDS: z.string().optional(),
   CARD_INSTITUTION_OU: z.string().optional(),
   CARD_INSTITUTION_CODE_ATTRIBUTE: z.string().optional(),

@@ -43,6 +43,17 @@ export function loadHolidayCalendar(file: string = DEFAULT_HOLIDAY_CALENDAR_FILE
   }
 }
 
+/**
+ * The years among this one and the next (Taipei) for which the calendar lists no holiday: their
+ * due dates would count every weekday as a working day, so start-up warns (the DGPA publishes
+ * the next year's calendar in the summer).
+ */
+export function uncoveredYears(calendar: HolidayCalendar, now: Date = new Date()): number[] {
+  const year = Number(taipeiDate(now).slice(0, 4));
+  const covered = new Set([...calendar.holidays.keys()].map((date) => Number(date.slice(0, 4))));
+  return [year, year + 1].filter((candidate) => !covered.has(candidate));
+}
+
 export function isWorkingDay(date: string, calendar: HolidayCalendar): boolean {
   if (calendar.workdays.has(date)) return true;
   if (calendar.holidays.has(date)) return false;

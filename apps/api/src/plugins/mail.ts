@@ -18,6 +18,8 @@ export interface MailService {
   ): Promise<{ id: string }>;
   /** Sends every due message now (tests; waits for a run already in progress). */
   dispatchNow(): Promise<DispatchResult>;
+  /** Starts sending in the background, as after a response (nothing when background sending is off). */
+  kick(): void;
   /** The public origin that links in mail start with (PUBLIC_ORIGIN). */
   readonly origin: string;
 }
@@ -79,9 +81,13 @@ export const mailPlugin = fp(
       dispatchNow().catch((err: unknown) => app.log.error({ err }, 'mail dispatch failed'));
     };
 
+    const kick = () => {
+      if (options.dispatchIntervalMs > 0) dispatchInBackground();
+    };
     app.decorate('mail', {
       origin: options.origin,
       dispatchNow,
+      kick,
       async enqueue(tx, mail, request) {
         const row = await enqueueTemplate(tx, mail.template, mail.to, mail.data);
         if (request) request.mailEnqueued = true;
@@ -100,7 +106,7 @@ export const mailPlugin = fp(
       }, options.dispatchIntervalMs);
       timer.unref();
       app.addHook('onResponse', async (request) => {
-        if (request.mailEnqueued) dispatchInBackground();
+        if (request.mailEnqueued) kick();
       });
       app.addHook('onClose', async () => clearInterval(timer));
     }

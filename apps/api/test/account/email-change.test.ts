@@ -18,13 +18,17 @@ afterAll(() => ctx.close());
 
 const NEW_PASSWORD = 'Hq4~tN8=wB3y';
 let address = 0;
-const call = (session: TestSession | null, method: 'PATCH' | 'POST', url: string, payload: object) =>
-  ctx.app.inject({
+async function call(session: TestSession | null, method: 'PATCH' | 'POST', url: string, payload: object) {
+  const response = await ctx.app.inject({
     method,
     url,
     payload,
     headers: { ...(session ? session.headers(url) : {}), 'x-forwarded-for': `198.51.100.${(address += 1) % 250}` },
   });
+  // 忘記密碼 makes its link after the answer.
+  await ctx.app.afterResponse.idle();
+  return response;
+}
 
 async function mailedToken(template: string, to: string, pattern: RegExp): Promise<string> {
   const mail = await ctx.db.prisma.mailMessage.findFirstOrThrow({ where: { template, to }, orderBy: { createdAt: 'desc' } });

@@ -63,8 +63,11 @@ describe('password changes and resets', () => {
     const ctx = await createTestApp({ demoInstitutions: 0, env: { TRUST_PROXY_HOPS: '1' } });
     contexts.push(ctx);
     const account = await ctx.db.prisma.account.findUniqueOrThrow({ where: { accountNameKey: 'demomanager' } });
-    const forgot = () =>
-      ctx.app.inject({ method: 'POST', url: '/api/auth/forgot-password', payload: { accountName: 'demomanager', email: account.email }, headers: { 'x-forwarded-for': `192.0.2.${(address += 1) % 250}` } });
+    const forgot = async () => {
+      const response = await ctx.app.inject({ method: 'POST', url: '/api/auth/forgot-password', payload: { accountName: 'demomanager', email: account.email }, headers: { 'x-forwarded-for': `192.0.2.${(address += 1) % 250}` } });
+      await ctx.app.afterResponse.idle(); // the link is made after the answer
+      return response;
+    };
     const latestToken = async () => {
       const mail = await ctx.db.prisma.mailMessage.findFirstOrThrow({ where: { template: 'password-reset', to: account.email }, orderBy: { createdAt: 'desc' } });
       return /reset-password\?token=([A-Za-z0-9_-]{43})/.exec(mail.text)![1]!;

@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_PASSWORD } from '@portal/db';
 import { AUTH_MESSAGES, collectPasswordUserInputs, makeTaiwanIdWithChecksum } from '@portal/shared';
 import { evaluatePassword } from '@portal/shared/password-strength';
+import { recordingPrisma } from '../helpers/recording-prisma.js';
 import { createTestApp, type TestContext } from '../helpers/test-app.js';
 import { login } from '../helpers/auth.js';
 import { createAccount } from '../helpers/accounts.js';
@@ -17,8 +18,12 @@ afterAll(() => ctx.close());
 const ACCEPTED = { message: '若資料正確，重設密碼連結已寄至您的E-mail信箱，請於 30 分鐘內完成重設。' };
 const NEW_PASSWORD = 'Qv7#mZ2!pL9x';
 let address = 0;
-const post = (url: string, payload: unknown) =>
-  ctx.app.inject({ method: 'POST', url, payload: payload as object, headers: { 'x-forwarded-for': `198.51.100.${(address += 1) % 250}` } });
+/** Answered, and the work 忘記密碼 leaves for after the answer done too. */
+async function post(url: string, payload: unknown) {
+  const response = await ctx.app.inject({ method: 'POST', url, payload: payload as object, headers: { 'x-forwarded-for': `198.51.100.${(address += 1) % 250}` } });
+  await ctx.app.afterResponse.idle();
+  return response;
+}
 const emailOf = async (name: string) => (await ctx.db.prisma.account.findUniqueOrThrow({ where: { accountNameKey: name } })).email;
 
 async function latestResetToken(to: string): Promise<string> {
@@ -148,6 +153,39 @@ describe('POST /api/auth/reset-password', () => {
 
     // None of the refusals used up the link.
     expect((await post('/api/auth/reset-password', { token, password: NEW_PASSWORD, passwordConfirm: NEW_PASSWORD })).statusCode).toBe(200);
+  });
+});
+
+describe('忘記密碼 answers before it looks (decision 010: its time must not depend on the data)', () => {
+  it('answers 202 while every database call is held, then does the same calls whether or not name and e-mail match', async () => {
+    const recorder = recordingPrisma(ctx.db.prisma);
+    const twin = await createTestApp({ database: { ...ctx, db: { ...ctx.db, prisma: recorder.prisma } }, env: { TRUST_PROXY_HOPS: '1' } });
+    try {
+      const email = await emailOf('demosubbreast');
+      const ask = async (payload: object) => {
+        recorder.take();
+        const release = recorder.hold();
+        // Answered with the database held: the answer waited for no read of the account.
+        const response = await twin.app.inject({ method: 'POST', url: '/api/auth/forgot-password', payload, headers: { 'x-forwarded-for': '192.0.2.88' } });
+        release();
+        await twin.app.afterResponse.idle();
+        return { status: response.statusCode, body: response.body, work: recorder.take() };
+      };
+      const matching = await ask({ accountName: 'demosubbreast', email });
+      const wrongEmail = await ask({ accountName: 'demosubbreast', email: 'someone@example.org' });
+      const unknown = await ask({ accountName: 'no-such-account', email });
+      for (const outcome of [matching, wrongEmail, unknown]) {
+        expect(outcome.status).toBe(202);
+        expect(outcome.body).toBe(JSON.stringify(ACCEPTED));
+        // The same queued work: one read of the account, one transaction.
+        expect(outcome.work).toEqual(['account.findUnique(accountNameKey)', '$transaction']);
+      }
+      expect(await ctx.db.prisma.mailMessage.count({ where: { template: 'password-reset', to: email } })).toBe(1);
+      const audited = await ctx.db.prisma.auditEvent.findMany({ where: { action: 'password.reset.requested', ip: '192.0.2.88' }, select: { after: true } });
+      expect(audited.map((event) => (event.after as { matched: boolean }).matched)).toEqual([true, false, false]);
+    } finally {
+      await twin.close();
+    }
   });
 });
 

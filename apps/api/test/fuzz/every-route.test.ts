@@ -205,6 +205,8 @@ describe('every route with generated hostile input', () => {
             },
             ...(multipart ? { payload: multipart.payload } : route.method !== 'GET' && route.method !== 'DELETE' ? { payload: JSON.stringify(generated.body) } : {}),
           });
+          // Work some routes leave for after the answer (忘記密碼) is theirs, not the next request's.
+          await ctx.app.afterResponse.idle();
           total += 1;
           const sent = generated.multipart ? JSON.stringify({ ...generated.multipart, bytes: generated.multipart.bytes.length }) : JSON.stringify(generated.body);
           const context = `${route.method} ${generated.url} ${String(sent).slice(0, 300)} → ${response.statusCode} ${response.body.slice(0, 300)}`;

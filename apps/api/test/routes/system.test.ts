@@ -29,7 +29,7 @@ describe('health', () => {
   it('is ready when the database is migrated', async () => {
     const res = await ctx.app.inject({ url: '/readyz' });
     expect(res.statusCode).toBe(200);
-    expect(res.json()).toEqual({ status: 'ready', database: TEST_DATABASE, migrations: 'up-to-date' });
+    expect(res.json()).toEqual({ status: 'ready', database: TEST_DATABASE, migrations: 'up-to-date', cardCrls: { status: 'not-configured', stale: [] } });
   });
 });
 

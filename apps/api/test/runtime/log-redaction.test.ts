@@ -1,7 +1,7 @@
-import { Writable } from 'node:stream';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { DEMO_PASSWORD } from '@portal/db';
 import { validApplication } from '../applications/application-fixtures.js';
+import { captureLog } from '../helpers/log-capture.js';
 import { Browser, client, relyingParty, signIn, startSsoHarness, type SsoHarness } from '../helpers/sso.js';
 
 vi.setConfig({ testTimeout: 120_000, hookTimeout: 300_000 });
@@ -11,18 +11,12 @@ vi.setConfig({ testTimeout: 120_000, hookTimeout: 300_000 });
  * password and a subsystem exchanges a code for tokens, over real HTTP (headers, cookies,
  * Basic authorization at the token endpoint): no secret of theirs may appear in it.
  */
-const lines: string[] = [];
-const stream = new Writable({
-  write(chunk: Buffer, _encoding, done) {
-    lines.push(chunk.toString('utf8'));
-    done();
-  },
-});
+const captured = captureLog();
 
 let harness: SsoHarness;
 beforeAll(async () => {
   // debug, one level finer than production's info: what operators may switch on must be clean too.
-  harness = await startSsoHarness({}, { logger: { level: 'debug', stream } });
+  harness = await startSsoHarness({}, { logger: { level: 'debug', stream: captured.stream } });
 }, 300_000);
 afterAll(() => harness?.close());
 
@@ -63,6 +57,7 @@ describe('the log', () => {
     const demouser = await harness.ctx.db.prisma.account.findUniqueOrThrow({ where: { accountNameKey: 'demouser' } });
     const browser = new Browser(harness.origin);
     expect((await browser.api('POST', '/api/auth/forgot-password', { accountName: 'demouser', email: demouser.email })).status).toBe(202);
+    await harness.ctx.app.afterResponse.idle(); // the link is made after the answer
     const mail = await harness.ctx.db.prisma.mailMessage.findFirstOrThrow({ where: { template: 'password-reset' }, orderBy: { createdAt: 'desc' } });
     const resetToken = /reset-password\?token=([\w-]{43})/.exec(mail.text)![1]!;
     const newPassword = 'Qv7#mZ2!pL9x';
@@ -87,7 +82,7 @@ describe('the log', () => {
     const endUrl = client.buildEndSessionUrl(rp.config, { id_token_hint: tokens.id_token!, post_logout_redirect_uri: `${harness.rp.origin}/bye` });
     await browser.navigate(endUrl.href);
 
-    const log = lines.join('');
+    const log = captured.text();
     // The log was written: every request above has its line, with the path but not the values.
     expect(log).toContain('"url":"/api/auth/login"');
     expect(log).toContain('"url":"/api/staff/accounts?nationalId=*"');

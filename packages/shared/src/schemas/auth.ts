@@ -78,6 +78,11 @@ export function sessionLifetimeExpiredMessage(hours: number): string {
   return `本次登入已滿 ${hours} 小時，為保護資料，系統已自動登出，請重新登入。`;
 }
 
+/** 申請進度查詢 of one 帳號 that failed too often (429, with Retry-After). */
+export function tooManyStatusQueriesMessage(minutes: number): string {
+  return `此帳號的申請進度查詢失敗次數過多，請於 ${minutes} 分鐘後再試。`;
+}
+
 /** `code` of the 403 a correct password gets on an account that cannot log in yet / any more. */
 export const LOGIN_REFUSAL_CODES = {
   PENDING_VERIFICATION: 'ACCOUNT_PENDING_VERIFICATION',

@@ -55,7 +55,7 @@ export const applicationRoutes: FastifyPluginAsyncZod = async (app) => {
     },
     async (request, reply) => {
       reply.header('cache-control', 'no-store');
-      return queryApplicationStatus({ prisma: app.db.prisma, crypto: app.nationalIdCrypto }, request.body);
+      return queryApplicationStatus({ prisma: app.db.prisma, crypto: app.nationalIdCrypto, failures: app.failureCounter }, request.body);
     },
   );
 };

@@ -15,7 +15,7 @@ import {
 } from '@portal/shared';
 import { rateLimitPerIp } from '../../plugins/rate-limit.js';
 import { changePassword, ratePasswordForAccount } from '../../services/auth/change-password.js';
-import { ratePasswordForReset, requestPasswordReset, resetPassword } from '../../services/auth/password-reset.js';
+import { countPasswordResetRequest, ratePasswordForReset, requestPasswordReset, resetPassword } from '../../services/auth/password-reset.js';
 
 /** Ratings of candidate passwords per address and 10 minutes: a person typing pauses a few dozen times. */
 const RATE_PASSWORD_LIMIT = 120;
@@ -37,8 +37,14 @@ export const passwordRoutes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (request, reply) => {
-      const deps = { prisma: app.db.prisma, crypto: app.nationalIdCrypto, failures: app.failureCounter, publicOrigin: app.auth.publicOrigin };
-      request.dispatchQueuedMail(await requestPasswordReset(deps, request.body, request.origin));
+      await countPasswordResetRequest(app.failureCounter, request.body);
+      // The lookup, the link and the mail happen after the answer: its time and shape are the
+      // same whether or not the account exists and the data match.
+      const { body, origin } = request;
+      request.runAfterResponse(async () => {
+        const deps = { prisma: app.db.prisma, crypto: app.nationalIdCrypto, publicOrigin: app.auth.publicOrigin };
+        if ((await requestPasswordReset(deps, body, origin)).mailQueued) app.mail.kick();
+      });
       return reply.status(202).send({ message: AUTH_MESSAGES.forgotPasswordAccepted });
     },
   );

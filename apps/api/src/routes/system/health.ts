@@ -2,7 +2,7 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { pendingMigrations } from '@portal/db';
 import { HealthSchema, ReadinessSchema } from '@portal/shared';
 
-/** Liveness: the process answers. Readiness: the database answers and is fully migrated. */
+/** Liveness: the process answers. Readiness: the database answers and is fully migrated (with the CRLs' state as a detail). */
 export const healthRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get(
     '/healthz',
@@ -31,6 +31,7 @@ export const healthRoutes: FastifyPluginAsyncZod = async (app) => {
         status: ready ? 'ready' : 'not-ready',
         database: app.db.kind,
         migrations: pending?.length === 0 ? 'up-to-date' : 'pending',
+        cardCrls: app.cardCrlStatus(),
       });
     },
   );

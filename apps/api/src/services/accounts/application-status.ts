@@ -3,12 +3,14 @@ import {
   accountNameKey,
   AUTH_MESSAGES,
   formatTaipeiDate,
+  tooManyStatusQueriesMessage,
   type ApplicationStatus,
   type ApplicationStatusQuery,
   type ApplicationStep,
 } from '@portal/shared';
 import type { NationalIdCrypto, PrismaClient } from '@portal/db';
-import { HttpError } from '../../errors/http-error.js';
+import { HttpError, TooManyAttemptsError } from '../../errors/http-error.js';
+import type { FailureCounter } from '../auth/failure-counter.js';
 import { managerRequestSteps } from '../manager-requests/status-steps.js';
 import { labelledRoleAndStatus } from './account-labels.js';
 
@@ -21,22 +23,46 @@ const VERIFICATION_LABELS = {
   UNCHOSEN: '醫事機構卡驗證或紙本審核',
 } as const;
 
+/** The latest 駁回 of the account by its institution's manager (reason and when), if any. */
+async function managerRejection(prisma: PrismaClient, accountId: string): Promise<{ at: Date; reason: string | null } | undefined> {
+  const event = await prisma.auditEvent.findFirst({
+    where: { entityType: 'account', entityId: accountId, action: 'account.rejected' },
+    orderBy: { id: 'desc' },
+    select: { at: true, after: true },
+  });
+  if (!event) return undefined;
+  const reason = (event.after as { reason?: unknown } | null)?.reason;
+  return { at: event.at, reason: typeof reason === 'string' && reason.trim() ? reason : null };
+}
+
+/** Per 帳號: failed queries within the window before further ones are refused (429). */
+export const STATUS_QUERY_ACCOUNT_LIMIT = 10;
+export const STATUS_QUERY_ACCOUNT_WINDOW_MS = 15 * 60 * 1000;
+
 /**
  * 申請進度查詢 (no login): 帳號 + 身分證. Either one wrong gives the same 404, so the query
- * cannot be used to learn which account names exist.
+ * cannot be used to learn which account names exist: the one read is keyed on both at once, so
+ * an existing name with a wrong 身分證 costs what an unknown name costs (no joined rows are
+ * read until both match). Guessing the 身分證 of one name is bounded per name (reserved before
+ * the read, whether or not the name exists; a match clears the count), besides the per-IP limit.
  */
 export async function queryApplicationStatus(
-  deps: { prisma: PrismaClient; crypto: NationalIdCrypto },
+  deps: { prisma: PrismaClient; crypto: NationalIdCrypto; failures: FailureCounter },
   input: ApplicationStatusQuery,
 ): Promise<ApplicationStatus> {
-  const nationalIdHash = deps.crypto.lookupHash(input.nationalId);
-  const account = await deps.prisma.account.findUnique({
-    where: { accountNameKey: accountNameKey(input.accountName) },
+  const key = accountNameKey(input.accountName);
+  const failureKey = `status:${key}`;
+  const reservation = await deps.failures.reserve(failureKey, STATUS_QUERY_ACCOUNT_LIMIT, STATUS_QUERY_ACCOUNT_WINDOW_MS);
+  if (!reservation.granted) {
+    const seconds = Math.max(1, Math.ceil(reservation.retryAfterMs / 1000));
+    throw new TooManyAttemptsError(seconds, tooManyStatusQueriesMessage(Math.ceil(seconds / 60)));
+  }
+  const account = await deps.prisma.account.findFirst({
+    where: { accountNameKey: key, nationalIdHash: deps.crypto.lookupHash(input.nationalId) },
     select: {
       id: true,
       accountName: true,
       applicationNo: true,
-      nationalIdHash: true,
       role: true,
       status: true,
       verificationMethod: true,
@@ -57,9 +83,8 @@ export async function queryApplicationStatus(
       },
     },
   });
-  if (!account || account.nationalIdHash !== nationalIdHash) {
-    throw new HttpError(404, 'APPLICATION_NOT_FOUND', AUTH_MESSAGES.applicationStatusNotFound);
-  }
+  if (!account) throw new HttpError(404, 'APPLICATION_NOT_FOUND', AUTH_MESSAGES.applicationStatusNotFound);
+  await deps.failures.reset(failureKey);
 
   const wasActivated = account.status === 'ACTIVE' || (account.status === 'DEACTIVATED' && account.activatedAt !== null);
   const request = account.managerRequests[0];
@@ -74,12 +99,14 @@ export async function queryApplicationStatus(
   if (wasActivated) {
     steps.push({ key: 'verification', label, state: 'DONE', date: iso(account.activatedAt), note: null });
   } else if (account.status === 'REJECTED' || account.status === 'DEACTIVATED') {
+    // A 一般使用者's application is decided by the manager: its reason is kept with the decision's audit event.
+    const managerDecision = request ? undefined : await managerRejection(deps.prisma, account.id);
     steps.push({
       key: 'verification',
       label,
       state: 'REJECTED',
-      date: iso(request?.decidedAt ?? account.deactivatedAt ?? account.updatedAt),
-      note: request?.reason ?? null,
+      date: iso(request?.decidedAt ?? managerDecision?.at ?? account.deactivatedAt ?? account.updatedAt),
+      note: request?.reason ?? managerDecision?.reason ?? null,
     });
   } else {
     let note: string;

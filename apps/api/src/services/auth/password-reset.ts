@@ -32,23 +32,30 @@ export interface PasswordResetDeps {
 const sameEmail = (a: string, b: string) => a.trim().toLowerCase() === b.trim().toLowerCase();
 
 /**
- * 忘記密碼. The caller always answers 202 with the same sentence. Whether or not the data
- * match, one read and one transaction (with an audit row) are made, so the answer takes about
- * the same time either way.
+ * 忘記密碼, the part done before the answer: the per-name count (whether or not the name exists,
+ * so the throttle reveals nothing either). Nothing here reads the account: the answer is the
+ * same 202, in the same time, for every name; `requestPasswordReset` runs after it.
+ */
+export async function countPasswordResetRequest(failures: FailureCounter, input: ForgotPasswordRequest): Promise<void> {
+  const attempts = await failures.increment(`forgot:${accountNameKey(input.accountName)}`, FORGOT_PASSWORD_ACCOUNT_WINDOW_MS);
+  if (attempts.count > FORGOT_PASSWORD_ACCOUNT_LIMIT) {
+    const seconds = Math.max(1, Math.ceil(attempts.retryAfterMs / 1000));
+    throw new TooManyAttemptsError(seconds, `重設密碼申請次數過多，請於 ${Math.ceil(seconds / 60)} 分鐘後再試。`);
+  }
+}
+
+/**
+ * 忘記密碼, the work, run after the 202 has been sent (decision 010: the time of the answer must
+ * not depend on whether name and e-mail match): one read, then one transaction with an audit row
+ * and, when they match, a new link in the outbox.
  */
 export async function requestPasswordReset(
-  deps: PasswordResetDeps,
+  deps: Omit<PasswordResetDeps, 'failures'>,
   input: ForgotPasswordRequest,
   origin: RequestOrigin,
 ): Promise<WithMail<void>> {
   const { prisma, crypto } = deps;
   const key = accountNameKey(input.accountName);
-  // Counted per name whether or not it exists, so the throttle reveals nothing either.
-  const attempts = await deps.failures.increment(`forgot:${key}`, FORGOT_PASSWORD_ACCOUNT_WINDOW_MS);
-  if (attempts.count > FORGOT_PASSWORD_ACCOUNT_LIMIT) {
-    const seconds = Math.max(1, Math.ceil(attempts.retryAfterMs / 1000));
-    throw new TooManyAttemptsError(seconds, `重設密碼申請次數過多，請於 ${Math.ceil(seconds / 60)} 分鐘後再試。`);
-  }
   const account = await prisma.account.findUnique({
     where: { accountNameKey: key },
     select: { id: true, accountName: true, name: true, email: true, nationalIdHash: true, status: true },

@@ -5,3 +5,4 @@ export * from './institution-card-profile.js';
 export * from './verify-card-signature.js';
 export * from './trust-store.js';
 export * from './to-be-signed.js';
+export * from './crl-refresh.js';

@@ -19,6 +19,7 @@ import {
  * | CARD_TRUST_ANCHORS | comma-separated paths of PEM (or DER) files: the HCA root(s) |
  * | CARD_INTERMEDIATES | comma-separated paths: the HCA issuing CA(s) (醫事機構卡 中繼憑證) |
  * | CARD_CRLS | comma-separated paths of CRL files (PEM `X509 CRL`/`CRL`, or DER); when any is given, a current CRL from the card's issuer is required |
+ * | CARD_CRL_URLS | comma-separated http(s) URLs of CRL distribution points, fetched like the files (crl-refresh.ts re-reads both) |
  * | CARD_INSTITUTION_POLICY_OIDS | comma-separated certificate policy OIDs that mark an institution card |
  * | CARD_INSTITUTION_OU | subject OU that marks an institution card (e.g. 醫事機構); empty = not checked |
  * | CARD_INSTITUTION_CODE_ATTRIBUTE | OID of the subject attribute holding the 機構代碼 (default 2.5.4.5, serialNumber) |
@@ -34,6 +35,7 @@ export interface CardTrustStoreEnv {
   CARD_TRUST_ANCHORS?: string | undefined;
   CARD_INTERMEDIATES?: string | undefined;
   CARD_CRLS?: string | undefined;
+  CARD_CRL_URLS?: string | undefined;
   CARD_INSTITUTION_POLICY_OIDS?: string | undefined;
   CARD_INSTITUTION_OU?: string | undefined;
   CARD_INSTITUTION_CODE_ATTRIBUTE?: string | undefined;
@@ -47,12 +49,30 @@ export interface LoadCardTrustStoreOptions {
   cwd?: string;
   /** For tests. Default `fs/promises.readFile`. */
   readFile?: (file: string) => Promise<Buffer>;
+  /**
+   * Called when a CRL distribution point cannot be fetched at start: the start goes on without
+   * its CRL (crl-refresh.ts tries again; meanwhile a card of that issuer is refused, since
+   * `requiresCrl` holds). A CRL file that cannot be read stops the start instead.
+   */
+  onCrlUrlError?: (source: CrlLocation, error: Error) => void;
+}
+
+/** Where a CRL is read from: a file (CARD_CRLS, the test PKI's) or a distribution point (CARD_CRL_URLS). */
+export interface CrlLocation {
+  kind: 'file' | 'url';
+  /** An absolute path or a URL. */
+  location: string;
 }
 
 export interface CardTrustStore {
   trustAnchors: CardCertificate[];
   intermediates: CardCertificate[];
   crls: CardCrl[];
+  /** The CRLs by source (CrlLocation.location), for crl-refresh.ts to replace one source at a time. */
+  crlsBySource: ReadonlyMap<string, CardCrl[]>;
+  crlSources: CrlLocation[];
+  /** A CRL source is configured: a card whose issuer has no current CRL is refused. */
+  requiresCrl: boolean;
   profile: InstitutionCardProfile;
   /** True when the test PKI of tools/card-sim is trusted. */
   trustsTestCa: boolean;
@@ -108,6 +128,37 @@ function crlsIn(file: string, bytes: Buffer): CardCrl[] {
   });
 }
 
+/** The largest CRL a distribution point may send (the national HCA's full CRL is a few MB). */
+const MAX_FETCHED_CRL_BYTES = 64 * 1024 * 1024;
+
+/** Reads the CRLs of one source; throws CardTrustStoreConfigError (with the source named) on any failure. */
+export async function readCrlSource(source: CrlLocation, read: (file: string) => Promise<Buffer> = (file) => readFile(file)): Promise<CardCrl[]> {
+  if (source.kind === 'file') return crlsIn(source.location, await read(source.location));
+  let response: Response;
+  try {
+    response = await fetch(source.location, { signal: AbortSignal.timeout(30_000), redirect: 'follow' });
+  } catch (error) {
+    throw new CardTrustStoreConfigError(`${source.location}: ${(error as Error).message}`);
+  }
+  if (!response.ok) throw new CardTrustStoreConfigError(`${source.location}: HTTP ${response.status}`);
+  const length = Number(response.headers.get('content-length') ?? 0);
+  if (length > MAX_FETCHED_CRL_BYTES) throw new CardTrustStoreConfigError(`${source.location}: CRL too large (${length} bytes)`);
+  return crlsIn(source.location, Buffer.from(await response.arrayBuffer()));
+}
+
+/** Every CRL source the environment names, the test PKI's CRL file last. */
+export function crlSourcesOf(env: CardTrustStoreEnv, cwd: string = process.cwd()): CrlLocation[] {
+  const files = list(env.CARD_CRLS).map((file) => ({ kind: 'file' as const, location: path.resolve(cwd, file) }));
+  const urls = list(env.CARD_CRL_URLS).map((url) => {
+    if (!/^https?:\/\//.test(url)) throw new CardTrustStoreConfigError(`CARD_CRL_URLS: ${url} is not an http:// or https:// URL`);
+    return { kind: 'url' as const, location: url };
+  });
+  const testCa = env.CARD_TRUST_TEST_CA === 'true'
+    ? [{ kind: 'file' as const, location: path.join(path.resolve(cwd, env.CARD_TEST_PKI_DIR?.trim() || 'data/card-sim'), TEST_PKI_FILES.crl) }]
+    : [];
+  return [...files, ...urls, ...testCa];
+}
+
 /**
  * Reads trust anchors, intermediates and CRLs named by the environment. Call once at start-up
  * (and again to pick up a new CRL); the result is immutable and safe to share.
@@ -131,7 +182,16 @@ export async function loadCardTrustStore(options: LoadCardTrustStoreOptions): Pr
 
   const trustAnchors = await load(list(env.CARD_TRUST_ANCHORS), certificatesIn);
   const intermediates = await load(list(env.CARD_INTERMEDIATES), certificatesIn);
-  const crls = await load(list(env.CARD_CRLS), crlsIn);
+  const crlSources = crlSourcesOf(env, cwd);
+  const crlsBySource = new Map<string, CardCrl[]>();
+  for (const source of crlSources) {
+    try {
+      crlsBySource.set(source.location, await readCrlSource(source, read));
+    } catch (error) {
+      if (source.kind === 'file' || !options.onCrlUrlError) throw error;
+      options.onCrlUrlError(source, error as Error);
+    }
+  }
 
   for (const certificate of [...trustAnchors, ...intermediates]) {
     if (isTestPkiCertificate(certificate)) {
@@ -157,7 +217,6 @@ export async function loadCardTrustStore(options: LoadCardTrustStoreOptions): Pr
     const file = (name: string) => path.join(dir, name);
     trustAnchors.push(...certificatesIn(TEST_PKI_FILES.rootCa, await read(file(TEST_PKI_FILES.rootCa))));
     intermediates.push(...certificatesIn(TEST_PKI_FILES.intermediateCa, await read(file(TEST_PKI_FILES.intermediateCa))));
-    crls.push(...crlsIn(TEST_PKI_FILES.crl, await read(file(TEST_PKI_FILES.crl))));
     // The test cards carry the test policy and the OU; accept them alongside any real profile.
     profile.policyOids = [...policyOids, TEST_INSTITUTION_CARD_POLICY_OID];
     if (!ou) profile.subjectOrganizationalUnit = INSTITUTION_CARD_OU;
@@ -173,5 +232,6 @@ export async function loadCardTrustStore(options: LoadCardTrustStoreOptions): Pr
       );
     }
   }
-  return { trustAnchors, intermediates, crls, profile, trustsTestCa, configured };
+  const crls = [...crlsBySource.values()].flat();
+  return { trustAnchors, intermediates, crls, crlsBySource, crlSources, requiresCrl: crlSources.length > 0, profile, trustsTestCa, configured };
 }

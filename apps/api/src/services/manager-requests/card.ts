@@ -90,6 +90,8 @@ export async function consumeAndVerify(
       trustAnchors: store.trustAnchors,
       intermediates: store.intermediates,
       crls: store.crls,
+      // A configured CRL source that has not (yet) delivered a CRL refuses cards, never skips the check.
+      requireCrl: store.requiresCrl,
       profile: store.profile,
       now,
     });
