@@ -1,4 +1,5 @@
 import type { SqlRunner } from '@portal/db';
+import { isStorableText } from '@portal/shared';
 import { errors, type Adapter, type AdapterPayload } from 'oidc-provider';
 
 /**
@@ -43,9 +44,11 @@ export function createPayloadAdapter(sql: SqlRunner, kind: string): Adapter {
       );
     },
     async find(id) {
+      if (!isStorableText(id)) return undefined; // no such token: refused as unknown, not a 500
       return present(await sql.query<PayloadRow>(FIND, [kind, id], { prepared: true }));
     },
     async findByUid(uid) {
+      if (!isStorableText(uid)) return undefined;
       return present(
         await sql.query<PayloadRow>(
           `SELECT payload, consumed_at IS NOT NULL AS consumed FROM oidc_payloads

@@ -1,4 +1,5 @@
 import type { SqlRunner } from '@portal/db';
+import { isStorableText } from '@portal/shared';
 import type { Adapter, AdapterPayload, ClientAuthMethod, JWKS, SigningAlgorithmWithNone } from 'oidc-provider';
 import type { SecretBox } from './secret-box.js';
 
@@ -53,6 +54,8 @@ export function createClientAdapter(sql: SqlRunner, box: SecretBox): Adapter {
   const refuse = () => Promise.reject(new Error('clients are registered through the staff API'));
   return {
     async find(id) {
+      // A client_id PostgreSQL cannot hold (NUL, a lone surrogate) names no client: unknown, not a 500.
+      if (!isStorableText(id)) return undefined;
       const rows = await sql.query<ClientRow>(
         `SELECT c.client_id, s.name, c.redirect_uris, c.post_logout_redirect_uris, c.backchannel_logout_uri,
                 c.token_endpoint_auth_method, c.jwks, c.id_token_signed_response_alg, c.allow_refresh_token,

@@ -222,4 +222,39 @@ describe('every route with generated hostile input', () => {
     expect(failures).toEqual([]);
     expect(total).toBeGreaterThanOrEqual(1_000);
   }, 900_000);
+
+  it('answers no 5xx at the OpenID provider (/oidc) either, whatever its parameters', async () => {
+    const discovery = await ctx.app.inject({ url: '/oidc/.well-known/openid-configuration' });
+    expect(discovery.statusCode).toBe(200);
+    const metadata = discovery.json() as Record<string, unknown>;
+    // Every endpoint the provider announces, by its path on this app.
+    const endpoints = Object.entries(metadata)
+      .filter(([key, value]) => key.endsWith('_endpoint') && typeof value === 'string')
+      .map(([, value]) => new URL(value as string).pathname);
+    expect(endpoints.length).toBeGreaterThanOrEqual(4);
+    const parameterNames = ['client_id', 'redirect_uri', 'response_type', 'scope', 'state', 'nonce', 'code', 'grant_type', 'refresh_token', 'token', 'id_token_hint', 'post_logout_redirect_uri', 'client_secret', 'code_verifier', 'prompt', 'request', 'x'];
+    const parameters = fc.dictionary(fc.constantFrom(...parameterNames), hostileText.map(String), { maxKeys: 6 });
+    const failures: string[] = [];
+    for (const path of [...endpoints, '/oidc/jwks', '/oidc/.well-known/openid-configuration']) {
+      for (const method of ['GET', 'POST'] as const) {
+        const verdict = await fc.check(
+          fc.asyncProperty(parameters, fc.option(fc.constantFrom('Basic ' + Buffer.from('x:y').toString('base64'), 'Bearer a.b.c', 'Bearer abc', `Bearer ${'A'.repeat(4000)}`), { nil: undefined }), async (params, authorization) => {
+            const form = Object.entries(params).map(([name, value]) => `${name}=${wireEncode(value)}`).join('&');
+            const response = await ctx.app.inject({
+              method,
+              url: method === 'GET' && form ? `${path}?${form}` : path,
+              remoteAddress: nextAddress(),
+              headers: { ...(authorization && { authorization }), ...(method === 'POST' && { 'content-type': 'application/x-www-form-urlencoded' }) },
+              ...(method === 'POST' && { payload: form }),
+            });
+            await ctx.app.afterResponse.idle();
+            expect(response.statusCode, `${method} ${path} ${form.slice(0, 300)} → ${response.statusCode} ${response.body.slice(0, 300)}`).toBeLessThan(500);
+          }),
+          { numRuns: RUNS_PER_ROUTE, seed: process.env.FUZZ_SEED ? Number(process.env.FUZZ_SEED) : undefined, endOnFailure: true },
+        );
+        if (verdict.failed) failures.push(`${method} ${path} (seed ${verdict.seed}): ${String((verdict.errorInstance as Error)?.message ?? verdict.errorInstance).split('\n')[0]}`);
+      }
+    }
+    expect(failures).toEqual([]);
+  }, 300_000);
 });
