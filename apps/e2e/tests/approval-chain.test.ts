@@ -60,7 +60,7 @@ describe('approval chain: 一般使用者 → 單位業務管理者 → 子系�
     await applicantPage.getByLabel('(必填)請輸入您的帳號：').fill(applicant.accountName);
     await applicantPage.getByLabel('(必填)請輸入您的密碼：').fill(USER_PASSWORD);
     await applicantPage.getByLabel('(必填)請您再輸入一次密碼：').fill(USER_PASSWORD);
-    await applicantPage.getByLabel('(必填)請輸入您的身分證：').fill('F231123456');
+    await applicantPage.getByLabel('(必填)請輸入您的身分證：').fill('F231123465'); // not account-application.test's 身分證: one account per person and institution (decision 011)
     await applicantPage.getByLabel('(必填)請輸入您的姓名：').fill(applicant.name);
     await applicantPage.getByLabel('(必填)請輸入您的市話號碼：').fill('02-12345678#123');
     await applicantPage.getByLabel('(必填)請輸入您的E-mail信箱：').fill(applicant.email);

@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   APPLICATION_MESSAGES,
   GENERAL_USER_REQUIRES_MANAGER_MESSAGE,
+  makeTaiwanIdWithChecksum,
 } from '@portal/shared';
 import { verifyPassword } from '@portal/db';
 import { createTestApp, testCrypto, type TestContext } from '../helpers/test-app.js';
@@ -168,5 +169,28 @@ describe('POST /api/applications — refusals change nothing', () => {
     expect(limited.statusCode).toBe(429);
     expect(limited.json()).toEqual({ code: 'TOO_MANY_REQUESTS', message: expect.stringMatching(/^操作過於頻繁，請於 \d+ 秒後再試。$/) });
     expect(Number(limited.headers['retry-after'])).toBeGreaterThan(0);
+  });
+});
+
+describe('POST /api/applications — one person, one account per institution (decision 011)', () => {
+  it('refuses a second open account of the same 身分證 at one institution (409 next to 身分證); another institution, or after a rejection, is fine', async () => {
+    const nationalId = makeTaiwanIdWithChecksum('K12233445');
+    const first = await apply(validApplication({ institutionCode: '9900000001', nationalId }));
+    expect(first.statusCode).toBe(201);
+    const before = await accountCount();
+
+    const again = await apply(validApplication({ institutionCode: '9900000001', nationalId: nationalId.toLowerCase() }));
+    expect(again.statusCode).toBe(409);
+    expect(again.json()).toEqual({
+      code: 'NATIONAL_ID_HAS_ACCOUNT',
+      message: APPLICATION_MESSAGES.nationalIdHasAccount,
+      fieldErrors: { nationalId: [APPLICATION_MESSAGES.nationalIdHasAccount] },
+    });
+    expect(await accountCount()).toBe(before);
+
+    const other = await ctx.db.prisma.institution.findFirstOrThrow({ where: { code: { not: { startsWith: '99' } } }, orderBy: { code: 'asc' } });
+    expect((await apply(validApplication({ institutionCode: other.code, role: 'INSTITUTION_MANAGER', nationalId }))).statusCode).toBe(201);
+    await ctx.db.prisma.account.update({ where: { accountNameKey: first.json().accountName.toLowerCase() }, data: { status: 'REJECTED' } });
+    expect((await apply(validApplication({ institutionCode: '9900000001', nationalId }))).statusCode).toBe(201);
   });
 });

@@ -27,7 +27,7 @@ function readBody(request: IncomingMessage): Promise<string> {
   });
 }
 
-export async function startSsoHarness(env: Record<string, string> = {}, options: Pick<TestAppOptions, 'logger'> = {}): Promise<SsoHarness> {
+export async function startSsoHarness(env: Record<string, string> = {}, options: Pick<TestAppOptions, 'logger' | 'oidcLimits'> = {}): Promise<SsoHarness> {
   const port = await freePort();
   const origin = `http://127.0.0.1:${port}`;
   const ctx = await createTestApp({ demoInstitutions: 0, env: { PUBLIC_ORIGIN: origin, ...env }, ...options });

@@ -21,6 +21,8 @@ export interface TestAppOptions {
   database?: TestDatabase;
   /** The app's log (default none): e.g. `{ level: 'debug', stream }` to read what it writes. */
   logger?: AppDependencies['logger'];
+  /** /oidc/auth and /oidc/token limits (the benchmark raises them). */
+  oidcLimits?: AppDependencies['oidcLimits'];
 }
 
 export const testCrypto = createNationalIdCrypto({
@@ -52,7 +54,15 @@ export async function createTestApp(options: TestAppOptions = {}): Promise<TestC
       renderManagerForm: renderBlankManagerForm,
     });
     const env = parseEnv({ NODE_ENV: 'test', LOG_LEVEL: 'silent', ...options.env });
-    const app = await buildApp({ env, db: database.db, nationalIdCrypto: testCrypto, jwtSecret: testJwtSecret, oidcKey: testOidcKey, logger: options.logger ?? false });
+    const app = await buildApp({
+      env,
+      db: database.db,
+      nationalIdCrypto: testCrypto,
+      jwtSecret: testJwtSecret,
+      oidcKey: testOidcKey,
+      logger: options.logger ?? false,
+      ...(options.oidcLimits && { oidcLimits: options.oidcLimits }),
+    });
     await app.ready();
     return {
       ...database,

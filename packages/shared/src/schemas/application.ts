@@ -20,6 +20,7 @@ export const APPLICATION_MESSAGES = {
   subsystemDuplicate: '子系統不可重複勾選',
   accountNameTaken: '此帳號已有人使用，請改用其他帳號。',
   institutionNotFound: '查無此機構代碼，請確認後再輸入。',
+  nationalIdHasAccount: '您在此機構已有帳號或審核中的申請，請以該帳號登入（忘記帳號密碼可使用「忘記密碼」或洽單位業務管理者）；如需變更角色，請洽單位業務管理者。',
   weakPassword: '密碼強度須達「中」以上，請加長密碼或避免使用帳號、姓名、身分證、E-mail 等個人資料。',
 } as const;
 

@@ -15,6 +15,9 @@ import { lockInstitution } from '../institutions/institution-lock.js';
 import { countManagers } from '../institutions/managers.js';
 import { enqueueTemplate, type WithMail } from '../mail/outbox.js';
 
+/** Accounts that still stand for their person at the institution (a rejected or deactivated one does not). */
+const OPEN_ACCOUNT_STATUSES = ['PENDING_VERIFICATION', 'PENDING_APPROVAL', 'ACTIVE'] as const;
+
 /**
  * 帳號申請 (flow 1 and 5). The password policy and the role rule are the shared functions the
  * form runs too. The role rule and the account-name check are made inside the transaction that
@@ -48,6 +51,7 @@ export async function submitApplication(
   const passwordHash = await hashPassword(input.password);
   const accountNameKey = input.accountName.toLowerCase();
   const isManager = input.role === 'INSTITUTION_MANAGER';
+  const nationalIdHash = crypto.lookupHash(input.nationalId);
 
   try {
     const result = await withNewApplicationNumber('AP', 'application_no', () => new Date(), createInTransaction);
@@ -71,6 +75,13 @@ export async function submitApplication(
       if (await tx.account.findUnique({ where: { accountNameKey }, select: { id: true } })) {
         throw refuse(409, 'ACCOUNT_NAME_TAKEN', 'accountName', APPLICATION_MESSAGES.accountNameTaken);
       }
+      // One person, one account per institution (decision 011): checked under the institution's
+      // lock, which every application to it takes, so two at once cannot both pass.
+      const samePerson = await tx.account.findFirst({
+        where: { institutionId: institution.id, nationalIdHash, status: { in: [...OPEN_ACCOUNT_STATUSES] } },
+        select: { id: true },
+      });
+      if (samePerson) throw refuse(409, 'NATIONAL_ID_HAS_ACCOUNT', 'nationalId', APPLICATION_MESSAGES.nationalIdHasAccount);
       const now = new Date();
       const account = await tx.account.create({
         data: {
@@ -78,7 +89,7 @@ export async function submitApplication(
           accountNameKey,
           passwordHash,
           nationalIdCipher: crypto.encrypt(input.nationalId),
-          nationalIdHash: crypto.lookupHash(input.nationalId),
+          nationalIdHash,
           name: input.name,
           phone: input.phone,
           mobile: input.mobile ?? null,

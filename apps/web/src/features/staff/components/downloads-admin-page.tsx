@@ -1,4 +1,4 @@
-import { CreateDownloadFieldsSchema, DOWNLOAD_CONTENT_TYPES, DOWNLOAD_MAX_BYTES, BACK_OFFICE_MESSAGES, megabytes, type StaffDownload } from '@portal/shared';
+import { PORTAL_SYSTEM_NAME, CreateDownloadFieldsSchema, DOWNLOAD_CONTENT_TYPES, DOWNLOAD_MAX_BYTES, BACK_OFFICE_MESSAGES, megabytes, type StaffDownload } from '@portal/shared';
 import { useRef, useState, type FormEvent } from 'react';
 import { useSearchParams } from 'react-router';
 import { ErrorSummary, type SummaryItem } from '../../../components/ui/error-summary';
@@ -10,6 +10,8 @@ import { ErrorAlert, ListStatus } from '../../../components/ui/query-feedback';
 import { DataTable, type Column } from '../../../components/ui/data-table';
 import { formatFileSize, formatTaipeiDate, pageFromParam } from '../../../lib/format';
 import { useStaffDownloads, useUpdateDownload, useUploadDownload } from '../api/staff';
+import { useSubsystems } from '../../../lib/subsystems';
+import { ConfirmActionDialog } from '../../../components/ui/back-office-dialogs';
 import '../../../components/ui/back-office.css';
 import { FormButtons } from '../../../components/ui/form-buttons';
 
@@ -29,6 +31,9 @@ function fileProblem(file: File | undefined): string | null {
  */
 function UploadForm({ target, onDone }: { target: StaffDownload | null; onDone: (message: string) => void }) {
   const upload = useUploadDownload();
+  // 所屬系統 is one of the systems a file can belong to: the portal itself or a subsystem.
+  const subsystems = useSubsystems({ enabled: !target });
+  const systems = [PORTAL_SYSTEM_NAME, ...(subsystems.data?.items.map((item) => item.name) ?? [])];
   const fileRef = useRef<HTMLInputElement>(null);
   const [values, setValues] = useState({ system: '', category: '', title: '' });
   const [errors, setErrors] = useState<Record<string, string>>({});
@@ -67,8 +72,20 @@ function UploadForm({ target, onDone }: { target: StaffDownload | null; onDone: 
       {summary.length > 0 ? <ErrorSummary title="請修正以下欄位" items={summary} /> : null}
       {target ? null : (
         <div className="field-grid">
-          {(['system', 'category', 'title'] as const).map((key) => (
-            <FormField key={key} id={ids[key]} label={{ system: '所屬系統', category: '所屬分類', title: '標題' }[key]} required error={errors[key]}>
+          <FormField id={ids.system} label="所屬系統" required error={errors.system}>
+            {(control) => (
+              <select {...control} value={values.system} onChange={(event) => setValues((current) => ({ ...current, system: event.target.value }))}>
+                <option value="">請選擇</option>
+                {systems.map((name) => (
+                  <option key={name} value={name}>
+                    {name}
+                  </option>
+                ))}
+              </select>
+            )}
+          </FormField>
+          {(['category', 'title'] as const).map((key) => (
+            <FormField key={key} id={ids[key]} label={{ category: '所屬分類', title: '標題' }[key]} required error={errors[key]}>
               {(control) => (
                 <input {...control} type="text" value={values[key]} onChange={(event) => setValues((current) => ({ ...current, [key]: event.target.value }))} />
               )}
@@ -127,11 +144,19 @@ export function DownloadsAdminPage() {
   const update = useUpdateDownload();
   const [form, setForm] = useState<{ target: StaffDownload | null } | null>(null);
   const [done, setDone] = useState<string | null>(null);
-  const toggleStatus = (item: StaffDownload) =>
+  // 下架 takes a file away from every institution: asked first, like 下架 of an announcement.
+  const [toUnpublish, setToUnpublish] = useState<StaffDownload | null>(null);
+  const setStatus = (item: StaffDownload) =>
     update.mutate(
       { downloadId: item.id, body: { status: item.status === 'PUBLISHED' ? 'UNPUBLISHED' : 'PUBLISHED' } },
-      { onSuccess: (saved) => setDone(`「${saved.title}」${saved.statusLabel}。`) },
+      {
+        onSuccess: (saved) => {
+          setToUnpublish(null);
+          setDone(`「${saved.title}」${saved.statusLabel}。`);
+        },
+      },
     );
+  const toggleStatus = (item: StaffDownload) => (item.status === 'PUBLISHED' ? setToUnpublish(item) : setStatus(item));
 
   return (
     <Page title="下載專區管理" lead="上傳新版本後，下載專區即提供新版本（舊版本仍保留於儲存區）。">
@@ -141,7 +166,7 @@ export function DownloadsAdminPage() {
         </button>
       </div>
       {done ? <ResultNotice key={done}>{done}</ResultNotice> : null}
-      {update.error ? <ErrorAlert error={update.error} /> : null}
+      {update.error && !toUnpublish ? <ErrorAlert error={update.error} /> : null}
       {form ? (
         <UploadForm
           key={form.target?.id ?? 'new'}
@@ -155,6 +180,20 @@ export function DownloadsAdminPage() {
       <ListStatus list={list} />
       {list.data ? <DataTable caption="下載專區檔案" columns={downloadColumns(setForm, toggleStatus, update.isPending)} items={list.data.items} rowKey={(item) => item.id} /> : null}
       <Pagination of={list.data} label="檔案清單分頁" />
+      {toUnpublish ? (
+        <ConfirmActionDialog
+          title="下架檔案"
+          message={`確定要下架「${toUnpublish.title}」嗎？下架後下載專區不再提供此檔案。`}
+          confirmLabel="確定下架"
+          pending={update.isPending}
+          error={update.error?.message ?? null}
+          onConfirm={() => setStatus(toUnpublish)}
+          onCancel={() => {
+            setToUnpublish(null);
+            update.reset();
+          }}
+        />
+      ) : null}
     </Page>
   );
 }

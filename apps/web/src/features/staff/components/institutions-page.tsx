@@ -1,5 +1,5 @@
 import { CITIES, CreateInstitutionRequestSchema, StaffInstitutionQuerySchema, INSTITUTION_KINDS, institutionKindLabels, type StaffInstitution } from '@portal/shared';
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { useForm } from 'react-hook-form';
 import { useSearchParams } from 'react-router';
 import type { z } from 'zod';
@@ -52,6 +52,7 @@ function InstitutionForm({ editing, onDone }: { editing: StaffInstitution | null
     register,
     handleSubmit,
     setError,
+    setFocus,
     formState: { errors, isSubmitted },
   } = useForm<InstitutionFormValues, unknown, InstitutionBody>({
     defaultValues: {
@@ -71,6 +72,8 @@ function InstitutionForm({ editing, onDone }: { editing: StaffInstitution | null
         if (error instanceof ApiError && error.status === 409) setError('code', { message: error.message });
       },
     });
+  // Opening the form (新增機構, or 編輯 in a row far below) takes focus to its first field to fill.
+  useEffect(() => setFocus(editing ? 'name' : 'code'), [editing, setFocus]);
   const summary = summaryItems(errors, FIELDS);
   const err = (key: keyof InstitutionFormValues) => errors[key]?.message;
   const [code, name, kind, city, address, phone] = FIELDS;
