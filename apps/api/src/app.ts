@@ -13,6 +13,7 @@ import { rateLimitPlugin } from './plugins/rate-limit.js';
 import { redisPlugin } from './plugins/redis.js';
 import { securityHeadersFor, securityHeadersPlugin } from './plugins/security-headers.js';
 import { authPlugin } from './plugins/auth.js';
+import { sessionLifetimeOf } from './services/auth/session-lifetime.js';
 import { spaPlugin } from './plugins/spa.js';
 import { cardTrustStorePlugin } from './plugins/card-trust-store.js';
 import { closeConnectionsPlugin } from './plugins/close-connections.js';
@@ -81,7 +82,7 @@ export async function buildApp({ env, db, nationalIdCrypto, jwtSecret, oidcKey, 
   if (env.API_DOCS) await app.register(openapiPlugin);
   await app.register(redisPlugin, { url: env.REDIS_URL, keyPrefix: env.REDIS_KEY_PREFIX });
   await app.register(rateLimitPlugin, { redis: app.redis });
-  await app.register(authPlugin, { jwtSecret, publicOrigin: env.PUBLIC_ORIGIN });
+  await app.register(authPlugin, { jwtSecret, publicOrigin: env.PUBLIC_ORIGIN, lifetime: sessionLifetimeOf(env) });
   await app.register(cardTrustStorePlugin, { env });
   await app.register(holidayCalendarPlugin, { file: env.HOLIDAY_CALENDAR_FILE });
   await app.register(oidcPlugin, {

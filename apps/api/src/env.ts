@@ -79,6 +79,10 @@ const EnvFields = z.object({
   CARD_TRUST_TEST_CA: z.enum(['true', 'false', '']).optional(),
   CARD_TEST_PKI_DIR: z.string().optional(),
   CARD_CHALLENGE_TTL_SECONDS: z.coerce.number().int().min(30).max(900).default(300),
+  /** A login ends after this many minutes without use (a refresh moves it on; the SPA warns 2 minutes before). */
+  SESSION_IDLE_MINUTES: z.coerce.number().int().min(3).max(24 * 60).default(30),
+  /** A login ends this many hours after it began, however active (clinics share computers). */
+  SESSION_ABSOLUTE_HOURS: z.coerce.number().int().min(1).max(7 * 24).default(12),
   /** 篩檢結果查詢: lookups one account may make per Taipei day. */
   SCREENING_DAILY_LOOKUP_LIMIT: z.coerce.number().int().min(1).max(100_000).default(200),
   /** 篩檢結果查詢: distinct people one account looks up in a day from which staff are alerted. */

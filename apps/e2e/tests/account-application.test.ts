@@ -55,8 +55,17 @@ describe('帳號申請', () => {
   it('applies as 單位業務管理者 where there is no manager yet and reaches the 醫事機構卡驗證 step', async () => {
     // An institution of the synthetic directory that still has no manager: the browser files
     // share one database, and 示範診所 may have got one from another file already.
-    const directory = await (await fetch(`${baseUrl}/api/institutions?q=01&pageSize=50`)).json();
-    const free = directory.items.find((institution: { hasManager: boolean }) => !institution.hasManager);
+    // The search does not say which have a manager; the chosen institution's own lookup does.
+    const directory = (await (await fetch(`${baseUrl}/api/institutions?q=01&pageSize=50`)).json()) as { items: { code: string }[] };
+    let free: { code: string; name: string } | undefined;
+    for (const { code } of directory.items) {
+      const institution = (await (await fetch(`${baseUrl}/api/institutions/${code}`)).json()) as { code: string; name: string; hasManager: boolean };
+      if (!institution.hasManager) {
+        free = institution;
+        break;
+      }
+    }
+    if (!free) throw new Error('no institution without a manager in the directory');
     await page.goto(`${baseUrl}/apply`);
     await page.getByRole('heading', { name: '帳號申請', level: 1 }).waitFor();
     await pickInstitution(free.code, free.name);

@@ -7,6 +7,7 @@ export const AUDIT_ACTION_LABELS = {
   'auth.login.failed': '登入失敗',
   'auth.logout': '登出',
   'auth.refresh.reuse-detected': '工作階段憑證遭重複使用（已全部登出）',
+  'auth.session.expired': '登入逾時自動登出',
   'password.reset.requested': '申請重設密碼',
   'password.reset.completed': '完成重設密碼',
   'account.applied': '帳號申請',

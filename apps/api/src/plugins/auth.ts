@@ -6,13 +6,8 @@ import { randomBytes } from 'node:crypto';
 import { hashPassword } from '@portal/db';
 import { AUTH_MESSAGES, type AccountRole } from '@portal/shared';
 import { forbidden, HttpError, sessionExpired, unauthorized } from '../errors/http-error.js';
-import {
-  ACCESS_TOKEN_TTL_SECONDS,
-  csrfTokenFor,
-  csrfTokenMatches,
-  readLiveSessionState,
-  REFRESH_TOKEN_TTL_MS,
-} from '../services/auth/sessions.js';
+import { csrfTokenFor, csrfTokenMatches, readLiveSessionState } from '../services/auth/sessions.js';
+import { accessTokenExpiry, type SessionDeadlines, type SessionLifetime } from '../services/auth/session-lifetime.js';
 
 /** Claims of the access token. */
 export interface AccessClaims {
@@ -22,8 +17,11 @@ export interface AccessClaims {
   sv: number;
   /** Session (refresh-token family) id: logout revokes it; the CSRF token is bound to it. */
   sid: string;
-  /** Set by the signer (seconds since the epoch). */
-  exp?: number;
+  /** The session's idle deadline and absolute end when issued (seconds since the epoch). */
+  ie: number;
+  ae: number;
+  /** Never past `ie` or `ae` (seconds since the epoch); required by the verifier. */
+  exp: number;
 }
 
 /** The logged-in caller, on `request.user` after `app.authenticate`. */
@@ -34,10 +32,19 @@ export interface AuthUser {
   familyId: string;
   /** When the access token expires (ms since the epoch). */
   accessExpiresAt: number;
+  /** The session's deadlines as of the token (a refresh in another tab may have moved the idle one on). */
+  deadlines: SessionDeadlines;
 }
 
 function userFromClaims(claims: AccessClaims): AuthUser {
-  return { id: claims.sub, role: claims.role, sessionVersion: claims.sv, familyId: claims.sid, accessExpiresAt: (claims.exp ?? 0) * 1000 };
+  return {
+    id: claims.sub,
+    role: claims.role,
+    sessionVersion: claims.sv,
+    familyId: claims.sid,
+    accessExpiresAt: claims.exp * 1000,
+    deadlines: { idleExpiresAt: new Date(claims.ie * 1000), absoluteExpiresAt: new Date(claims.ae * 1000) },
+  };
 }
 
 declare module '@fastify/jwt' {
@@ -73,8 +80,17 @@ export interface SessionCookieInput {
   role: AccountRole;
   sessionVersion: number;
   familyId: string;
+  /** The session's deadlines: the access token and the cookies end with them. */
+  deadlines: SessionDeadlines;
   /** A new refresh token to set (login, refresh); absent keeps the current one. */
   refreshToken?: string | undefined;
+}
+
+/** What a session body needs of the cookies just set. */
+export interface IssuedSessionCookies extends SessionDeadlines {
+  csrfToken: string;
+  accessExpiresAt: Date;
+  idleTimeoutSeconds: number;
 }
 
 declare module 'fastify' {
@@ -83,7 +99,7 @@ declare module 'fastify' {
     authenticate: onRequestAsyncHookHandler;
     auth: {
       /** Sets portal_at (+ portal_rt, portal_csrf); returns what the session body needs. */
-      issueCookies(reply: FastifyReply, input: SessionCookieInput): { csrfToken: string; accessExpiresAt: Date };
+      issueCookies(reply: FastifyReply, input: SessionCookieInput): IssuedSessionCookies;
       clearCookies(reply: FastifyReply): void;
       csrfTokenFor(familyId: string): string;
       /** The 403 for a missing / wrong X-CSRF-Token (refresh and logout check it themselves). */
@@ -94,6 +110,8 @@ declare module 'fastify' {
       dummyPasswordHash: string;
       /** Origin for links in mail (reset password, confirm e-mail). */
       publicOrigin: string;
+      /** SESSION_IDLE_MINUTES and SESSION_ABSOLUTE_HOURS. */
+      lifetime: SessionLifetime;
     };
     /** Every route with its access rule, for the authorization-matrix test and the docs. */
     routeAccess: RouteAccess[];
@@ -112,6 +130,7 @@ export function requireRoles(...roles: AccountRole[]): RoleGuard {
 export interface AuthPluginOptions {
   jwtSecret: Buffer;
   publicOrigin: string;
+  lifetime: SessionLifetime;
 }
 
 /**
@@ -128,11 +147,13 @@ export const authPlugin = fp(
 
     await app.register(cookie);
     // Tokens are signed and verified through app.jwt with no per-call options: @fastify/jwt
-    // then reuses one signer and one verifier instead of building them on every request.
+    // then reuses one signer and one verifier instead of building them on every request. The
+    // expiry is a claim set by issueCookies (it depends on the session's deadlines), and a
+    // token without one is refused.
     await app.register(jwt, {
       secret: jwtSecret,
-      sign: { algorithm: 'HS256', expiresIn: ACCESS_TOKEN_TTL_SECONDS },
-      verify: { algorithms: ['HS256'] },
+      sign: { algorithm: 'HS256' },
+      verify: { algorithms: ['HS256'], requiredClaims: ['exp'] },
     });
 
     // A cross-site <form> can post text/plain without a CORS preflight; JSON it cannot. Without
@@ -172,21 +193,31 @@ export const authPlugin = fp(
     app.decorate('authenticate', authenticate);
     app.decorate('auth', {
       issueCookies(reply: FastifyReply, input: SessionCookieInput) {
-        const token = app.jwt.sign({ sub: input.accountId, role: input.role, sv: input.sessionVersion, sid: input.familyId });
+        const now = new Date();
+        const { deadlines } = input;
+        const accessExpiresAt = accessTokenExpiry(deadlines, now);
+        const seconds = (date: Date) => Math.floor(date.getTime() / 1000);
+        const token = app.jwt.sign({
+          sub: input.accountId,
+          role: input.role,
+          sv: input.sessionVersion,
+          sid: input.familyId,
+          ie: seconds(deadlines.idleExpiresAt),
+          ae: seconds(deadlines.absoluteExpiresAt),
+          exp: seconds(accessExpiresAt),
+        });
         const csrfToken = csrfTokenFor(jwtSecret, input.familyId);
         const base = { secure, sameSite: 'strict' as const };
-        reply.setCookie(COOKIE_NAMES.access, token, { ...base, httpOnly: true, path: '/', maxAge: ACCESS_TOKEN_TTL_SECONDS });
+        const secondsUntil = (date: Date) => Math.max(0, Math.ceil((date.getTime() - now.getTime()) / 1000));
+        reply.setCookie(COOKIE_NAMES.access, token, { ...base, httpOnly: true, path: '/', maxAge: secondsUntil(accessExpiresAt) });
+        // The refresh and CSRF cookies last as long as the login can: the API decides the idle end.
+        const sessionMaxAge = secondsUntil(deadlines.absoluteExpiresAt);
         if (input.refreshToken) {
-          reply.setCookie(COOKIE_NAMES.refresh, input.refreshToken, {
-            ...base,
-            httpOnly: true,
-            path: REFRESH_COOKIE_PATH,
-            maxAge: REFRESH_TOKEN_TTL_MS / 1000,
-          });
+          reply.setCookie(COOKIE_NAMES.refresh, input.refreshToken, { ...base, httpOnly: true, path: REFRESH_COOKIE_PATH, maxAge: sessionMaxAge });
         }
         // Readable by the SPA on purpose: it copies it into X-CSRF-Token after a reload.
-        reply.setCookie(COOKIE_NAMES.csrf, csrfToken, { ...base, httpOnly: false, path: '/', maxAge: REFRESH_TOKEN_TTL_MS / 1000 });
-        return { csrfToken, accessExpiresAt: new Date(Date.now() + ACCESS_TOKEN_TTL_SECONDS * 1000) };
+        reply.setCookie(COOKIE_NAMES.csrf, csrfToken, { ...base, httpOnly: false, path: '/', maxAge: sessionMaxAge });
+        return { csrfToken, accessExpiresAt, ...deadlines, idleTimeoutSeconds: options.lifetime.idleMs / 1000 };
       },
       clearCookies(reply: FastifyReply) {
         const base = { secure, sameSite: 'strict' as const };
@@ -207,6 +238,7 @@ export const authPlugin = fp(
       },
       dummyPasswordHash,
       publicOrigin: origin.origin,
+      lifetime: options.lifetime,
     });
 
     const routeAccess: RouteAccess[] = [];

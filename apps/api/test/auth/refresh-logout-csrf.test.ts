@@ -114,7 +114,7 @@ describe('access token', () => {
     const session = await login(ctx.app, 'demosublung');
     const claims = ctx.app.jwt.decode<{ sub: string; role: string; sv: number; sid: string }>(session.cookies.portal_at!)!;
     const past = Math.floor(Date.now() / 1000) - 3600;
-    const expired = ctx.app.jwt.sign({ sub: claims.sub, role: claims.role as 'SUBSYSTEM_MANAGER', sv: claims.sv, sid: claims.sid, iat: past } as never);
+    const expired = ctx.app.jwt.sign({ sub: claims.sub, role: claims.role as 'SUBSYSTEM_MANAGER', sv: claims.sv, sid: claims.sid, iat: past, exp: past + 600 } as never);
     expect(ctx.app.jwt.decode<{ exp: number }>(expired)!.exp).toBeLessThan(Date.now() / 1000);
     const response = await ctx.app.inject({ method: 'GET', url: '/api/auth/session', headers: { cookie: `portal_at=${expired}` } });
     expect(response.statusCode).toBe(401);

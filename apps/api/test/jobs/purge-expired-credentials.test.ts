@@ -22,12 +22,12 @@ describe('the daily purge of expired credentials', () => {
     const liveFamily = randomUUID();
     await prisma.session.createMany({
       data: [
-        { accountId, familyId: deadFamily, tokenHash: hash(), expiresAt: ago(KEEP_AFTER_EXPIRY_MS + 3 * HOUR), rotatedAt: ago(40 * HOUR) },
-        { accountId, familyId: deadFamily, tokenHash: hash(), expiresAt: ago(KEEP_AFTER_EXPIRY_MS + HOUR) },
+        { accountId, familyId: deadFamily, tokenHash: hash(), expiresAt: ago(KEEP_AFTER_EXPIRY_MS + 3 * HOUR), absoluteExpiresAt: ago(KEEP_AFTER_EXPIRY_MS + 3 * HOUR), rotatedAt: ago(40 * HOUR) },
+        { accountId, familyId: deadFamily, tokenHash: hash(), expiresAt: ago(KEEP_AFTER_EXPIRY_MS + HOUR), absoluteExpiresAt: ago(KEEP_AFTER_EXPIRY_MS + HOUR) },
         // An old, long-expired rotated token of a family that is still in use: kept, so that its
         // reuse still revokes the family.
-        { accountId, familyId: liveFamily, tokenHash: hash(), expiresAt: ago(3 * KEEP_AFTER_EXPIRY_MS), rotatedAt: ago(80 * HOUR) },
-        { accountId, familyId: liveFamily, tokenHash: hash(), expiresAt: new Date(now.getTime() + HOUR) },
+        { accountId, familyId: liveFamily, tokenHash: hash(), expiresAt: ago(3 * KEEP_AFTER_EXPIRY_MS), absoluteExpiresAt: new Date(now.getTime() + HOUR), rotatedAt: ago(80 * HOUR) },
+        { accountId, familyId: liveFamily, tokenHash: hash(), expiresAt: new Date(now.getTime() + HOUR), absoluteExpiresAt: new Date(now.getTime() + HOUR) },
       ],
     });
     await prisma.passwordResetToken.createMany({

@@ -17,13 +17,13 @@ beforeAll(async () => {
 afterAll(() => ctx?.close());
 
 describe('GET /api/institutions', () => {
-  it('finds by 機構代碼 prefix, and says whether the institution has a manager', async () => {
+  it('finds by 機構代碼 prefix, and does not say whether each institution has a manager', async () => {
     const res = await ctx.app.inject({ url: '/api/institutions?q=99000000' });
     expect(res.statusCode).toBe(200);
     expect(res.json()).toEqual({
       items: [
-        { code: '9900000001', name: '示範醫院', kind: 'HOSPITAL', city: '臺北市', hasManager: true },
-        { code: '9900000002', name: '示範診所', kind: 'CLINIC', city: '新北市', hasManager: false },
+        { code: '9900000001', name: '示範醫院', kind: 'HOSPITAL', city: '臺北市' },
+        { code: '9900000002', name: '示範診所', kind: 'CLINIC', city: '新北市' },
       ],
       total: 2,
       totalCapped: false,

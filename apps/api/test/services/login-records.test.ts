@@ -8,6 +8,7 @@ beforeAll(async () => {
 });
 afterAll(() => ctx.close());
 
+const lifetime = { idleMs: 30 * 60_000, absoluteMs: 12 * 3_600_000 };
 const origin = { ip: '192.0.2.7', requestId: 'req-login-records', userAgent: 'vitest' };
 
 async function rowsOf(accountId: string) {
@@ -37,7 +38,7 @@ describe('login records (the two statements of a login)', () => {
   it('writes the session, the audit event and the last login together', async () => {
     const account = (await findLoginAccount(ctx.db.sql, 'demouser'))!;
     const before = await rowsOf(account.id);
-    const issued = await recordLogin(ctx.db.sql, account, origin);
+    const issued = await recordLogin(ctx.db.sql, account, lifetime, origin);
     expect(issued?.familyId).toMatch(/^[0-9a-f-]{36}$/);
     const after = await rowsOf(account.id);
     expect(after.sessions).toBe(before.sessions + 1);
@@ -51,13 +52,13 @@ describe('login records (the two statements of a login)', () => {
     const account = (await findLoginAccount(ctx.db.sql, 'demomanager'))!;
     const before = await rowsOf(account.id);
     await ctx.db.prisma.account.update({ where: { id: account.id }, data: { sessionVersion: { increment: 1 } } });
-    expect(await recordLogin(ctx.db.sql, account, origin)).toBeUndefined();
+    expect(await recordLogin(ctx.db.sql, account, lifetime, origin)).toBeUndefined();
     expect(await rowsOf(account.id)).toEqual(before);
 
     const fresh = (await findLoginAccount(ctx.db.sql, 'demomanager'))!;
     await ctx.db.prisma.account.update({ where: { id: account.id }, data: { status: 'DEACTIVATED' } });
     try {
-      expect(await recordLogin(ctx.db.sql, fresh, origin)).toBeUndefined();
+      expect(await recordLogin(ctx.db.sql, fresh, lifetime, origin)).toBeUndefined();
       expect(await rowsOf(account.id)).toEqual(before);
     } finally {
       await ctx.db.prisma.account.update({ where: { id: account.id }, data: { status: 'ACTIVE' } });

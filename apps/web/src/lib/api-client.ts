@@ -1,5 +1,6 @@
-import { ErrorBodySchema, messages, SessionSchema, type Session } from '@portal/shared';
+import { ErrorBodySchema, messages, SESSION_END_CODES, SessionSchema, type Session, type SessionEndReason } from '@portal/shared';
 import { z } from 'zod';
+import { secondsSinceActivity } from './activity';
 import { ApiError } from './api-error';
 import { getCsrfToken, setCsrfToken } from './csrf';
 import { webMessages } from './site';
@@ -19,7 +20,8 @@ const NO_REFRESH_PATHS = new Set(['/api/auth/login', '/api/auth/refresh', '/api/
 /** How the session state (react-query) hears about a refresh done here, or a lost session. */
 export interface SessionEvents {
   refreshed(session: Session): void;
-  lost(): void;
+  /** The session is over; `timeout` when it timed out (idle, or its absolute end), with the API's sentence. */
+  lost(timeout?: SessionTimeout): void;
 }
 let sessionEvents: SessionEvents | null = null;
 export function setSessionEvents(events: SessionEvents | null): void {
@@ -67,14 +69,35 @@ async function send(method: Method, path: string, body: unknown, { params, signa
 
 let refreshing: Promise<boolean> | null = null;
 
+/** A session that timed out, and the API's sentence saying so. */
+export interface SessionTimeout {
+  reason: SessionEndReason;
+  message: string;
+}
+
+/** Which timeout a 401 of /api/auth/refresh names, if any. */
+async function timeoutOf(response: Response): Promise<SessionTimeout | undefined> {
+  const parsed = ErrorBodySchema.safeParse(await response.json().catch(() => undefined));
+  if (!parsed.success) return undefined;
+  const reason = (Object.keys(SESSION_END_CODES) as SessionEndReason[]).find((key) => SESSION_END_CODES[key] === parsed.data.code);
+  return reason && { reason, message: parsed.data.message };
+}
+
 /**
  * POST /api/auth/refresh, shared by every call that got a 401 meanwhile (the refresh token
- * rotates: two refreshes in parallel would look like reuse). True when the session goes on.
+ * rotates: two refreshes in parallel would look like reuse). It reports how long the user has
+ * been idle, so that the API ends an unattended session even when a background request asks.
+ * True when the session goes on; a 401 means it is over, and the session state hears why.
  */
 export function refreshSession(): Promise<boolean> {
   refreshing ??= (async () => {
     try {
-      const response = await send('POST', '/api/auth/refresh', undefined, {});
+      const response = await send('POST', '/api/auth/refresh', { idleSeconds: secondsSinceActivity() }, {});
+      if (response.status === 401) {
+        setCsrfToken(null);
+        sessionEvents?.lost(await timeoutOf(response));
+        return false;
+      }
       if (!response.ok) return false;
       const parsed = SessionSchema.safeParse(await response.json().catch(() => undefined));
       if (!parsed.success) return false;

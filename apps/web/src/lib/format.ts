@@ -16,6 +16,11 @@ const taipeiDateTime = new Intl.DateTimeFormat('zh-TW', {
 /** ISO 8601 → date and time to the second in Asia/Taipei (the logs). */
 export const formatTaipeiDateTime = (iso: string) => taipeiDateTime.format(new Date(iso));
 
+const taipeiTime = new Intl.DateTimeFormat('zh-TW', { timeZone: 'Asia/Taipei', hour: '2-digit', minute: '2-digit', hour12: false });
+
+/** ISO 8601 → the time of day in Asia/Taipei (14:05), e.g. when a session ends. */
+export const formatTaipeiTime = (iso: string) => taipeiTime.format(new Date(iso));
+
 /** The same date for a <time dateTime> attribute (YYYY-MM-DD). */
 export function taipeiDateTimeAttribute(iso: string): string {
   return formatTaipeiDate(iso).replaceAll('/', '-');

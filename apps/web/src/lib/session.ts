@@ -1,6 +1,6 @@
-import { SessionSchema, type Session } from '@portal/shared';
+import { AUTH_MESSAGES, SessionSchema, sessionIdleExpiredMessage, type Session, type SessionEndReason } from '@portal/shared';
 import { useQuery, type QueryClient } from '@tanstack/react-query';
-import { apiGet, setSessionEvents } from './api-client';
+import { apiGet, setSessionEvents, type SessionTimeout } from './api-client';
 import { ApiError } from './api-error';
 import { getCsrfToken, setCsrfToken } from './csrf';
 
@@ -30,11 +30,15 @@ export function useSession() {
   return useQuery({ queryKey: sessionQueryKey, queryFn: ({ signal }) => getSession(signal), staleTime: Infinity });
 }
 
-/** Set when the user logged out (rather than the session lapsing), so guards do not ask to log in. */
-const endedByLogoutKey = ['session-ended-by-logout'] as const;
+/**
+ * Why the session ended, when it did not simply lapse unnoticed: 'logout' (the user asked; the
+ * guards do not ask to log in) or a timeout with the sentence the login box shows.
+ */
+export type SessionEnd = { reason: 'logout' } | SessionTimeout;
+const sessionEndKey = ['session-end'] as const;
 
 export function setSession(queryClient: QueryClient, session: Session | null): void {
-  if (session) queryClient.removeQueries({ queryKey: endedByLogoutKey });
+  if (session) queryClient.removeQueries({ queryKey: sessionEndKey });
   setCsrfToken(session?.csrfToken ?? null);
   queryClient.setQueryData(sessionQueryKey, session);
   if (!session) queryClient.removeQueries({ queryKey: accountQueryKey });
@@ -42,20 +46,44 @@ export function setSession(queryClient: QueryClient, session: Session | null): v
 
 /** 登出: the session is gone because the user asked, not because it lapsed. */
 export function endSessionByLogout(queryClient: QueryClient): void {
-  queryClient.setQueryData(endedByLogoutKey, true);
+  queryClient.setQueryData<SessionEnd>(sessionEndKey, { reason: 'logout' });
   setSession(queryClient, null);
 }
 
+/**
+ * The session timed out (idle or its absolute end): the login box will say so, with the API's
+ * sentence, or (when the API could not be asked) one made here.
+ */
+export function endSessionByTimeout(queryClient: QueryClient, timeout: SessionTimeout | SessionEndReason): void {
+  const session = queryClient.getQueryData<Session | null>(sessionQueryKey);
+  if (!session) return;
+  const end: SessionTimeout =
+    typeof timeout !== 'string'
+      ? timeout
+      : timeout === 'idle'
+        ? { reason: 'idle', message: sessionIdleExpiredMessage(Math.round(session.idleTimeoutSeconds / 60)) }
+        : { reason: 'absolute', message: AUTH_MESSAGES.sessionExpired };
+  queryClient.setQueryData<SessionEnd>(sessionEndKey, end);
+  setSession(queryClient, null);
+}
+
+/** How the last session ended, if the SPA knows. */
+export function sessionEnd(queryClient: QueryClient): SessionEnd | undefined {
+  return queryClient.getQueryData<SessionEnd>(sessionEndKey);
+}
+
 export function sessionEndedByLogout(queryClient: QueryClient): boolean {
-  return queryClient.getQueryData(endedByLogoutKey) === true;
+  return sessionEnd(queryClient)?.reason === 'logout';
 }
 
 /** Lets the api client tell this cache about a refreshed or lost session. */
 export function bindSessionEvents(queryClient: QueryClient): void {
   setSessionEvents({
     refreshed: (session) => queryClient.setQueryData(sessionQueryKey, session),
-    lost: () => {
-      if (queryClient.getQueryData(sessionQueryKey)) setSession(queryClient, null);
+    lost: (timeout) => {
+      if (!queryClient.getQueryData(sessionQueryKey)) return;
+      if (timeout) endSessionByTimeout(queryClient, timeout);
+      else setSession(queryClient, null);
     },
   });
 }

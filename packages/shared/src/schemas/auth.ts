@@ -64,6 +64,20 @@ export function tooManyLoginFailuresMessage(minutes: number): string {
   return `登入失敗次數過多，請於 ${minutes} 分鐘後再試。`;
 }
 
+/** The session ended by itself (401 of /api/auth/refresh; the SPA says it on the login page). */
+export const SESSION_END_CODES = { idle: 'SESSION_IDLE_EXPIRED', absolute: 'SESSION_LIFETIME_EXPIRED' } as const;
+export type SessionEndReason = keyof typeof SESSION_END_CODES;
+
+/** After SESSION_IDLE_MINUTES without use. */
+export function sessionIdleExpiredMessage(minutes: number): string {
+  return `您已閒置超過 ${minutes} 分鐘，為保護資料，系統已自動登出，請重新登入。`;
+}
+
+/** After SESSION_ABSOLUTE_HOURS since the login, however active. */
+export function sessionLifetimeExpiredMessage(hours: number): string {
+  return `本次登入已滿 ${hours} 小時，為保護資料，系統已自動登出，請重新登入。`;
+}
+
 /** 申請進度查詢 of one 帳號 that failed too often (429, with Retry-After). */
 export function tooManyStatusQueriesMessage(minutes: number): string {
   return `此帳號的申請進度查詢失敗次數過多，請於 ${minutes} 分鐘後再試。`;
@@ -149,8 +163,24 @@ export const SessionSchema = z.object({
   csrfToken: text(),
   /** When the access token expires (ISO); the SPA calls /api/auth/refresh before or on a 401. */
   accessExpiresAt: z.iso.datetime(),
+  /** The idle deadline (ISO): without a refresh by then the session ends (SESSION_IDLE_MINUTES). */
+  idleExpiresAt: z.iso.datetime(),
+  /** The absolute end of this login (ISO, SESSION_ABSOLUTE_HOURS after it); no refresh extends it. */
+  absoluteExpiresAt: z.iso.datetime(),
+  /** SESSION_IDLE_MINUTES in seconds: how far a refresh moves the idle deadline past the last activity. */
+  idleTimeoutSeconds: z.number().int().positive(),
 });
 export type Session = z.infer<typeof SessionSchema>;
+
+/**
+ * POST /api/auth/refresh (optional body): how long the user has been idle, as the SPA saw it.
+ * The new idle deadline is the last activity + SESSION_IDLE_MINUTES, so a background request
+ * that needs a new access token does not keep an unattended session alive.
+ */
+export const RefreshRequestSchema = z
+  .object({ idleSeconds: z.number().int().min(0).max(366 * 24 * 3600).optional() })
+  .nullish();
+export type RefreshRequest = z.infer<typeof RefreshRequestSchema>;
 
 /** Body of 200 answers that only carry a sentence to show (logout, reset done …). */
 export const MessageResponseSchema = z.object({ message: text() });

@@ -27,12 +27,21 @@ export const InstitutionCodeSchema = text({ error: messages.institutionRequired 
   .min(1, { error: messages.institutionRequired, abort: true })
   .regex(/^\d{10}$/, messages.institutionCodeFormat);
 
-export const InstitutionSchema = z.object({
+/** An institution as the public search lists it: nothing about its accounts. */
+export const DirectoryInstitutionSchema = z.object({
   code: text(),
   name: text(),
   kind: InstitutionKindSchema,
   city: text(),
-  /** Whether it has a 單位業務管理者 (active or awaiting activation): drives the role rule. */
+});
+export type DirectoryInstitution = z.infer<typeof DirectoryInstitutionSchema>;
+
+/** GET /api/institutions/:code: the one institution the 帳號申請 form has chosen. */
+export const InstitutionSchema = DirectoryInstitutionSchema.extend({
+  /**
+   * Whether it has a 單位業務管理者 (active or awaiting activation): drives the role rule. Only
+   * for the chosen institution — search results do not say it of every institution at once.
+   */
   hasManager: z.boolean(),
 });
 export type Institution = z.infer<typeof InstitutionSchema>;
@@ -43,7 +52,7 @@ export const InstitutionSearchQuerySchema = PageQuerySchema.extend({
 });
 export type InstitutionSearchQuery = z.infer<typeof InstitutionSearchQuerySchema>;
 
-export const InstitutionPageSchema = cappedPageOf(InstitutionSchema);
+export const InstitutionPageSchema = cappedPageOf(DirectoryInstitutionSchema);
 export type InstitutionPage = z.infer<typeof InstitutionPageSchema>;
 
 export const InstitutionCodeParamsSchema = z.object({ code: InstitutionCodeSchema });

@@ -127,6 +127,7 @@ export const passwordRoutes: FastifyPluginAsyncZod = async (app) => {
         role: request.user.role,
         sessionVersion,
         familyId: request.user.familyId,
+        deadlines: request.user.deadlines,
       });
       return { message: ACCOUNT_MESSAGES.passwordChanged };
     },

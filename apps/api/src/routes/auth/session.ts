@@ -1,6 +1,16 @@
 import type { FastifyReply } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import { AUTH_MESSAGES, ErrorBodySchema, LoginRequestSchema, MessageResponseSchema, SessionSchema } from '@portal/shared';
+import {
+  AUTH_MESSAGES,
+  ErrorBodySchema,
+  LoginRequestSchema,
+  MessageResponseSchema,
+  RefreshRequestSchema,
+  SESSION_END_CODES,
+  sessionIdleExpiredMessage,
+  sessionLifetimeExpiredMessage,
+  SessionSchema,
+} from '@portal/shared';
 import { HttpError, sessionExpired, TooManyAttemptsError, unauthorized } from '../../errors/http-error.js';
 import { COOKIE_NAMES } from '../../plugins/auth.js';
 import { rateLimitPerIp } from '../../plugins/rate-limit.js';
@@ -31,7 +41,7 @@ export const sessionRoutes: FastifyPluginAsyncZod = async (app) => {
     async (request, reply) => {
       // A refusal (TooManyAttemptsError) gets its Retry-After from the errors plugin.
       const result = await login(
-        { prisma: app.db.prisma, sql: app.db.sql, failures: app.failureCounter, dummyPasswordHash: app.auth.dummyPasswordHash },
+        { prisma: app.db.prisma, sql: app.db.sql, failures: app.failureCounter, dummyPasswordHash: app.auth.dummyPasswordHash, lifetime: app.auth.lifetime },
         request.body,
         { ...request.origin, userAgent: request.headers['user-agent'] },
       ).catch((error: unknown) => {
@@ -58,6 +68,8 @@ export const sessionRoutes: FastifyPluginAsyncZod = async (app) => {
       return toSessionBody(account, {
         csrfToken: app.auth.csrfTokenFor(request.user.familyId),
         accessExpiresAt: new Date(request.user.accessExpiresAt),
+        ...request.user.deadlines,
+        idleTimeoutSeconds: app.auth.lifetime.idleMs / 1000,
       });
     },
   );
@@ -68,17 +80,29 @@ export const sessionRoutes: FastifyPluginAsyncZod = async (app) => {
       schema: {
         tags: ['auth'],
         summary: '延長登入（換發權杖）',
-        response: { 200: SessionSchema, 401: ErrorBodySchema, 403: ErrorBodySchema },
+        body: RefreshRequestSchema,
+        response: { 200: SessionSchema, 400: ErrorBodySchema, 401: ErrorBodySchema, 403: ErrorBodySchema, 415: ErrorBodySchema },
       },
     },
     async (request, reply) => {
       const presented = request.cookies[COOKIE_NAMES.refresh];
       if (!presented) throw unauthorized();
-      const result = await refreshSession(app.db, presented, {
+      const { lifetime } = app.auth;
+      const result = await refreshSession(app.db, presented, lifetime, {
         ...request.origin,
         userAgent: request.headers['user-agent'],
+        idleSeconds: request.body?.idleSeconds,
         beforeRotate: (familyId) => app.auth.assertCsrf(request, familyId),
       });
+      if (result.kind === 'expired') {
+        app.auth.clearCookies(reply);
+        throw unauthorized(
+          SESSION_END_CODES[result.reason],
+          result.reason === 'idle'
+            ? sessionIdleExpiredMessage(lifetime.idleMs / 60_000)
+            : sessionLifetimeExpiredMessage(lifetime.absoluteMs / 3_600_000),
+        );
+      }
       if (result.kind !== 'rotated') {
         app.auth.clearCookies(reply);
         throw unauthorized(result.kind === 'reuse' ? 'SESSION_REUSED' : 'SESSION_EXPIRED', AUTH_MESSAGES.sessionExpired);
@@ -118,6 +142,7 @@ export const sessionRoutes: FastifyPluginAsyncZod = async (app) => {
       role: account.role,
       sessionVersion: account.sessionVersion,
       familyId: refresh.familyId,
+      deadlines: { idleExpiresAt: refresh.idleExpiresAt, absoluteExpiresAt: refresh.absoluteExpiresAt },
       refreshToken: refresh.token,
     });
     return toSessionBody(account, cookies);

@@ -2,7 +2,8 @@ import { randomUUID } from 'node:crypto';
 import type { SqlRunner } from '@portal/db';
 import type { AccountStatus } from '@portal/shared';
 import type { RequestOrigin } from '../audit/record-audit.js';
-import { newOpaqueToken, REFRESH_TOKEN_TTL_MS, sha256Hex, type IssuedRefreshToken } from './sessions.js';
+import { newOpaqueToken, sha256Hex, type IssuedRefreshToken } from './sessions.js';
+import { deadlinesOfLogin, type SessionLifetime } from './session-lifetime.js';
 import { SESSION_ACCOUNT_COLUMNS, SESSION_ACCOUNT_FROM, type SessionAccount } from './session-body.js';
 
 /**
@@ -35,20 +36,21 @@ export async function findLoginAccount(sql: SqlRunner, accountNameKey: string): 
 export async function recordLogin(
   sql: SqlRunner,
   account: Pick<LoginAccount, 'id' | 'accountName' | 'sessionVersion'>,
+  lifetime: SessionLifetime,
   origin: RequestOrigin & { userAgent?: string | undefined },
 ): Promise<IssuedRefreshToken | undefined> {
   const token = newOpaqueToken();
   const familyId = randomUUID();
   const now = new Date();
-  const expiresAt = new Date(now.getTime() + REFRESH_TOKEN_TTL_MS);
+  const deadlines = deadlinesOfLogin(lifetime, now);
   const rows = await sql.query(
     `WITH touched AS (
        UPDATE accounts SET last_login_at = $3, updated_at = $3
         WHERE id = $1::uuid AND session_version = $2 AND status = 'ACTIVE'
        RETURNING id
      ), started AS (
-       INSERT INTO sessions (id, account_id, family_id, token_hash, expires_at, ip, user_agent, created_at)
-       SELECT $4::uuid, id, $5::uuid, $6, $7, $8, $9, $3 FROM touched
+       INSERT INTO sessions (id, account_id, family_id, token_hash, expires_at, absolute_expires_at, ip, user_agent, created_at)
+       SELECT $4::uuid, id, $5::uuid, $6, $7, $12, $8, $9, $3 FROM touched
        RETURNING family_id
      )
      INSERT INTO audit_events (at, actor_id, action, entity_type, entity_id, after, ip, request_id)
@@ -61,13 +63,14 @@ export async function recordLogin(
       randomUUID(),
       familyId,
       sha256Hex(token),
-      expiresAt,
+      deadlines.idleExpiresAt,
       origin.ip?.slice(0, 45) ?? null,
       origin.userAgent?.slice(0, 300) ?? null,
       JSON.stringify({ accountName: account.accountName }),
       origin.requestId ?? null,
+      deadlines.absoluteExpiresAt,
     ],
     { prepared: true },
   );
-  return rows.length === 1 ? { token, familyId, expiresAt } : undefined;
+  return rows.length === 1 ? { token, familyId, ...deadlines } : undefined;
 }

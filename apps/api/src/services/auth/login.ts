@@ -6,6 +6,7 @@ import type { FailureCounter } from './failure-counter.js';
 import { findLoginAccount, recordLogin } from './login-records.js';
 import type { IssuedRefreshToken } from './sessions.js';
 import type { SessionAccount } from './session-body.js';
+import type { SessionLifetime } from './session-lifetime.js';
 
 /** Per account: this many failed logins within the window lock further attempts until it ends. */
 export const LOGIN_FAILURE_LIMIT = 10;
@@ -24,6 +25,7 @@ export interface LoginDeps {
   failures: FailureCounter;
   /** Verified against when the account does not exist, so both cases cost one argon2id verify. */
   dummyPasswordHash: string;
+  lifetime: SessionLifetime;
 }
 
 export const loginFailureKey = (accountName: string) => `login:${accountNameKey(accountName)}`;
@@ -123,7 +125,7 @@ export async function login(
     throw new HttpError(403, LOGIN_REFUSAL_CODES[account.status], STATUS_REFUSALS[account.status]);
   }
 
-  const refresh = await recordLogin(deps.sql, account, origin);
+  const refresh = await recordLogin(deps.sql, account, deps.lifetime, origin);
   // The account changed between the read and the password check (deactivated, role changed,
   // password reset: each bumps session_version); what was checked no longer holds.
   if (!refresh) throw new HttpError(409, 'ACCOUNT_CHANGED', AUTH_MESSAGES.accountChangedDuringLogin);

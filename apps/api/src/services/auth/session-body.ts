@@ -35,10 +35,16 @@ export async function findSessionAccount(sql: SqlRunner, accountId: string): Pro
   return rows[0];
 }
 
-export function toSessionBody(
-  account: SessionAccount,
-  cookies: { csrfToken: string; accessExpiresAt: Date },
-): Session {
+/** What the session body tells of the cookies: the CSRF token and when things expire. */
+export interface SessionBodyTimes {
+  csrfToken: string;
+  accessExpiresAt: Date;
+  idleExpiresAt: Date;
+  absoluteExpiresAt: Date;
+  idleTimeoutSeconds: number;
+}
+
+export function toSessionBody(account: SessionAccount, cookies: SessionBodyTimes): Session {
   return {
     id: account.id,
     accountName: account.accountName,
@@ -52,5 +58,8 @@ export function toSessionBody(
       .map(({ code, name }) => ({ code, name })),
     csrfToken: cookies.csrfToken,
     accessExpiresAt: cookies.accessExpiresAt.toISOString(),
+    idleExpiresAt: cookies.idleExpiresAt.toISOString(),
+    absoluteExpiresAt: cookies.absoluteExpiresAt.toISOString(),
+    idleTimeoutSeconds: cookies.idleTimeoutSeconds,
   };
 }

@@ -1,17 +1,13 @@
 import { createHash, createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
 import type { Database, Prisma, PrismaClient, SqlRunner } from '@portal/db';
-import type { AccountRole } from '@portal/shared';
+import type { AccountRole, SessionEndReason } from '@portal/shared';
 import { sessionExpired } from '../../errors/http-error.js';
 import { findSessionAccount, type SessionAccount } from './session-body.js';
 import type { RequestOrigin } from '../audit/record-audit.js';
 import { recordAudit } from '../audit/record-audit.js';
 import { endSsoSignIns, type SsoEndReason } from '../sso/sign-in-revocation.js';
+import { endReasonAt, idleDeadlineAfterRefresh, type SessionDeadlines, type SessionLifetime } from './session-lifetime.js';
 import { retireMailedLinks } from './mailed-links.js';
-
-/** Access tokens are short so that a stolen one is short-lived; revocation is checked anyway. */
-export const ACCESS_TOKEN_TTL_SECONDS = 10 * 60;
-/** A refresh-token family lives at most this long after its latest rotation. */
-export const REFRESH_TOKEN_TTL_MS = 12 * 60 * 60 * 1000;
 
 export const sha256Hex = (value: string) => createHash('sha256').update(value).digest('hex');
 /** 32 random bytes, base64url: refresh tokens and e-mailed one-time tokens. */
@@ -35,10 +31,9 @@ export function csrfTokenMatches(jwtSecret: Buffer, familyId: string, presented:
   return given.length === expected.length && timingSafeEqual(given, expected);
 }
 
-export interface IssuedRefreshToken {
+export interface IssuedRefreshToken extends SessionDeadlines {
   token: string;
   familyId: string;
-  expiresAt: Date;
 }
 
 export type RotationResult =
@@ -46,17 +41,24 @@ export type RotationResult =
   /** Unknown, expired, revoked, or the account can no longer log in. */
   | { kind: 'invalid' }
   /** A token that was already rotated came back: someone holds a copy; the family is revoked. */
-  | { kind: 'reuse'; accountId: string; familyId: string };
+  | { kind: 'reuse'; accountId: string; familyId: string }
+  /** The login was idle too long or reached its absolute end: it is over (revoked, audited). */
+  | { kind: 'expired'; reason: SessionEndReason };
 
 /**
  * POST /api/auth/refresh. The old row is marked rotated with a conditional update, so two
- * concurrent uses of one token cannot both succeed: the loser sees it as reuse.
+ * concurrent uses of one token cannot both succeed: the loser sees it as reuse. A login past its
+ * idle deadline or its absolute end is ended here (decision 002): the family is revoked and
+ * `auth.session.expired` audited.
  */
 export async function rotateRefreshToken(
   prisma: PrismaClient,
   presented: string,
+  lifetime: SessionLifetime,
   origin: RequestOrigin & {
     userAgent?: string | undefined;
+    /** Seconds since the user's last activity, as the SPA reports it (0 when not told). */
+    idleSeconds?: number | undefined;
     /** Runs once the family is known, before anything changes (the CSRF check); may throw. */
     beforeRotate?: (familyId: string) => void;
   },
@@ -69,6 +71,7 @@ export async function rotateRefreshToken(
       familyId: true,
       accountId: true,
       expiresAt: true,
+      absoluteExpiresAt: true,
       rotatedAt: true,
       revokedAt: true,
       account: { select: { id: true, role: true, status: true, sessionVersion: true } },
@@ -81,7 +84,16 @@ export async function rotateRefreshToken(
     await revokeFamilyForReuse(prisma, row.accountId, row.familyId, origin);
     return { kind: 'reuse', accountId: row.accountId, familyId: row.familyId };
   }
-  if (row.expiresAt <= now || row.account.status !== 'ACTIVE') return { kind: 'invalid' };
+  const idleExpiresAt = idleDeadlineAfterRefresh(lifetime, now, origin.idleSeconds ?? 0, row.absoluteExpiresAt);
+  // Over when the stored deadline passed, or when the user has been away longer than the timeout.
+  const ended =
+    endReasonAt({ idleExpiresAt: row.expiresAt, absoluteExpiresAt: row.absoluteExpiresAt }, now) ??
+    endReasonAt({ idleExpiresAt, absoluteExpiresAt: row.absoluteExpiresAt }, now);
+  if (ended) {
+    await endExpiredSession(prisma, row, ended, origin);
+    return { kind: 'expired', reason: ended };
+  }
+  if (row.account.status !== 'ACTIVE') return { kind: 'invalid' };
 
   return prisma.$transaction(async (tx) => {
     const claimed = await tx.session.updateMany({
@@ -93,22 +105,46 @@ export async function rotateRefreshToken(
       return { kind: 'reuse', accountId: row.accountId, familyId: row.familyId } as const;
     }
     const token = newOpaqueToken();
-    const expiresAt = new Date(now.getTime() + REFRESH_TOKEN_TTL_MS);
     await tx.session.create({
       data: {
         accountId: row.accountId,
         familyId: row.familyId,
         tokenHash: sha256Hex(token),
-        expiresAt,
+        expiresAt: idleExpiresAt,
+        absoluteExpiresAt: row.absoluteExpiresAt,
         ip: origin.ip?.slice(0, 45),
         userAgent: origin.userAgent?.slice(0, 300),
       },
     });
     return {
       kind: 'rotated',
-      refresh: { token, familyId: row.familyId, expiresAt },
+      refresh: { token, familyId: row.familyId, idleExpiresAt, absoluteExpiresAt: row.absoluteExpiresAt },
       account: { id: row.account.id, role: row.account.role, sessionVersion: row.account.sessionVersion },
     } as const;
+  });
+}
+
+/** A login that timed out: ended like a logout (every token, the subsystems' sign-ins), and audited why. */
+async function endExpiredSession(
+  prisma: PrismaClient,
+  row: { accountId: string; familyId: string; expiresAt: Date; absoluteExpiresAt: Date },
+  reason: SessionEndReason,
+  origin: RequestOrigin,
+) {
+  await prisma.$transaction(async (tx) => {
+    await revokeFamily(tx, row.familyId);
+    await endSsoSignIns(tx, row.accountId, 'session-expired');
+    await recordAudit(
+      tx,
+      {
+        actorId: row.accountId,
+        action: 'auth.session.expired',
+        entityType: 'session',
+        entityId: row.familyId,
+        after: { reason, idleExpiresAt: row.expiresAt.toISOString(), absoluteExpiresAt: row.absoluteExpiresAt.toISOString() },
+      },
+      origin,
+    );
   });
 }
 
@@ -119,12 +155,13 @@ export async function rotateRefreshToken(
 export async function refreshSession(
   db: Pick<Database, 'prisma' | 'sql'>,
   presented: string,
-  origin: Parameters<typeof rotateRefreshToken>[2],
+  lifetime: SessionLifetime,
+  origin: Parameters<typeof rotateRefreshToken>[3],
 ): Promise<
   | { kind: 'rotated'; refresh: IssuedRefreshToken; account: SessionAccount & { sessionVersion: number } }
   | Exclude<RotationResult, { kind: 'rotated' }>
 > {
-  const result = await rotateRefreshToken(db.prisma, presented, origin);
+  const result = await rotateRefreshToken(db.prisma, presented, lifetime, origin);
   if (result.kind !== 'rotated') return result;
   const account = await findSessionAccount(db.sql, result.account.id);
   if (!account) throw sessionExpired();

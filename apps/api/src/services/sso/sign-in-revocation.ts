@@ -5,6 +5,7 @@ import { recordAudit } from '../audit/record-audit.js';
 export type SsoEndReason =
   | 'logout'
   | 'logout-all'
+  | 'session-expired'
   | 'logout-one'
   | 'access-revoked'
   | 'account-deactivated'

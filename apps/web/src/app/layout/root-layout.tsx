@@ -1,5 +1,6 @@
 import type { MouseEvent } from 'react';
 import { Outlet, ScrollRestoration } from 'react-router';
+import { SessionTimeout } from '../../features/auth/components/session-timeout';
 import { SideColumn } from './side-column';
 import { SiteFooter } from './site-footer';
 import { SiteHeader } from './site-header';
@@ -33,6 +34,7 @@ export function RootLayout() {
         <SideColumn />
       </div>
       <SiteFooter />
+      <SessionTimeout />
       <ScrollRestoration />
     </div>
   );

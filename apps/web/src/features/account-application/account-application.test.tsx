@@ -182,7 +182,7 @@ describe('帳號申請 form', () => {
   it('says 超過 1,000 筆 when a broad search was not counted to the end', async () => {
     server.use(
       http.get('*/api/institutions', () =>
-        Response.json({ items: [{ code: '9900000001', name: '示範醫院', kind: 'HOSPITAL', city: '臺北市', hasManager: true }], total: 1000, totalCapped: true, page: 1, pageSize: 10 }),
+        Response.json({ items: [{ code: '9900000001', name: '示範醫院', kind: 'HOSPITAL', city: '臺北市' }], total: 1000, totalCapped: true, page: 1, pageSize: 10 }),
       ),
     );
     const { user } = await openForm();

@@ -27,6 +27,9 @@ export const sessions: Record<AccountRole, Session> = {
     managedSubsystems: [],
     csrfToken: CSRF_TOKEN,
     accessExpiresAt: '2030-01-01T00:10:00.000Z',
+    idleExpiresAt: '2030-01-01T00:30:00.000Z',
+    absoluteExpiresAt: '2030-01-01T12:00:00.000Z',
+    idleTimeoutSeconds: 1800,
   },
   GENERAL_USER: {
     id: '22222222-2222-4222-8222-222222222222',
@@ -38,6 +41,9 @@ export const sessions: Record<AccountRole, Session> = {
     managedSubsystems: [],
     csrfToken: CSRF_TOKEN,
     accessExpiresAt: '2030-01-01T00:10:00.000Z',
+    idleExpiresAt: '2030-01-01T00:30:00.000Z',
+    absoluteExpiresAt: '2030-01-01T12:00:00.000Z',
+    idleTimeoutSeconds: 1800,
   },
   SUBSYSTEM_MANAGER: {
     id: '33333333-3333-4333-8333-333333333333',
@@ -49,6 +55,9 @@ export const sessions: Record<AccountRole, Session> = {
     managedSubsystems: [{ code: 'adult-preventive', name: '成人預防保健' }],
     csrfToken: CSRF_TOKEN,
     accessExpiresAt: '2030-01-01T00:10:00.000Z',
+    idleExpiresAt: '2030-01-01T00:30:00.000Z',
+    absoluteExpiresAt: '2030-01-01T12:00:00.000Z',
+    idleTimeoutSeconds: 1800,
   },
   SYSTEM_STAFF: {
     id: '44444444-4444-4444-8444-444444444444',
@@ -60,6 +69,9 @@ export const sessions: Record<AccountRole, Session> = {
     managedSubsystems: [],
     csrfToken: CSRF_TOKEN,
     accessExpiresAt: '2030-01-01T00:10:00.000Z',
+    idleExpiresAt: '2030-01-01T00:30:00.000Z',
+    absoluteExpiresAt: '2030-01-01T12:00:00.000Z',
+    idleTimeoutSeconds: 1800,
   },
 };
 

@@ -20,7 +20,8 @@ export const institutionHandlers = [
     const { text } = institutionNameQuery(q);
     const matching = institutions.filter((item) => (/^\d+$/.test(text) ? item.code.startsWith(text) : institutionSearchFields(item.name).searchName.includes(text)));
     return HttpResponse.json({
-      items: matching.slice((page - 1) * pageSize, page * pageSize),
+      // Like the API: the search does not say whether an institution has a manager.
+      items: matching.slice((page - 1) * pageSize, page * pageSize).map(({ hasManager: _hasManager, ...summary }) => summary),
       total: matching.length,
       totalCapped: false,
       page,

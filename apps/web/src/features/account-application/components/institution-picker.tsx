@@ -1,4 +1,4 @@
-import { INSTITUTION_SEARCH_CAPPED_MESSAGE, institutionKindLabels, type Institution } from '@portal/shared';
+import { INSTITUTION_SEARCH_CAPPED_MESSAGE, institutionKindLabels, type DirectoryInstitution } from '@portal/shared';
 import { useState, type KeyboardEvent, type Ref } from 'react';
 import { webMessages } from '../../../lib/site';
 import { useSearchInstitutions } from '../api/search-institutions';
@@ -14,9 +14,9 @@ interface InstitutionPickerProps {
   onBlur: () => void;
   inputRef: Ref<HTMLInputElement>;
   /** Called with the option chosen from the list (its code then becomes the value). */
-  onPick: (institution: Institution) => void;
+  onPick: (institution: DirectoryInstitution) => void;
   /** The institution the value's 10-digit code resolved to. */
-  institution: Institution | null;
+  institution: DirectoryInstitution | null;
   /** Why the code did not resolve (e.g. 查無此機構代碼…), or a loading note. */
   lookupMessage: string | null;
   lookupPending: boolean;
@@ -24,7 +24,7 @@ interface InstitutionPickerProps {
   invalid: boolean;
 }
 
-const optionLabel = (item: Institution) => `${item.name}（${item.code}）${item.city}`;
+const optionLabel = (item: DirectoryInstitution) => `${item.name}（${item.code}）${item.city}`;
 
 /**
  * 輸入單位代碼或選擇: an ARIA 1.2 combobox. Typing part of a name or the first digits of a
@@ -56,7 +56,7 @@ export function InstitutionPicker({
   const pickedId = `${id}-picked`;
   const optionId = (index: number) => `${id}-option-${index}`;
 
-  const pick = (item: Institution) => {
+  const pick = (item: DirectoryInstitution) => {
     onPick(item);
     setOpen(false);
     setActive(-1);

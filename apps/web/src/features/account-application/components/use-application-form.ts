@@ -8,6 +8,7 @@ import {
   type AccountApplication,
   type AccountApplicationInput,
   type ApplicationResult,
+  type DirectoryInstitution,
   type Institution,
 } from '@portal/shared';
 import { useQueryClient } from '@tanstack/react-query';
@@ -144,8 +145,9 @@ export function useApplicationForm(onSubmitted: OnSubmitted) {
 
   const fail = () => setFailedSubmits((count) => count + 1);
 
-  const pickInstitution = (picked: Institution) => {
-    queryClient.setQueryData(institutionQueryKey(picked.code), picked);
+  // A search result does not say whether the institution has a manager: the chosen code is
+  // looked up on its own (GET /api/institutions/:code), which does.
+  const pickInstitution = (picked: DirectoryInstitution) => {
     setValue('institutionCode', picked.code, { shouldValidate: true });
   };
 
