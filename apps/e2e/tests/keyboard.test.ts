@@ -290,3 +290,81 @@ describe('忘記密碼 by keyboard', () => {
     await expectFocusOn(pageHeading('我的服務'));
   });
 });
+
+describe('紙本審核 by keyboard', () => {
+  it('demostaff reaches 核准 from the scan in one or two Tab stops (the PDF viewer is out of the Tab order), approves, and focus goes to the result', async () => {
+    // A pending 單位業務管理者 of 示範診所 with the filled form uploaded as the stamped scan.
+    const applicant = { accountName: `kbpaper${run}`, password: NEW_PASSWORD };
+    const applied = await fetch(`${baseUrl}/api/applications`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({
+        ...applicant,
+        institutionCode: '9900000002',
+        role: 'INSTITUTION_MANAGER',
+        passwordConfirm: NEW_PASSWORD,
+        nationalId: 'K120345680',
+        name: '鍵盤紙本',
+        phone: '02-12345678#123',
+        email: `kbpaper${run}@example.com.tw`,
+        subsystems: [],
+      }),
+    });
+    expect(applied.status).toBe(201);
+    const form = await fetch(`${baseUrl}/api/applications/paper-form`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(applicant) });
+    expect(form.status).toBe(200);
+    const upload = new FormData();
+    upload.set('accountName', applicant.accountName);
+    upload.set('password', applicant.password);
+    upload.set('file', new Blob([await form.arrayBuffer()], { type: 'application/pdf' }), 'stamped.pdf');
+    const scanned = await fetch(`${baseUrl}/api/applications/paper-form/scan`, { method: 'POST', body: upload });
+    expect(scanned.status).toBe(200);
+    const { requestNo } = (await scanned.json()) as { requestNo: string };
+
+    await page.goto(baseUrl);
+    await page.getByRole('heading', { level: 1, name: '公告事項' }).waitFor();
+    await logInByKeyboard('demostaff', DEMO_PASSWORD);
+    await tabTo(linkNamed('管理者帳號申請審核'));
+    await page.keyboard.press('Enter');
+    await expectFocusOn(pageHeading('管理者帳號申請審核'));
+    await tabTo(linkNamed(requestNo));
+    await page.keyboard.press('Enter');
+    await expectFocusOn((element) => element.id === 'page-heading');
+    await page.locator('iframe.scan-frame').waitFor();
+
+    await tabTo(linkNamed('另開視窗檢視掃描檔'));
+    let stops = 0;
+    while (!buttonNamed(/^核准$/)(await focused()) && stops < 12) {
+      await page.keyboard.press('Tab');
+      stops += 1;
+    }
+    expect(stops).toBeLessThanOrEqual(2);
+
+    await page.keyboard.press('Enter');
+    const dialog = page.getByRole('dialog', { name: '確認核准' });
+    await dialog.waitFor();
+    // The dialog opens on its first field (備註); Tab leads to 確認核准.
+    await expectFocusOn((element) => element.tag === 'textarea');
+    await tabTo(buttonNamed(/^確認核准$/));
+    await page.keyboard.press('Enter');
+    await dialog.waitFor({ state: 'detached' });
+    await expectFocusOn((element) => element.tag === 'p' && element.text.length > 0);
+  });
+});
+
+describe('the home page on a phone', () => {
+  it('reaches 服務登入 before any announcement: Enter on it puts focus in 帳號', async () => {
+    await page.setViewportSize({ width: 390, height: 800 });
+    await page.goto(baseUrl);
+    await page.getByRole('heading', { level: 1, name: '公告事項' }).waitFor();
+    await page.getByRole('navigation', { name: '快速連結' }).waitFor();
+    await tabTo(linkNamed('服務登入'), { limit: 15 });
+    const announcementLinks = await page.locator('main a').evaluateAll((links) => links.filter((link) => link.closest('table')).length);
+    expect(announcementLinks).toBeGreaterThan(0);
+    // Nothing of the announcements came before it.
+    expect(await page.evaluate(() => Boolean(document.activeElement?.closest('nav[aria-label="快速連結"]')))).toBe(true);
+    await page.keyboard.press('Enter');
+    await expectFocusOn('login-account');
+    expect(await page.evaluate(() => document.getElementById('login-account')!.getBoundingClientRect().top)).toBeLessThan(800);
+  });
+});

@@ -1,5 +1,6 @@
 import type { ReactNode } from 'react';
 import { EmptyRow } from './empty-row';
+import { ScrollRegion } from './scroll-region';
 
 export interface Column<T> {
   /** The column's header, and each cell's data-label: on a phone a row is a card whose cells carry it. */
@@ -13,6 +14,9 @@ export interface Column<T> {
   headerClassName?: string;
   cell: (item: T) => ReactNode;
 }
+
+/** For a column of short values (縣市, 狀態, 類別): neither its header nor its cells break. */
+export const noWrap = { className: 'col-nowrap', headerClassName: 'col-nowrap' } as const;
 
 interface DataTableProps<T> {
   caption: ReactNode;
@@ -31,7 +35,7 @@ interface DataTableProps<T> {
 /** A back-office table: a caption, column headers, one row header per row, and an empty row. */
 export function DataTable<T>({ caption, captionClassName, columns, items, rowKey, emptyMessage, rowClassName, busy }: DataTableProps<T>) {
   return (
-    <div className="table-wrap">
+    <ScrollRegion>
       <table className="data-table" aria-busy={busy || undefined}>
         <caption className={captionClassName}>{caption}</caption>
         <thead>
@@ -65,6 +69,6 @@ export function DataTable<T>({ caption, captionClassName, columns, items, rowKey
           )}
         </tbody>
       </table>
-    </div>
+    </ScrollRegion>
   );
 }

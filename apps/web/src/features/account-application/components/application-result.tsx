@@ -4,6 +4,7 @@ import { Link } from 'react-router';
 import { DetailsList } from '../../../components/ui/details-list';
 import { paths } from '../../../lib/site';
 import { managerRequestPaths } from '../../../lib/manager-request-paths';
+import { ScrollRegion } from '../../../components/ui/scroll-region';
 
 export const MANAGER_APPROVAL_TEXT = '您的申請已送出，需待貴機構之單位業務管理者核准後才能登入使用。';
 
@@ -30,7 +31,7 @@ export function ApplicationResultView({ result }: { result: ApplicationResult })
 
       <h3>申請的子系統</h3>
       {result.subsystems.length > 0 ? (
-        <div className="table-wrap">
+        <ScrollRegion>
           <table className="data-table">
             <caption className="visually-hidden">申請的子系統及審核狀態</caption>
             <thead>
@@ -48,7 +49,7 @@ export function ApplicationResultView({ result }: { result: ApplicationResult })
               ))}
             </tbody>
           </table>
-        </div>
+        </ScrollRegion>
       ) : (
         <p>未申請子系統（僅使用「篩檢結果查詢」功能）。</p>
       )}

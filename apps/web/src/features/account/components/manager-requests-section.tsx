@@ -14,6 +14,7 @@ import { webMessages } from '../../../lib/site';
 import { previewManagerRequest, useCreateManagerRequest, useListMyManagerRequests } from '../api/manager-requests';
 import { managerRequestPaths, pathWithId } from '../../../lib/manager-request-paths';
 import { TaipeiDate } from '../../../components/ui/taipei-date';
+import { ScrollRegion } from '../../../components/ui/scroll-region';
 
 /** What each online request is called on its button (the four flows of docs/product.md). */
 export const MANAGER_REQUEST_ACTIONS: Record<OnlineManagerRequestKind, string> = {
@@ -46,7 +47,7 @@ function VerifyLinks({ request }: { request: ManagerRequest }) {
 function MyRequestsTable({ items }: { items: ManagerRequest[] }) {
   if (items.length === 0) return <p>您尚未提出管理者帳號申請或異動。</p>;
   return (
-    <div className="table-wrap">
+    <ScrollRegion>
       <table className="data-table">
         <caption className="visually-hidden">我的管理者帳號申請、異動</caption>
         <thead>
@@ -83,7 +84,7 @@ function MyRequestsTable({ items }: { items: ManagerRequest[] }) {
           ))}
         </tbody>
       </table>
-    </div>
+    </ScrollRegion>
   );
 }
 

@@ -3,6 +3,7 @@ import { ResultNotice } from '../../../components/ui/result-notice';
 import { formatTaipeiDateTime } from '../../../lib/format';
 import { webMessages } from '../../../lib/site';
 import { useEndMySsoSessions, useListMySsoSessions } from '../api/my-sso-sessions';
+import { ScrollRegion } from '../../../components/ui/scroll-region';
 
 /**
  * 子系統登入狀態: the subsystems the user entered through the portal and is still signed in to,
@@ -28,7 +29,7 @@ export function MySsoSessions() {
       {list.data && items.length === 0 ? <p>您目前沒有登入中的子系統。</p> : null}
       {items.length > 0 ? (
         <>
-          <div className="table-wrap">
+          <ScrollRegion>
             <table className="data-table">
               <caption className="visually-hidden">子系統登入狀態</caption>
               <thead>
@@ -58,7 +59,7 @@ export function MySsoSessions() {
                 ))}
               </tbody>
             </table>
-          </div>
+          </ScrollRegion>
           <div className="account-actions">
             <button type="button" className="button button-primary" disabled={end.isPending} onClick={() => end.mutate(null)}>
               登出全部子系統

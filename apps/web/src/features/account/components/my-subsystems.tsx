@@ -4,6 +4,7 @@ import { ErrorAlert } from '../../../components/ui/query-feedback';
 import { webMessages } from '../../../lib/site';
 import { useSubsystems } from '../../../lib/subsystems';
 import { useListMySubsystems, useRequestSubsystem } from '../api/my-subsystems';
+import { ScrollRegion } from '../../../components/ui/scroll-region';
 
 /** 進入系統 opens the subsystem, which signs the user in through the portal (no second login). */
 function SubsystemAction({ item }: { item: MySubsystem }) {
@@ -106,7 +107,7 @@ export function MySubsystems() {
           {list.data.items.length === 0 ? (
             <p>您尚未申請任何子系統。</p>
           ) : (
-            <div className="table-wrap">
+            <ScrollRegion>
               <table className="data-table">
                 <caption className="visually-hidden">我的子系統</caption>
                 <thead>
@@ -123,7 +124,7 @@ export function MySubsystems() {
                   ))}
                 </tbody>
               </table>
-            </div>
+            </ScrollRegion>
           )}
           {list.data.canRequest ? <RequestSubsystemForm items={list.data.items} /> : null}
         </>

@@ -1,12 +1,36 @@
-import { useSearchParams } from 'react-router';
+import { Link, useSearchParams } from 'react-router';
 import { OptionList } from '../../../components/ui/option-list';
 import { Page } from '../../../components/ui/page';
 import { PagedResults } from '../../../components/ui/paged-results';
 import { pageFromParam } from '../../../lib/format';
+import { useSession } from '../../../lib/session';
+import { paths, type LoginFocusState } from '../../../lib/site';
 import { useListAnnouncements } from '../api/list-announcements';
 import { AnnouncementsTable } from './announcements-table';
 
 export const ANNOUNCEMENTS_PAGE_SIZE = 10;
+const LOGIN_STATE: LoginFocusState = { focusLogin: true };
+
+/**
+ * On a phone the side column (服務登入, 帳號服務) comes after every announcement: these links
+ * reach it first. 服務登入 moves focus (and the view) to 帳號 in the login box.
+ */
+function PhoneShortcuts() {
+  const session = useSession();
+  return (
+    <nav aria-label="快速連結" className="phone-shortcuts">
+      {session.data ? (
+        <Link to={paths.accountHome}>我的服務</Link>
+      ) : (
+        <Link to={paths.announcements} state={LOGIN_STATE}>
+          服務登入
+        </Link>
+      )}
+      <Link to={paths.apply}>帳號申請</Link>
+      <Link to={paths.applicationStatus}>申請進度查詢</Link>
+    </nav>
+  );
+}
 
 export function AnnouncementsPage() {
   const [searchParams, setSearchParams] = useSearchParams();
@@ -32,6 +56,7 @@ export function AnnouncementsPage() {
 
   return (
     <Page title="公告事項">
+      <PhoneShortcuts />
       <div className="filter-bar">
         <label htmlFor="announcement-category">分類查詢：</label>
         <select

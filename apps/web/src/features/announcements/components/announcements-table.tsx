@@ -1,11 +1,9 @@
 import type { Announcement } from '@portal/shared';
-import { DataTable, type Column } from '../../../components/ui/data-table';
+import { DataTable, noWrap, type Column } from '../../../components/ui/data-table';
 import { TaipeiDate } from '../../../components/ui/taipei-date';
 
-const nowrap = { className: 'col-nowrap', headerClassName: 'col-nowrap' };
-
 const columns: Column<Announcement>[] = [
-  { label: '分類', ...nowrap, cell: (item) => item.category },
+  { label: '分類', ...noWrap, cell: (item) => item.category },
   { label: '系統', headerClassName: 'col-nowrap', cell: (item) => item.system },
   {
     label: '標題',
@@ -17,7 +15,7 @@ const columns: Column<Announcement>[] = [
       </details>
     ),
   },
-  { label: '發佈日期', ...nowrap, cell: (item) => <TaipeiDate at={item.publishedAt} /> },
+  { label: '發佈日期', ...noWrap, cell: (item) => <TaipeiDate at={item.publishedAt} /> },
 ];
 
 export function AnnouncementsTable({ items, busy }: { items: Announcement[]; busy: boolean }) {

@@ -13,6 +13,7 @@ import { ResultNotice } from '../../../components/ui/result-notice';
 import { TextField } from '../../../components/ui/text-field';
 import { formatTaipeiDate, taipeiDateTimeAttribute } from '../../../lib/format';
 import { useQueryApplicationStatus } from '../api/query-application-status';
+import { ScrollRegion } from '../../../components/ui/scroll-region';
 
 function StatusResult({ status }: { status: ApplicationStatus }) {
   const headingRef = useRef<HTMLHeadingElement>(null);
@@ -49,7 +50,7 @@ function StatusResult({ status }: { status: ApplicationStatus }) {
           <time dateTime={taipeiDateTimeAttribute(status.submittedAt)}>{formatTaipeiDate(status.submittedAt)}</time>
         </dd>
       </dl>
-      <div className="table-wrap">
+      <ScrollRegion>
         <table className="data-table">
           <caption className="visually-hidden">申請進度</caption>
           <thead>
@@ -73,7 +74,7 @@ function StatusResult({ status }: { status: ApplicationStatus }) {
             ))}
           </tbody>
         </table>
-      </div>
+      </ScrollRegion>
       {status.status === 'PENDING_VERIFICATION' ? <PendingVerificationLinks lead="完成驗證，請以申請的帳號及密碼：" /> : null}
     </section>
   );

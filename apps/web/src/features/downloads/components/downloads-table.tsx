@@ -1,13 +1,11 @@
 import type { Download } from '@portal/shared';
-import { DataTable, type Column } from '../../../components/ui/data-table';
+import { DataTable, noWrap, type Column } from '../../../components/ui/data-table';
 import { TaipeiDate } from '../../../components/ui/taipei-date';
 import { fileTypeLabel, formatFileSize } from '../../../lib/format';
 
-const nowrap = { className: 'col-nowrap', headerClassName: 'col-nowrap' };
-
 const columns: Column<Download>[] = [
   { label: '所屬系統', cell: (item) => item.system },
-  { label: '所屬分類', ...nowrap, cell: (item) => item.category },
+  { label: '所屬分類', ...noWrap, cell: (item) => item.category },
   {
     label: '檔案',
     cell: (item) => (
@@ -22,7 +20,7 @@ const columns: Column<Download>[] = [
       </div>
     ),
   },
-  { label: '日期', ...nowrap, cell: (item) => <TaipeiDate at={item.publishedAt} /> },
+  { label: '日期', ...noWrap, cell: (item) => <TaipeiDate at={item.publishedAt} /> },
 ];
 
 export function DownloadsTable({ items, busy }: { items: Download[]; busy: boolean }) {

@@ -4,6 +4,7 @@ import { Page } from '../../../components/ui/page';
 import { ErrorAlert } from '../../../components/ui/query-feedback';
 import { useAcknowledgeAlert, useScreeningAlerts } from '../api/alerts';
 import '../../../components/ui/back-office.css';
+import { ScrollRegion } from '../../../components/ui/scroll-region';
 
 const timeFormat = new Intl.DateTimeFormat('zh-TW', { timeZone: 'Asia/Taipei', dateStyle: 'short', timeStyle: 'short', hour12: false });
 
@@ -36,7 +37,7 @@ export function ScreeningAlertsPage() {
         {notice ?? (alerts.isPending ? '資料載入中…' : `共 ${items.length} 筆`)}
       </p>
       {alerts.error ? <ErrorAlert error={alerts.error} onRetry={() => void alerts.refetch()} /> : null}
-      <div className="table-wrap">
+      <ScrollRegion>
         <table className="data-table">
           <caption>篩檢查詢警示</caption>
           <thead>
@@ -83,7 +84,7 @@ export function ScreeningAlertsPage() {
             )}
           </tbody>
         </table>
-      </div>
+      </ScrollRegion>
     </Page>
   );
 }

@@ -5,6 +5,7 @@ import { ApiError } from '../../../lib/api-error';
 import { useImportScreeningRecords } from '../api/import-records';
 import '../../../components/ui/back-office.css';
 import '../screening.css';
+import { ScrollRegion } from '../../../components/ui/scroll-region';
 
 const TEMPLATE_HREF = `data:text/csv;charset=utf-8,${encodeURIComponent(`\uFEFF${SCREENING_CSV_HEADER_LINE}\r\n`)}`;
 
@@ -112,7 +113,7 @@ export function ScreeningImportPage() {
             <p role={outcome.failed ? 'alert' : 'status'}>{outcome.message}</p>
           </div>
           {outcome.errors.length > 0 ? (
-            <div className="table-wrap">
+            <ScrollRegion>
               <table className="data-table">
                 <caption>有誤的資料列（{outcome.errors.length} 筆）</caption>
                 <thead>
@@ -140,7 +141,7 @@ export function ScreeningImportPage() {
                   ))}
                 </tbody>
               </table>
-            </div>
+            </ScrollRegion>
           ) : null}
         </div>
       ) : null}

@@ -2,6 +2,7 @@ import type { ScreeningLookupResult, ScreeningRecordView, ScreeningServiceRow } 
 import { forwardRef } from 'react';
 import { formatTaipeiDate } from '../../../lib/format';
 import { dateWithRocYear } from './dates';
+import { ScrollRegion } from '../../../components/ui/scroll-region';
 
 function FollowUp({ record }: { record: ScreeningRecordView }) {
   const followUp = record.followUp;
@@ -95,7 +96,7 @@ export const ScreeningResult = forwardRef<HTMLHeadingElement, { result: Screenin
           </ul>
         </div>
       ) : null}
-      <div className="table-wrap">
+      <ScrollRegion>
         <table className="data-table screening-table">
           <caption>各項預防保健服務紀錄及今日受檢資格</caption>
           <thead>
@@ -136,7 +137,7 @@ export const ScreeningResult = forwardRef<HTMLHeadingElement, { result: Screenin
             ))}
           </tbody>
         </table>
-      </div>
+      </ScrollRegion>
     </section>
   );
 });

@@ -17,7 +17,7 @@ import { ResultNotice } from '../../../components/ui/result-notice';
 import { Page } from '../../../components/ui/page';
 import { Pagination } from '../../../components/ui/pagination';
 import { ListStatus } from '../../../components/ui/query-feedback';
-import { DataTable, type Column } from '../../../components/ui/data-table';
+import { DataTable, noWrap, type Column } from '../../../components/ui/data-table';
 import { useSubsystems } from '../../../lib/subsystems';
 import { formatTaipeiDate, pageFromParam, taipeiDateTimeAttribute } from '../../../lib/format';
 import { sharedSchemaResolver } from '../../../lib/form-resolver';
@@ -124,13 +124,13 @@ function AnnouncementForm({ editing, onDone }: { editing: StaffAnnouncement | nu
 function announcementColumns(edit: (item: StaffAnnouncement) => void, askPublish: (target: { item: StaffAnnouncement; publish: boolean }) => void): Column<StaffAnnouncement>[] {
   return [
     { label: '標題', rowHeader: true, cell: (item) => item.title },
-    { label: '分類', cell: (item) => item.category },
-    { label: '系統', cell: (item) => item.system },
+    { label: '分類', ...noWrap, cell: (item) => item.category },
+    { label: '系統', ...noWrap, cell: (item) => item.system },
     {
       label: '發佈日期',
       cell: (item) => (item.publishedAt ? <time dateTime={taipeiDateTimeAttribute(item.publishedAt)}>{formatTaipeiDate(item.publishedAt)}</time> : '—'),
     },
-    { label: '狀態', cell: (item) => <span className="status-badge">{PUBLICATION_STATUS_LABELS[item.status]}</span> },
+    { label: '狀態', ...noWrap, cell: (item) => <span className="status-badge">{PUBLICATION_STATUS_LABELS[item.status]}</span> },
     {
       label: '操作',
       cell: (item) => (

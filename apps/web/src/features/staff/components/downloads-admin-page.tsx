@@ -7,7 +7,7 @@ import { ResultNotice } from '../../../components/ui/result-notice';
 import { Page } from '../../../components/ui/page';
 import { Pagination } from '../../../components/ui/pagination';
 import { ErrorAlert, ListStatus } from '../../../components/ui/query-feedback';
-import { DataTable, type Column } from '../../../components/ui/data-table';
+import { DataTable, noWrap, type Column } from '../../../components/ui/data-table';
 import { formatFileSize, formatTaipeiDate, pageFromParam } from '../../../lib/format';
 import { useStaffDownloads, useUpdateDownload, useUploadDownload } from '../api/staff';
 import { useSubsystems } from '../../../lib/subsystems';
@@ -108,8 +108,8 @@ function downloadColumns(
 ): Column<StaffDownload>[] {
   return [
     { label: '標題', rowHeader: true, cell: (item) => item.title },
-    { label: '所屬系統', cell: (item) => item.system },
-    { label: '所屬分類', cell: (item) => item.category },
+    { label: '所屬系統', ...noWrap, cell: (item) => item.system },
+    { label: '所屬分類', ...noWrap, cell: (item) => item.category },
     {
       label: '檔案',
       cell: (item) => (
@@ -118,8 +118,8 @@ function downloadColumns(
         </>
       ),
     },
-    { label: '日期', cell: (item) => formatTaipeiDate(item.publishedAt) },
-    { label: '狀態', cell: (item) => item.statusLabel },
+    { label: '日期', ...noWrap, cell: (item) => formatTaipeiDate(item.publishedAt) },
+    { label: '狀態', ...noWrap, cell: (item) => item.statusLabel },
     {
       label: '操作',
       cell: (item) => (

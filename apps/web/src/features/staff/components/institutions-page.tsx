@@ -9,7 +9,7 @@ import { FormField } from '../../../components/ui/form-field';
 import { Page } from '../../../components/ui/page';
 import { Pagination } from '../../../components/ui/pagination';
 import { ListStatus, useResultsFocus } from '../../../components/ui/query-feedback';
-import { DataTable, type Column } from '../../../components/ui/data-table';
+import { DataTable, noWrap, type Column } from '../../../components/ui/data-table';
 import { FilterForm, filterSearchParams, useFilterForm, type FilterField } from '../../../components/ui/filter-form';
 import { ApiError } from '../../../lib/api-error';
 import { pageFromParam } from '../../../lib/format';
@@ -145,10 +145,10 @@ function institutionColumns(edit: (form: { editing: StaffInstitution }) => void,
   return [
     { label: '機構代碼', cell: (item) => item.code },
     { label: '機構名稱', rowHeader: true, cell: (item) => item.name },
-    { label: '類別', cell: (item) => item.kindLabel },
-    { label: '縣市', cell: (item) => item.city },
+    { label: '類別', ...noWrap, cell: (item) => item.kindLabel },
+    { label: '縣市', ...noWrap, cell: (item) => item.city },
     { label: '單位業務管理者', cell: (item) => `${item.managerCount} 位` },
-    { label: '狀態', cell: (item) => (item.closedAt ? '已關閉' : '開放中') },
+    { label: '狀態', ...noWrap, cell: (item) => (item.closedAt ? '已關閉' : '開放中') },
     {
       label: '操作',
       cell: (item) => (

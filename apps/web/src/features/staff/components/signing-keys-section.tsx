@@ -1,7 +1,7 @@
 import { ID_TOKEN_ALGS, type SigningKey } from '@portal/shared';
 import { useState } from 'react';
 import { ConfirmActionDialog } from '../../../components/ui/back-office-dialogs';
-import { DataTable, type Column } from '../../../components/ui/data-table';
+import { DataTable, noWrap, type Column } from '../../../components/ui/data-table';
 import { ErrorAlert } from '../../../components/ui/query-feedback';
 import { ResultNotice } from '../../../components/ui/result-notice';
 import { formatTaipeiDateTime } from '../../../lib/format';
@@ -15,7 +15,7 @@ const when = (iso: string | null) => (iso ? <time dateTime={iso}>{formatTaipeiDa
 const columns: Column<SigningKey>[] = [
   { label: '金鑰識別碼 (kid)', rowHeader: true, cell: (key) => <code>{key.kid}</code> },
   { label: '演算法', cell: (key) => key.alg },
-  { label: '狀態', cell: (key) => key.stateLabel },
+  { label: '狀態', ...noWrap, cell: (key) => key.stateLabel },
   { label: '建立時間', cell: (key) => when(key.createdAt) },
   { label: '啟用時間', cell: (key) => when(key.activatedAt) },
   { label: '退役時間', cell: (key) => when(key.retiredAt) },

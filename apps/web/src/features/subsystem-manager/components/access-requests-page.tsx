@@ -17,7 +17,7 @@ import { ResultNotice } from '../../../components/ui/result-notice';
 import { Page } from '../../../components/ui/page';
 import { Pagination } from '../../../components/ui/pagination';
 import { ListStatus, useResultsFocus } from '../../../components/ui/query-feedback';
-import { DataTable, type Column } from '../../../components/ui/data-table';
+import { DataTable, noWrap, type Column } from '../../../components/ui/data-table';
 import { ApiError } from '../../../lib/api-error';
 import { pageFromParam } from '../../../lib/format';
 import { useRequiredSession } from '../../../lib/session';
@@ -90,7 +90,7 @@ function requestColumns({ selectAll, isSelected, toggle, ask }: RowActions): Col
     { label: '帳號', rowHeader: true, cell: (item) => item.accountName },
     { label: '姓名', cell: (item) => item.applicantName },
     { label: '機構', cell: (item) => (item.institution ? `${item.institution.code} ${item.institution.name}` : '—') },
-    { label: '縣市', cell: (item) => item.institution?.city ?? '—' },
+    { label: '縣市', ...noWrap, cell: (item) => item.institution?.city ?? '—' },
     { label: '子系統', cell: (item) => item.subsystem.name },
     { label: '申請日期', cell: (item) => <TaipeiDate at={item.requestedAt} /> },
     {
