@@ -17,11 +17,36 @@ import {
   type PendingUserApplicationPage,
   type StaffAnnouncement,
   type StaffAnnouncementPage,
+  type StaffDownload,
+  type StaffDownloadPage,
+  UpdateDownloadRequestSchema,
 } from '@portal/shared';
+import { readMultipart } from '../multipart';
 import { http, HttpResponse } from 'msw';
 
 const invalid = () =>
   HttpResponse.json({ code: 'VALIDATION_FAILED', message: '輸入的資料有誤，請檢查後再送出。' } satisfies ErrorBody, { status: 400 });
+
+export const publishedDownload: StaffDownload = {
+  id: 'e5e5e5e5-0000-4000-8000-000000000001',
+  category: '表格範例',
+  system: '單一入口系統',
+  title: '管理者帳號申請表',
+  status: 'PUBLISHED',
+  statusLabel: PUBLICATION_STATUS_LABELS.PUBLISHED,
+  createdAt: '2026-11-01T01:00:00.000Z',
+  updatedAt: '2026-11-01T01:00:00.000Z',
+  publishedAt: '2026-11-01T01:00:00.000Z',
+  file: {
+    id: 'f6f6f6f6-0000-4000-8000-000000000001',
+    filename: 'manager-form.pdf',
+    contentType: 'application/pdf',
+    size: 33_000,
+    sha256: '0'.repeat(64),
+    uploadedAt: '2026-11-01T01:00:00.000Z',
+  },
+  href: '/api/downloads/e5e5e5e5-0000-4000-8000-000000000001/file',
+};
 
 export const pendingApplication = {
   id: 'a1a1a1a1-0000-4000-8000-000000000001',
@@ -155,6 +180,19 @@ export const backOfficeHandlers = [
       skipped: first ? [{ id: first, reason: 'NOT_PENDING', message: BACK_OFFICE_MESSAGES.bulkSkippedNotPending }] : [],
       message: `已核准 ${rest.length} 筆。`,
     } satisfies BulkApproveResult);
+  }),
+  http.get('*/api/staff/downloads', () => HttpResponse.json({ items: [publishedDownload], total: 1, page: 1, pageSize: 20 } satisfies StaffDownloadPage)),
+  http.patch<{ id: string }>('*/api/staff/downloads/:id', async ({ params, request }) => {
+    const parsed = UpdateDownloadRequestSchema.safeParse(await request.json());
+    if (!parsed.success || !parsed.data.status) return invalid();
+    const { status } = parsed.data;
+    return HttpResponse.json({ ...publishedDownload, id: params.id, status, statusLabel: PUBLICATION_STATUS_LABELS[status] } satisfies StaffDownload);
+  }),
+  http.post('*/api/staff/downloads', async ({ request }) => {
+    const { fields, file } = await readMultipart(request);
+    if (!fields.system || !fields.category || !fields.title || !file) return invalid();
+    const created: StaffDownload = { ...publishedDownload, id: 'e5e5e5e5-0000-4000-8000-000000000002', system: fields.system, category: fields.category, title: fields.title };
+    return HttpResponse.json(created, { status: 201 });
   }),
   http.get('*/api/staff/announcements', () =>
     HttpResponse.json({ items: [draftAnnouncement], total: 1, page: 1, pageSize: 20 } satisfies StaffAnnouncementPage),
