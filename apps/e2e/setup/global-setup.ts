@@ -5,6 +5,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { TestProject } from 'vitest/node';
+import { apiNodeFlags } from '../../api/runtime-env.mjs';
 import { embeddedDemoSubsystem, registerDemoSubsystem, startDemoSubsystem, type DemoSubsystem } from './demo-subsystems.js';
 
 declare module 'vitest' {
@@ -80,7 +81,8 @@ export default async function setup(project: TestProject) {
   const adult = embeddedDemoSubsystem(await freePort());
   const child: DemoSubsystem = { code: 'child-preventive', name: '兒童預防保健', url: `http://localhost:${await freePort()}` };
   let log = '';
-  const server = spawn(process.execPath, ['dist/server.js'], {
+  // With the flags the embedded setup runs with (apps/api/runtime-env.mjs).
+  const server = spawn(process.execPath, [...apiNodeFlags({ DATABASE_URL: '' }), 'dist/server.js'], {
     cwd: path.join(root, 'apps/api'),
     env: {
       ...process.env,
