@@ -5,7 +5,6 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { TestProject } from 'vitest/node';
-import { apiNodeFlags } from '../../api/runtime-env.mjs';
 import { embeddedDemoSubsystem, registerDemoSubsystem, startDemoSubsystem, type DemoSubsystem } from './demo-subsystems.js';
 
 declare module 'vitest' {
@@ -81,8 +80,9 @@ export default async function setup(project: TestProject) {
   const adult = embeddedDemoSubsystem(await freePort());
   const child: DemoSubsystem = { code: 'child-preventive', name: '兒童預防保健', url: `http://localhost:${await freePort()}` };
   let log = '';
-  // With the flags the embedded setup runs with (apps/api/runtime-env.mjs).
-  const server = spawn(process.execPath, [...apiNodeFlags({ DATABASE_URL: '' }), 'dist/server.js'], {
+  // The flag the API's launcher (apps/api/runtime-env.mjs) gives the embedded setup, which these
+  // tests drive; the launcher itself would start the server in a child of its own.
+  const server = spawn(process.execPath, ['--liftoff-only', 'dist/server.js'], {
     cwd: path.join(root, 'apps/api'),
     env: {
       ...process.env,
