@@ -2,21 +2,15 @@
  * Keyboard only (issue 17): each step is done with Tab, typing and Enter, never a click, and the
  * test asserts where focus is after it. 申請進度查詢: an unknown applicant, then the demo manager.
  */
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, beforeEach, describe, expect, inject, it } from 'vitest';
-import { launchChromium } from '../setup/browser.js';
+import type { Page } from 'playwright-core';
+import { beforeEach, describe, expect, inject, it } from 'vitest';
+import { chromiumForFile, openPage } from '../setup/browser.js';
 
 const baseUrl = inject('baseUrl');
-let browser: Browser;
+const browser = chromiumForFile();
 let page: Page;
-
-beforeAll(async () => {
-  browser = await launchChromium();
-});
-afterAll(() => browser?.close());
 beforeEach(async () => {
-  const context = await browser.newContext({ locale: 'zh-TW' });
-  page = await context.newPage();
+  ({ page } = await openPage(browser()));
 });
 
 /** What has focus: its role-ish tag, id and text, enough to assert on. */
