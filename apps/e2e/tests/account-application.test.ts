@@ -1,13 +1,13 @@
 import type { Page } from 'playwright-core';
 import { beforeEach, describe, expect, inject, it } from 'vitest';
 import { chromiumForFile, openPage } from '../setup/browser.js';
+import { runSuffix } from '../setup/accounts.js';
 
 const baseUrl = inject('baseUrl');
 const browser = chromiumForFile();
 let page: Page;
 let consoleErrors: string[];
-// Every run seeds a fresh database, but the tests in this file share it: unique names per run.
-const run = Date.now().toString(36).slice(-6);
+const run = runSuffix();
 
 beforeEach(async () => {
   ({ page, consoleErrors } = await openPage(browser()));

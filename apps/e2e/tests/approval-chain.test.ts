@@ -1,12 +1,11 @@
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { launchChromium, logInAs } from '../setup/browser.js';
+import { APPLICANT_PASSWORD as USER_PASSWORD, DEMO_PASSWORD, runSuffix } from '../setup/accounts.js';
 
 const baseUrl = inject('baseUrl');
-const DEMO_PASSWORD = 'Portal*Demo=2026';
-const USER_PASSWORD = 'Tpe*2024*Hosp';
 // Every run seeds a fresh database, but other files share it: unique names per run.
-const run = Date.now().toString(36).slice(-6);
+const run = runSuffix();
 const applicant = { accountName: `chain${run}`, name: '陳審核', email: `chain${run}@example.com.tw` };
 const REJECT_REASON = '貴機構未與本署簽訂戒菸服務合約';
 

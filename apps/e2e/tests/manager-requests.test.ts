@@ -8,13 +8,12 @@ import type { APIRequestContext, Page } from 'playwright-core';
 import { beforeAll, describe, expect, inject, it } from 'vitest';
 import { chromiumForFile, openPage, submitLogin } from '../setup/browser.js';
 import { verifyWithCardPopup } from '../setup/card-popup.js';
+import { APPLICANT_PASSWORD as PASSWORD, DEMO_PASSWORD, runSuffix } from '../setup/accounts.js';
 
 const baseUrl = inject('baseUrl');
 const cardSimUrl = inject('cardSimUrl');
 const cardPin = inject('cardPin');
-const PASSWORD = 'Tpe*2024*Hosp';
-const DEMO_PASSWORD = 'Portal*Demo=2026';
-const run = Date.now().toString(36).slice(-6);
+const run = runSuffix();
 const manager = `mgr${run}`;
 const colleague = `col${run}`;
 

@@ -6,10 +6,10 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { launchChromium, logInAs } from '../setup/browser.js';
+import { DEMO_PASSWORD } from '../setup/accounts.js';
 
 const baseUrl = inject('baseUrl');
 const people = inject('screeningPeople');
-const DEMO_PASSWORD = 'Portal*Demo=2026';
 
 let browser: Browser;
 const consoleErrors: string[] = [];

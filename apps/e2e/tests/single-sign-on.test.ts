@@ -7,10 +7,10 @@
 import { request, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { launchChromium, submitLogin } from '../setup/browser.js';
+import { DEMO_PASSWORD } from '../setup/accounts.js';
 
 const baseUrl = inject('baseUrl');
 const [adult, child] = inject('demoSubsystems');
-const DEMO_PASSWORD = 'Portal*Demo=2026';
 // An institution account no other browser test changes (the login test resets demouser's password).
 const USER = 'demomanager';
 let browser: Browser;
