@@ -1,17 +1,13 @@
 import { EndSsoSessionsResultSchema, MySsoSessionListSchema } from '@portal/shared';
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { apiGet, apiPost } from '../../../lib/api-client';
-import { accountQueryKey } from '../../../lib/session';
+import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { apiPost } from '../../../lib/api-client';
+import { accountQuery } from './account-query';
 
-export const mySsoSessionsQueryKey = [...accountQueryKey, 'sso-sessions'] as const;
+const mySsoSessions = accountQuery('sso-sessions', '/api/account/sso-sessions', MySsoSessionListSchema);
+export const mySsoSessionsQueryKey = mySsoSessions.queryKey;
 
 /** GET /api/account/sso-sessions: the subsystems the user is signed in to through the portal. */
-export function useListMySsoSessions() {
-  return useQuery({
-    queryKey: mySsoSessionsQueryKey,
-    queryFn: ({ signal }) => apiGet('/api/account/sso-sessions', MySsoSessionListSchema, { signal }),
-  });
-}
+export const useListMySsoSessions = mySsoSessions.useAccountQuery;
 
 /** 登出 of one subsystem (its client id) or, without one, 登出全部. */
 export function useEndMySsoSessions() {
