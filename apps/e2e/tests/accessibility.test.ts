@@ -87,7 +87,7 @@ function sidewaysOverflow(page: Page): Promise<number> {
 function narrowWrappedCells(page: Page): Promise<string[]> {
   return page.evaluate(() => {
     const found: string[] = [];
-    for (const cell of document.querySelectorAll<HTMLElement>('th, td, caption')) {
+    for (const cell of Array.from(document.querySelectorAll<HTMLElement>('th, td, caption'))) {
       const text = (cell.textContent ?? '').trim();
       if (text.length < 2 || cell.getClientRects().length === 0) continue;
       // Hidden for the eye, kept for screen readers (a phone card's column headers, a caption): clipped.
@@ -103,7 +103,7 @@ function narrowWrappedCells(page: Page): Promise<string[]> {
       if (contentWidth >= 2.5 * px(style.fontSize)) continue;
       const range = document.createRange();
       range.selectNodeContents(cell);
-      const lines = new Set([...range.getClientRects()].filter((rect) => rect.width > 0).map((rect) => Math.round(rect.top)));
+      const lines = new Set(Array.from(range.getClientRects()).filter((rect) => rect.width > 0).map((rect) => Math.round(rect.top)));
       if (lines.size > 1) found.push(`「${text.slice(0, 20)}」 in ${Math.round(contentWidth)}px, ${lines.size} lines`);
     }
     return found;
@@ -113,7 +113,7 @@ function narrowWrappedCells(page: Page): Promise<string[]> {
 /** A box that scrolls sideways (a wide table) must take focus and have a name, to scroll it by keyboard. */
 function unnamedScrollBoxes(page: Page): Promise<string[]> {
   return page.evaluate(() =>
-    [...document.querySelectorAll<HTMLElement>('.table-wrap')]
+    Array.from(document.querySelectorAll<HTMLElement>('.table-wrap'))
       .filter((box) => box.scrollWidth > box.clientWidth + 1)
       .filter((box) => box.getAttribute('role') !== 'region' || !box.getAttribute('aria-label') || box.tabIndex !== 0)
       .map((box) => box.querySelector('caption')?.textContent ?? '(a table without a caption)'),
