@@ -11,7 +11,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { AccountRole } from '@portal/shared';
 import { createTestApp, type TestContext } from '../helpers/test-app.js';
 import { login, type TestSession } from '../helpers/auth.js';
-import { bodyFor, hostileText, rowCounts, valueFor, wireEncode, wireText, type JsonSchema } from './generators.js';
+import { bodyFor, hostileText, rowCounts, wireEncode, wireText, type JsonSchema } from './generators.js';
 
 /** Generated requests per route; with the portal's ~100 routes, well over 1,000 a run. */
 const RUNS_PER_ROUTE = Number(process.env.FUZZ_RUNS_PER_ROUTE ?? 15);

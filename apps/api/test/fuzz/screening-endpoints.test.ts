@@ -33,7 +33,7 @@ const RUNS = Number(process.env.FUZZ_SCREENING_RUNS ?? 200);
 
 let ctx: TestContext;
 /** A token of every subsystem, with the services it may write. */
-let subsystems: { code: string; token: string; services: string[] }[] = [];
+const subsystems: { code: string; token: string; services: string[] }[] = [];
 
 beforeAll(async () => {
   ctx = await createTestApp({ demoInstitutions: 5 });
@@ -164,6 +164,8 @@ describe('the subsystems’ screening endpoints with a valid token and generated
     const badKey = await send('{"records":[{"recordId":"a"},{"\\udc00\\ud800":1}]}');
     expect(badKey.statusCode).toBe(400);
     expect(badKey.json()).toMatchObject({ code: 'VALIDATION_FAILED', fieldErrors: { 'records.1': [messages.unstorableText] } });
+    const notObject = await send('{"records":[1]}');
+    expect(notObject.json()).toMatchObject({ code: 'VALIDATION_FAILED', fieldErrors: { 'records.0': ['每筆紀錄須為 JSON 物件。'] } });
     // A record id the answer cannot carry: echoed as null (the index still says which), refused.
     const badId = await send(JSON.stringify({ records: [{ recordId: 'x\uDFFF', service: 'ADULT_PREVENTIVE', serviceDate: '2020-01-01', institutionCode: '9900000001', result: 'NORMAL', person: { nationalId: 'A123456789', birthDate: '1970-01-01', sex: 'M' } }] }));
     expect(badId.statusCode, code).toBe(200);
