@@ -50,6 +50,8 @@ const suites = [
   { name: 'db (PostgreSQL)', dir: 'packages/db', env: postgresEnv, needs: ['postgres'] },
   { name: 'api (PGlite)', dir: 'apps/api', env: { TEST_DATABASE: 'pglite' }, uses: ['redis'] },
   { name: 'api (PostgreSQL)', dir: 'apps/api', env: postgresEnv, needs: ['postgres'], uses: ['redis'] },
+  // Two server processes under load, one killed, its own redis-server killed: alone, so it crowds no other file.
+  { name: 'api load with faults (PostgreSQL, Redis)', dir: 'apps/api', args: ['--config', 'vitest.load.config.ts'], env: postgresEnv, needs: ['postgres', 'redis'] },
   { name: 'card-sim (test PKI, HiPKI protocol)', dir: 'tools/card-sim', env: { CHROMIUM_PATH: chromiumPath }, uses: ['chromium'] },
   { name: 'demo-subsystem (relying party)', dir: 'tools/demo-subsystem' },
   { name: 'web (SPA, msw)', dir: 'apps/web' },
@@ -74,7 +76,7 @@ for (const [index, suite] of suites.entries()) {
   const report = path.join(reportDir, `${index}.json`);
   const result = spawnSync(
     process.execPath,
-    [path.join(root, 'node_modules/vitest/vitest.mjs'), 'run', '--reporter=default', '--reporter=json', `--outputFile.json=${report}`],
+    [path.join(root, 'node_modules/vitest/vitest.mjs'), 'run', ...(suite.args ?? []), '--reporter=default', '--reporter=json', `--outputFile.json=${report}`],
     { cwd: path.join(root, suite.dir), stdio: 'inherit', env: { ...process.env, TEST_REDIS_URL: redisUrl, ...suite.env, TEST_WITHOUT: absentUses.join(',') } },
   );
   const counts = existsSync(report) ? JSON.parse(readFileSync(report, 'utf8')) : undefined;

@@ -5,6 +5,8 @@ export default defineConfig({
   ...resolveWorkspaceSources,
   test: {
     include: ['test/**/*.test.ts'],
+    // A suite of its own (vitest.load.config.ts): it would crowd the files running beside it.
+    exclude: ['test/load/**', '**/node_modules/**'],
     setupFiles: ['test/setup/fail-on-console-error.ts'],
     // Each file gets its own database (PGlite in memory, or a fresh PostgreSQL database).
     testTimeout: 30_000,

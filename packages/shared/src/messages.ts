@@ -17,6 +17,7 @@ export const messages = {
   headersTooLarge: '瀏覽器送出的資料過多，請清除本網站的 Cookie 後再試。',
   requestTimeout: '連線逾時，請再試一次。',
   notReady: '系統尚未就緒，請稍後再試。',
+  serviceUnavailable: '系統暫時無法處理您的要求，請稍後再試。',
   invalidPage: '頁碼必須是 1 至 10000 的整數。',
   invalidPageSize: '每頁筆數必須是 1 至 100 的整數。',
   invalidCursor: '分頁參數不正確，請重新查詢。',

@@ -1,3 +1,4 @@
+import { unzipSync } from 'fflate';
 import { fileTypeFromBuffer } from 'file-type';
 
 /** An uploaded file as a multipart body brings it. */
@@ -8,9 +9,50 @@ export interface UploadedFile {
 }
 
 /**
+ * What a ZIP-based document must hold, by media type. `file-type` names an OOXML file from the
+ * first local header it meets and the `…main+xml` string of its [Content_Types].xml (an ODT from
+ * its `mimetype` entry), so a small ZIP carrying only those strings passes as a document. Here the
+ * archive's central directory is read (fflate) and the parts every producer writes must be there:
+ * the OPC package parts and the application's folder, or the ODF manifest and content.
+ */
+const CONTAINER_ENTRIES: Readonly<Record<string, { files: readonly string[]; folder?: string }>> = {
+  'application/vnd.openxmlformats-officedocument.wordprocessingml.document': { files: ['[Content_Types].xml', '_rels/.rels'], folder: 'word/' },
+  'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet': { files: ['[Content_Types].xml', '_rels/.rels'], folder: 'xl/' },
+  'application/vnd.openxmlformats-officedocument.presentationml.presentation': { files: ['[Content_Types].xml', '_rels/.rels'], folder: 'ppt/' },
+  'application/vnd.oasis.opendocument.text': { files: ['mimetype', 'META-INF/manifest.xml', 'content.xml'] },
+};
+
+/** The entry names of a ZIP's central directory, nothing decompressed; null when it is no well-formed ZIP. */
+function zipEntryNames(data: Uint8Array): Set<string> | null {
+  const names = new Set<string>();
+  try {
+    unzipSync(data, {
+      filter: (entry) => {
+        names.add(entry.name);
+        return false;
+      },
+    });
+  } catch {
+    return null;
+  }
+  return names;
+}
+
+/** True when `data`, detected as `mediaType`, holds the parts a document of that type has (other types: true). */
+function hasContainerStructure(data: Uint8Array, mediaType: string): boolean {
+  const expected = CONTAINER_ENTRIES[mediaType];
+  if (!expected) return true;
+  const names = zipEntryNames(data);
+  if (!names) return false;
+  const folder = expected.folder;
+  return expected.files.every((name) => names.has(name)) && (!folder || [...names].some((name) => name.startsWith(folder) && name.length > folder.length));
+}
+
+/**
  * The type of uploaded bytes, decided from their content by the `file-type` library (magic
  * numbers, and the entries of a ZIP container for DOCX / XLSX / ODT), never from the file's name
- * or the browser's claim. Null unless it is one of `allowed` (extension → media type).
+ * or the browser's claim; a ZIP-based document must also have the structure of one. Null unless
+ * it is one of `allowed` (extension → media type).
  */
 export async function detectFileType<Extension extends string>(
   data: Uint8Array,
@@ -19,5 +61,6 @@ export async function detectFileType<Extension extends string>(
   const detected = await fileTypeFromBuffer(data);
   if (!detected) return null;
   const extension = (Object.keys(allowed) as Extension[]).find((candidate) => allowed[candidate] === detected.mime);
-  return extension ? { extension, mediaType: allowed[extension] } : null;
+  if (!extension || !hasContainerStructure(data, allowed[extension])) return null;
+  return { extension, mediaType: allowed[extension] };
 }

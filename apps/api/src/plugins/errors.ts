@@ -4,6 +4,7 @@ import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from
 import fp from 'fastify-plugin';
 import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
 import { messages, type ErrorBody } from '@portal/shared';
+import { DATABASE_RETRY_AFTER_SECONDS, isDatabaseUnavailable } from '../errors/database-unavailable.js';
 import { HttpError, TooManyAttemptsError } from '../errors/http-error.js';
 import type { SecurityHeaders } from './security-headers.js';
 
@@ -102,6 +103,12 @@ export const errorsPlugin = fp(
       } else if (error.statusCode && error.statusCode >= 400 && error.statusCode < 500) {
         status = error.statusCode;
         body = bodyForStatus(status);
+      } else if (isDatabaseUnavailable(error)) {
+        // An outage, not a bug: the same request will work once the database is back.
+        status = 503;
+        request.log.warn({ err: error }, 'database unavailable');
+        reply.header('retry-after', String(DATABASE_RETRY_AFTER_SECONDS));
+        body = { code: 'SERVICE_UNAVAILABLE', message: messages.serviceUnavailable };
       } else {
         status = 500;
         request.log.error({ err: error }, 'unhandled error');

@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { TestContext } from '../helpers/test-app.js';
 import { createTestAppWith, login, type TestSession } from '../helpers/auth.js';
 import { createAccount } from '../helpers/accounts.js';
+import { FAKE_DOCX, odt, ooxml } from '../helpers/office-files.js';
 
 let ctx: TestContext;
 let staff: TestSession;
@@ -164,6 +165,20 @@ describe('downloads', () => {
     expect(none.statusCode).toBe(400);
     expect(none.json().message).toBe('請選擇要上傳的檔案');
     expect(await ctx.db.prisma.download.count({ where: { title: '壞檔' } })).toBe(0);
+  });
+  it('takes DOCX / XLSX / ODT by their structure, and refuses ZIPs that only carry the marker strings (415, nothing stored)', async () => {
+    const fields = (title: string) => ({ system: '單一入口系統', category: '表格範例', title });
+    for (const [extension, data] of [['docx', ooxml('docx')], ['xlsx', ooxml('xlsx')], ['odt', odt()]] as const) {
+      const created = await ctx.app.inject({ method: 'POST', url: '/api/staff/downloads', ...multipart(fields(`真檔${extension}`), { name: '範例.bin', data }) });
+      expect(created.statusCode, `${extension}: ${created.body}`).toBe(201);
+      expect(created.json().file).toMatchObject({ filename: `範例.${extension}`, size: data.length });
+    }
+    for (const [name, data] of Object.entries(FAKE_DOCX)) {
+      const refused = await ctx.app.inject({ method: 'POST', url: '/api/staff/downloads', ...multipart(fields('假檔'), { name: '申請表.docx', data, type: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document' }) });
+      expect(refused.statusCode, name).toBe(415);
+      expect(refused.json().code, name).toBe('FILE_TYPE_NOT_ALLOWED');
+    }
+    expect(await ctx.db.prisma.download.count({ where: { title: '假檔' } })).toBe(0);
   });
 });
 

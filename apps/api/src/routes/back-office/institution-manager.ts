@@ -10,58 +10,38 @@ import {
   PendingUserApplicationPageSchema,
   PendingUserApplicationQuerySchema,
 } from '@portal/shared';
-import { requireRoles } from '../../plugins/auth.js';
 import {
   changeAccountStatus,
   decideApplication,
   listInstitutionAccounts,
   listPendingApplications,
 } from '../../services/back-office/institution-manager.js';
+import { guardedRoutes } from '../../http/guarded-routes.js';
 import { backOfficeErrors } from '../../http/responses.js';
 
 export const institutionManagerRoutes: FastifyPluginAsyncZod = async (app) => {
-  const guard = [app.authenticate, requireRoles('INSTITUTION_MANAGER')];
+  const manager = guardedRoutes(app.authenticate, { roles: ['INSTITUTION_MANAGER'], tags: ['institution-manager'], errors: backOfficeErrors });
 
-  app.get(
-    '/api/institution-manager/applications',
-    {
-      onRequest: guard,
-      schema: { tags: ['institution-manager'], summary: '一般使用者帳號申請待審核清單（本機構）', querystring: PendingUserApplicationQuerySchema, response: { 200: PendingUserApplicationPageSchema, ...backOfficeErrors } },
-    },
+  app.get('/api/institution-manager/applications', manager('一般使用者帳號申請待審核清單（本機構）', { querystring: PendingUserApplicationQuerySchema, response: { 200: PendingUserApplicationPageSchema } }),
     async (request) => listPendingApplications(app.db.prisma, request.user, request.query),
   );
 
-  app.post(
-    '/api/institution-manager/applications/:id/decision',
-    {
-      onRequest: guard,
-      schema: { tags: ['institution-manager'], summary: '核准／駁回一般使用者帳號申請', params: BackOfficeIdParamsSchema, body: DecisionRequestSchema, response: { 200: DecisionResultSchema, ...backOfficeErrors } },
-    },
+  app.post('/api/institution-manager/applications/:id/decision', manager('核准／駁回一般使用者帳號申請', { params: BackOfficeIdParamsSchema, body: DecisionRequestSchema, response: { 200: DecisionResultSchema } }),
     async (request) => request.dispatchQueuedMail(await decideApplication({ prisma: app.db.prisma, publicOrigin: app.mail.origin }, request.user, request.params.id, request.body, request.origin)),
   );
 
-  app.get(
-    '/api/institution-manager/accounts',
-    {
-      onRequest: guard,
-      schema: { tags: ['institution-manager'], summary: '本機構帳號清單', querystring: InstitutionAccountQuerySchema, response: { 200: InstitutionAccountPageSchema, ...backOfficeErrors } },
-    },
+  app.get('/api/institution-manager/accounts', manager('本機構帳號清單', { querystring: InstitutionAccountQuerySchema, response: { 200: InstitutionAccountPageSchema } }),
     async (request) => listInstitutionAccounts(app.db.prisma, request.user, request.query),
   );
 
   for (const change of ['deactivate', 'reactivate'] as const) {
     app.post(
       `/api/institution-manager/accounts/:id/${change}`,
-      {
-        onRequest: guard,
-        schema: {
-          tags: ['institution-manager'],
-          summary: change === 'deactivate' ? '停用一般使用者帳號（立即登出）' : '重新啟用一般使用者帳號',
-          params: BackOfficeIdParamsSchema,
-          body: AccountStatusChangeRequestSchema.optional(),
-          response: { 200: DecisionResultSchema, ...backOfficeErrors },
-        },
-      },
+      manager(change === 'deactivate' ? '停用一般使用者帳號（立即登出）' : '重新啟用一般使用者帳號', {
+        params: BackOfficeIdParamsSchema,
+        body: AccountStatusChangeRequestSchema.optional(),
+        response: { 200: DecisionResultSchema },
+      }),
       async (request) => changeAccountStatus(app.db.prisma, request.user, request.params.id, change, request.body?.reason, request.origin),
     );
   }

@@ -11,7 +11,6 @@ import {
   StaffDownloadSchema,
   UpdateDownloadRequestSchema,
 } from '@portal/shared';
-import { requireRoles } from '../../plugins/auth.js';
 import { HttpError } from '../../errors/http-error.js';
 import {
   createDownload,
@@ -19,6 +18,7 @@ import {
   replaceDownloadFile,
   updateDownload,
 } from '../../services/back-office/staff-downloads.js';
+import { guardedRoutes } from '../../http/guarded-routes.js';
 import { readMultipart } from '../../http/multipart.js';
 import { backOfficeErrors, errorResponses } from '../../http/responses.js';
 
@@ -39,20 +39,13 @@ async function readUpload(request: FastifyRequest) {
 export const staffDownloadRoutes: FastifyPluginAsyncZod = async (app) => {
   // Encapsulated: only these routes accept multipart bodies.
   await app.register(multipart, { limits: { fileSize: DOWNLOAD_MAX_BYTES, files: 2, fields: 10, fieldSize: 1000, parts: 12 } });
-  const onRequest = [app.authenticate, requireRoles('SYSTEM_STAFF')];
-  const tags = ['staff'];
+  const staff = guardedRoutes(app.authenticate, { roles: ['SYSTEM_STAFF'], tags: ['staff'], errors: backOfficeErrors });
+  const staffUpload = guardedRoutes(app.authenticate, { roles: ['SYSTEM_STAFF'], tags: ['staff'], errors: uploadErrors });
 
-  app.get(
-    '/api/staff/downloads',
-    { onRequest, schema: { tags, summary: '下載專區管理：清單', querystring: StaffDownloadQuerySchema, response: { 200: StaffDownloadPageSchema, ...backOfficeErrors } } },
+  app.get('/api/staff/downloads', staff('下載專區管理：清單', { querystring: StaffDownloadQuerySchema, response: { 200: StaffDownloadPageSchema } }),
     async (request) => listDownloadsForStaff(app.db.prisma, request.query),
   );
-  app.post(
-    '/api/staff/downloads',
-    {
-      onRequest,
-      schema: { tags, summary: '下載專區管理：上傳新檔案（multipart：system, category, title, file）', consumes: ['multipart/form-data'], response: { 201: StaffDownloadSchema, ...uploadErrors } },
-    },
+  app.post('/api/staff/downloads', staffUpload('下載專區管理：上傳新檔案（multipart：system, category, title, file）', { consumes: ['multipart/form-data'], response: { 201: StaffDownloadSchema } }),
     async (request, reply) => {
       const { fields, file } = await readUpload(request);
       const parsed = CreateDownloadFieldsSchema.safeParse(fields);
@@ -64,23 +57,13 @@ export const staffDownloadRoutes: FastifyPluginAsyncZod = async (app) => {
       return reply.status(201).send(await createDownload(app.db.prisma, request.user.id, parsed.data, file, request.origin));
     },
   );
-  app.post(
-    '/api/staff/downloads/:id/file',
-    {
-      onRequest,
-      schema: { tags, summary: '下載專區管理：上傳新版本檔案（multipart：file）', consumes: ['multipart/form-data'], params: BackOfficeIdParamsSchema, response: { 200: StaffDownloadSchema, ...uploadErrors } },
-    },
+  app.post('/api/staff/downloads/:id/file', staffUpload('下載專區管理：上傳新版本檔案（multipart：file）', { consumes: ['multipart/form-data'], params: BackOfficeIdParamsSchema, response: { 200: StaffDownloadSchema } }),
     async (request) => {
       const { file } = await readUpload(request);
       return replaceDownloadFile(app.db.prisma, request.user.id, request.params.id, file, request.origin);
     },
   );
-  app.patch(
-    '/api/staff/downloads/:id',
-    {
-      onRequest,
-      schema: { tags, summary: '下載專區管理：修改、下架', params: BackOfficeIdParamsSchema, body: UpdateDownloadRequestSchema, response: { 200: StaffDownloadSchema, ...backOfficeErrors } },
-    },
+  app.patch('/api/staff/downloads/:id', staff('下載專區管理：修改、下架', { params: BackOfficeIdParamsSchema, body: UpdateDownloadRequestSchema, response: { 200: StaffDownloadSchema } }),
     async (request) => updateDownload(app.db.prisma, request.user.id, request.params.id, request.body, request.origin),
   );
 };

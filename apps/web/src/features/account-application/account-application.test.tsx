@@ -348,6 +348,23 @@ describe('帳號申請 form', () => {
     expect(bodies).toEqual([]);
   });
 
+  it('once the fields are corrected, an error that comes back while typing leaves focus in the field', async () => {
+    const { user } = await openForm();
+    await user.click(screen.getByRole('button', { name: '送出申請' }));
+    expect(await screen.findByRole('alert')).toHaveFocus();
+    await pickByCode(user, '9900000001', '示範醫院');
+    await user.click(manager());
+    await fillPersonalData(user, { ...APPLICANT, passwordConfirm: APPLICANT.password, email: 'wang@example.com' });
+    await waitFor(() => expect(screen.queryByRole('alert')).not.toBeInTheDocument());
+    // 「wang@example.com.」 is not an address until 「tw」 follows: the summary returns, focus stays.
+    await user.click(field(LABELS.email));
+    await user.keyboard('.');
+    expect(await screen.findByRole('alert')).not.toHaveFocus();
+    await user.keyboard('tw');
+    expect(field(LABELS.email)).toHaveFocus();
+    expect(field(LABELS.email)).toHaveValue('wang@example.com.tw');
+  }, 15_000);
+
   it('refuses two different passwords', async () => {
     const bodies = recordApplications();
     const { user } = await openForm();

@@ -14,10 +14,15 @@ export function AccountApplicationForm({
   const state = useApplicationForm(onSubmitted);
   const { summary } = state;
   // The error summary takes focus after each failed submit, and links to each field. After it is
-  // rendered: on the first failed submit the errors arrive a render after the count.
+  // rendered: on the first failed submit the errors arrive a render after the count. Once per
+  // submit: while the fields are corrected they are checked again as one types, and the summary
+  // reappearing must not take focus from the field being typed in.
   const summaryRef = useRef<HTMLDivElement>(null);
+  const focusedForSubmit = useRef(0);
   useEffect(() => {
-    if (summary.shown) summaryRef.current?.focus();
+    if (!summary.shown || focusedForSubmit.current === summary.failedSubmits) return;
+    focusedForSubmit.current = summary.failedSubmits;
+    summaryRef.current?.focus();
   }, [summary.failedSubmits, summary.shown]);
 
   return (
