@@ -13,7 +13,7 @@ import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { spawn, spawnSync } from 'node:child_process';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { withApiRuntimeEnv } from '../apps/api/runtime-env.mjs';
+import { apiNodeFlags, withApiRuntimeEnv } from '../apps/api/runtime-env.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const pnpm = process.env.npm_execpath && process.env.npm_execpath.includes('pnpm') ? process.env.npm_execpath : 'pnpm';
@@ -80,7 +80,7 @@ const demoSubsystem = spawn(process.execPath, ['--import', 'tsx', path.join(root
   stdio: 'inherit',
 });
 
-const server = spawn(process.execPath, ['dist/server.js'], {
+const server = spawn(process.execPath, [...apiNodeFlags(env), 'dist/server.js'], {
   cwd: path.join(root, 'apps/api'),
   env: withApiRuntimeEnv(env),
   stdio: 'inherit',

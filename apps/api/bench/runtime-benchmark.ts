@@ -7,7 +7,13 @@
  * restarts of an already seeded database. Each measured start is timed from spawn to the first
  * 200 of /readyz, with the process's CPU time at that moment; then a few searches and logins are
  * made (the "after start and a few searches" the memory target is stated for) and the resident
- * set (VmRSS) and its peak (VmHWM) are read from /proc.
+ * set (VmRSS) and its peak (VmHWM) are read from /proc, then where it is from /metrics: V8's heap
+ * (used and reserved), memory outside the heap that V8 accounts for (`external`: buffers and the
+ * WebAssembly memories) and, embedded, PGlite's WebAssembly memory.
+ *
+ * Each start runs with the Node.js flags the launcher gives the API (runtime-env.mjs:
+ * `--liftoff-only` embedded); the embedded setup is also measured without them ("built, TurboFan"),
+ * the baseline of that flag.
  *
  * `pnpm --filter @portal/api bench:runtime` (builds first; PostgreSQL from BENCH_POSTGRES_URL,
  * default the local server, skipped when absent; BENCH_INSTITUTIONS, default 20000). Writes bench-results/runtime.json.
@@ -22,6 +28,7 @@ import { fileURLToPath } from 'node:url';
 import { createScratchDatabase } from '@portal/db';
 import { cpuMsOf } from './process-cpu.js';
 import { freePort } from '../test/helpers/free-port.js';
+import { apiNodeFlags } from '../runtime-env.mjs';
 
 const apiDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const root = path.resolve(apiDir, '../..');
@@ -31,10 +38,13 @@ const INSTITUTIONS = process.env.BENCH_INSTITUTIONS ?? '20000';
 const SEARCHES = ['示範', '醫院', '診所', '99000', '台北', '示範醫院', '高雄', '01', '藥局', '衛生所'];
 
 const LOADERS = {
-  built: ['dist/server.js'],
-  tsx: ['--conditions=@portal/source', '--import', 'tsx', 'src/server.ts'],
-} as const;
+  built: (env) => [...apiNodeFlags(env), 'dist/server.js'],
+  tsx: (env) => [...apiNodeFlags(env), '--conditions=@portal/source', '--import', 'tsx', 'src/server.ts'],
+  'built, TurboFan': () => ['dist/server.js'],
+} satisfies Record<string, (env: Record<string, string>) => string[]>;
 type Loader = keyof typeof LOADERS;
+const METRICS_TOKEN = randomBytes(24).toString('base64url');
+const MB = 1024 * 1024;
 
 
 /** Resident set and its peak, in MB, from /proc (Linux). */
@@ -42,6 +52,23 @@ function memoryOf(pid: number) {
   const status = readFileSync(`/proc/${pid}/status`, 'utf8');
   const kb = (field: string) => Number(new RegExp(`^${field}:\\s+(\\d+) kB`, 'm').exec(status)?.[1] ?? NaN);
   return { rssMb: Math.round(kb('VmRSS') / 1024), peakRssMb: Math.round(kb('VmHWM') / 1024) };
+}
+
+/** Where the memory is, in MB, as the process itself reports it on /metrics. */
+async function memoryPartsOf(origin: string) {
+  const response = await fetch(`${origin}/metrics`, { headers: { authorization: `Bearer ${METRICS_TOKEN}` } });
+  if (!response.ok) throw new Error(`/metrics → ${response.status}`);
+  const body = await response.text();
+  const mb = (series: string) => {
+    const line = body.split('\n').find((candidate) => candidate.startsWith(`${series} `));
+    return line ? Math.round(Number(line.slice(series.length + 1)) / MB) : undefined;
+  };
+  return {
+    heapUsedMb: mb('nodejs_heap_size_used_bytes'),
+    heapTotalMb: mb('nodejs_heap_size_total_bytes'),
+    externalMb: mb('nodejs_external_memory_bytes'),
+    pgliteWasmMb: mb('portal_db_embedded_memory_bytes'),
+  };
 }
 
 async function stop(server: ChildProcess) {
@@ -55,9 +82,9 @@ async function start(loader: Loader, env: Record<string, string>) {
   const port = await freePort();
   const origin = `http://127.0.0.1:${port}`;
   const started = performance.now();
-  const server = spawn(process.execPath, LOADERS[loader], {
+  const server = spawn(process.execPath, LOADERS[loader](env), {
     cwd: apiDir,
-    env: { PATH: process.env.PATH ?? '', NODE_ENV: 'development', LOG_LEVEL: 'warn', PORT: String(port), UV_THREADPOOL_SIZE: '2', ...env },
+    env: { PATH: process.env.PATH ?? '', NODE_ENV: 'development', LOG_LEVEL: 'warn', PORT: String(port), UV_THREADPOOL_SIZE: '2', METRICS_TOKEN, ...env },
     stdio: ['ignore', 'ignore', 'inherit'],
   });
   for (;;) {
@@ -95,36 +122,45 @@ async function measure(loader: Loader, env: Record<string, string>) {
   const { server, origin, coldStartMs, cpuMsAtReady } = await start(loader, env);
   try {
     await exercise(origin);
-    return { coldStartMs, cpuMsAtReady, ...memoryOf(server.pid!) };
+    const resident = memoryOf(server.pid!);
+    return { coldStartMs, cpuMsAtReady, ...resident, ...(await memoryPartsOf(origin)) };
   } finally {
     await stop(server);
   }
 }
 
-async function benchSetup(name: string, env: Record<string, string>) {
+const FIGURES = ['coldStartMs', 'cpuMsAtReady', 'rssMb', 'peakRssMb', 'heapUsedMb', 'heapTotalMb', 'externalMb', 'pgliteWasmMb'] as const;
+type Figures = Partial<Record<(typeof FIGURES)[number], number>>;
+
+async function benchSetup(name: string, env: Record<string, string>, loaders: readonly Loader[]) {
   await stop((await start('built', env)).server); // migrates and seeds, not measured
-  const runs: Record<Loader, Awaited<ReturnType<typeof measure>>[]> = { built: [], tsx: [] };
+  const runs = Object.fromEntries(loaders.map((loader) => [loader, [] as Figures[]])) as Record<Loader, Figures[]>;
   // Alternating, so that a busy moment of the machine does not fall on one loader only.
-  for (let i = 0; i < STARTS; i++) for (const loader of ['built', 'tsx'] as const) runs[loader].push(await measure(loader, env));
-  const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]!;
+  for (let i = 0; i < STARTS; i++) for (const loader of loaders) runs[loader].push(await measure(loader, env));
+  const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
   const summary = Object.fromEntries(
-    (['built', 'tsx'] as const).map((loader) => [
+    loaders.map((loader) => [
       loader,
-      {
-        coldStartMs: median(runs[loader].map((run) => run.coldStartMs)),
-        cpuMsAtReady: median(runs[loader].map((run) => run.cpuMsAtReady ?? NaN)),
-        rssMb: median(runs[loader].map((run) => run.rssMb)),
-        peakRssMb: median(runs[loader].map((run) => run.peakRssMb)),
-      },
+      Object.fromEntries(
+        FIGURES.map((field) => [field, median(runs[loader].flatMap((run) => (run[field] === undefined ? [] : [run[field]])))]),
+      ) as Figures,
     ]),
-  ) as Record<Loader, { coldStartMs: number; cpuMsAtReady: number; rssMb: number; peakRssMb: number }>;
-  const ratio = (field: keyof (typeof summary)['built']) => +(summary.built[field] / summary.tsx[field]).toFixed(2);
+  ) as Record<Loader, Figures>;
+  const ratio = (over: Loader, field: (typeof FIGURES)[number]) => +((summary.built[field] ?? NaN) / (summary[over][field] ?? NaN)).toFixed(2);
+  const ratios = (over: Loader) => ({
+    coldStart: ratio(over, 'coldStartMs'),
+    cpuAtReady: ratio(over, 'cpuMsAtReady'),
+    rss: ratio(over, 'rssMb'),
+    peakRss: ratio(over, 'peakRssMb'),
+  });
   const result = {
     ...summary,
-    builtOverTsx: { coldStart: ratio('coldStartMs'), cpuAtReady: ratio('cpuMsAtReady'), rss: ratio('rssMb') },
+    builtOverTsx: ratios('tsx'),
+    ...(loaders.includes('built, TurboFan') ? { builtOverTurbofan: ratios('built, TurboFan') } : {}),
     runs,
   };
-  console.log(name, JSON.stringify({ built: summary.built, tsx: summary.tsx, builtOverTsx: result.builtOverTsx }));
+  const { runs: _runs, ...printed } = result;
+  console.log(name, JSON.stringify(printed));
   return result;
 }
 
@@ -150,7 +186,7 @@ const results: Record<string, unknown> = { machine: `${process.platform} ${proce
 
 const dataDir = mkdtempSync(path.join(tmpdir(), 'bench-runtime-'));
 try {
-  results.pglite = await benchSetup('embedded (PGlite)', { ...demo, DATA_DIR: dataDir, DATABASE_URL: '' });
+  results.pglite = await benchSetup('embedded (PGlite)', { ...demo, DATA_DIR: dataDir, DATABASE_URL: '' }, ['built', 'tsx', 'built, TurboFan']);
 } finally {
   rmSync(dataDir, { recursive: true, force: true });
 }
@@ -168,7 +204,7 @@ if (await reachable(POSTGRES_URL)) {
       NATIONAL_ID_KEY: key(),
       NATIONAL_ID_HASH_KEY: key(),
       OIDC_KEY: key(),
-    });
+    }, ['built', 'tsx']);
   } finally {
     await scratch.drop();
     rmSync(pgDataDir, { recursive: true, force: true });

@@ -80,7 +80,9 @@ export default async function setup(project: TestProject) {
   const adult = embeddedDemoSubsystem(await freePort());
   const child: DemoSubsystem = { code: 'child-preventive', name: '兒童預防保健', url: `http://localhost:${await freePort()}` };
   let log = '';
-  const server = spawn(process.execPath, ['dist/server.js'], {
+  // The flag the API's launcher (apps/api/runtime-env.mjs) gives the embedded setup, which these
+  // tests drive; the launcher itself would start the server in a child of its own.
+  const server = spawn(process.execPath, ['--liftoff-only', 'dist/server.js'], {
     cwd: path.join(root, 'apps/api'),
     env: {
       ...process.env,

@@ -36,6 +36,11 @@ export interface Database {
   sql: SqlRunner;
   /** The connection pool's use, for /metrics (PostgreSQL only: PGlite is one in-process connection). */
   poolStats?(): PoolStats;
+  /**
+   * The embedded PGlite's WebAssembly memory in bytes (PGlite only): PostgreSQL's own memory,
+   * inside this process. It grows as PostgreSQL asks for memory and never shrinks.
+   */
+  wasmMemoryBytes?(): number;
   close(): Promise<void>;
 }
 
@@ -151,6 +156,7 @@ async function openPglite(dataDir: string, template?: Blob): Promise<Database> {
     prisma,
     // PGlite is a single connection: "one connection" is the instance itself.
     sql: { ...runner, withConnection: (work) => work(runner) },
+    wasmMemoryBytes: () => pglite.Module.HEAPU8.byteLength,
     close: async () => {
       await prisma.$disconnect();
       await pglite.close();

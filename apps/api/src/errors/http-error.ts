@@ -21,8 +21,9 @@ export class TooManyAttemptsError extends HttpError {
   constructor(
     readonly retryAfterSeconds: number,
     message: string,
+    code = 'TOO_MANY_ATTEMPTS',
   ) {
-    super(429, 'TOO_MANY_ATTEMPTS', message);
+    super(429, code, message);
   }
 }
 

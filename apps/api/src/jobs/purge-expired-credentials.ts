@@ -4,11 +4,13 @@
  * challenges, the OpenID provider's sessions, codes and tokens, each a day after it expired, and
  * back-channel logouts a day after they were delivered or given up on. Only hashes are stored, but a table that only grows
  * is a cost and a liability. The audit trail keeps what happened (logins, resets, card checks);
- * the purge itself is audited with its counts.
+ * the purge itself is audited with its counts. The same run deletes the stored files nothing
+ * points at any more (purge-unreferenced-files.ts).
  */
 import type { PrismaClient } from '@portal/db';
 import { recordAudit } from '../services/audit/record-audit.js';
 import { dailyJobPlugin, runOncePerDay } from './daily-job.js';
+import { purgeUnreferencedFiles } from './purge-unreferenced-files.js';
 
 export const PURGE_JOB = 'purge-expired-credentials';
 
@@ -28,6 +30,9 @@ export interface PurgeCounts {
   oidcPayloads: number;
   /** Back-channel logouts delivered or given up on. */
   backchannelLogouts: number;
+  /** Stored files nothing points at (old scans, earlier download versions), and their bytes. */
+  unreferencedFiles: number;
+  unreferencedFileBytes: number;
 }
 
 /** Purges for `now`'s Taipei date unless some instance already has; the counts when it ran. */
@@ -49,12 +54,14 @@ export async function purgeExpiredCredentials(prisma: PrismaClient, now = new Da
       ).count,
     };
     await recordAudit(tx, { actorLabel: 'system', action: 'system.credentials.purged', entityType: 'job', entityId: `${PURGE_JOB}:${date}`, after: counts }, {});
-    return counts;
+    // Audited on its own line (system.files.purged); the run's result holds both.
+    const files = await purgeUnreferencedFiles(tx, now, `${PURGE_JOB}:${date}`);
+    return { ...counts, unreferencedFiles: files.files, unreferencedFileBytes: files.bytes };
   });
   return run.ran ? run.result : undefined;
 }
 
 export const purgeExpiredCredentialsPlugin = dailyJobPlugin(PURGE_JOB, async (app, now) => {
   const counts = await purgeExpiredCredentials(app.db.prisma, now);
-  if (counts) app.log.info(counts, 'expired credentials purged');
+  if (counts) app.log.info(counts, 'expired credentials and unreferenced files purged');
 });

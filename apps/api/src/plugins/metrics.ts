@@ -93,6 +93,9 @@ export const metricsPlugin = fp(
           max: gauge('portal_db_pool_max_connections', 'PostgreSQL pool size (DATABASE_POOL_SIZE)'),
         }
       : undefined;
+    const wasmMemory = app.db.wasmMemoryBytes
+      ? gauge('portal_db_embedded_memory_bytes', "The embedded PGlite's WebAssembly memory (PostgreSQL inside the API process)")
+      : undefined;
 
     async function refreshGauges() {
       const [row] = await app.db.sql.query<QueueRow>(QUEUES_SQL);
@@ -118,6 +121,7 @@ export const metricsPlugin = fp(
         const stats = app.db.poolStats();
         for (const key of ['total', 'idle', 'waiting', 'max'] as const) poolGauges[key].set(stats[key]);
       }
+      if (wasmMemory && app.db.wasmMemoryBytes) wasmMemory.set(app.db.wasmMemoryBytes());
     }
 
     app.decorate('metrics', { countLogin: (outcome: LoginOutcome) => logins.inc({ outcome }) });

@@ -1,6 +1,7 @@
 import { randomBytes, randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { KEEP_AFTER_EXPIRY_MS, PURGE_JOB, purgeExpiredCredentials } from '../../src/jobs/purge-expired-credentials.js';
+import { KEEP_UNREFERENCED_FILE_MS } from '../../src/jobs/purge-unreferenced-files.js';
 import { createTestApp, type TestContext } from '../helpers/test-app.js';
 
 let ctx: TestContext;
@@ -65,7 +66,7 @@ describe('the daily purge of expired credentials', () => {
     const [first, second] = await Promise.all([purgeExpiredCredentials(prisma, now), purgeExpiredCredentials(prisma, now)]);
     const counts = first ?? second;
     expect([first, second].filter(Boolean)).toHaveLength(1);
-    expect(counts).toEqual({ sessions: 2, passwordResetTokens: 1, emailChangeTokens: 1, cardChallenges: 1, oidcPayloads: 1, backchannelLogouts: 1 });
+    expect(counts).toEqual({ sessions: 2, passwordResetTokens: 1, emailChangeTokens: 1, cardChallenges: 1, oidcPayloads: 1, backchannelLogouts: 1, unreferencedFiles: 0, unreferencedFileBytes: 0 });
     expect(await prisma.oidcPayload.findMany({ select: { id: true } })).toEqual([{ id: 'live-session' }]);
     // A logout still to be delivered stays, however old.
     expect(await prisma.backchannelLogout.count({ where: { deliveredAt: null } })).toBe(1);
@@ -77,7 +78,8 @@ describe('the daily purge of expired credentials', () => {
     expect(await prisma.cardChallenge.count({ where: { accountId } })).toBe(1);
 
     const audit = await prisma.auditEvent.findFirstOrThrow({ where: { action: 'system.credentials.purged' } });
-    expect(audit).toMatchObject({ actorLabel: 'system', entityType: 'job', entityId: `${PURGE_JOB}:2027-03-11`, after: counts });
+    const { unreferencedFiles: _files, unreferencedFileBytes: _bytes, ...credentials } = counts!;
+    expect(audit).toMatchObject({ actorLabel: 'system', entityType: 'job', entityId: `${PURGE_JOB}:2027-03-11`, after: credentials });
     expect(await prisma.jobRun.findUnique({ where: { job_runKey: { job: PURGE_JOB, runKey: '2027-03-11' } } })).toMatchObject({ result: counts });
 
     // Later the same Taipei day: already done. The next day: runs again, and now takes what had
@@ -90,6 +92,34 @@ describe('the daily purge of expired credentials', () => {
       cardChallenges: 1,
       oidcPayloads: 0,
       backchannelLogouts: 0,
+      unreferencedFiles: 0,
+      unreferencedFileBytes: 0,
     });
+  });
+
+  it('deletes stored files nothing points at once they are a day old, keeps young ones and every used file, and audits the count', async () => {
+    const prisma = ctx.db.prisma;
+    const day = new Date('2027-04-01T20:00:00Z');
+    const before = (ms: number) => new Date(day.getTime() - ms);
+    const file = (name: string, createdAt: Date) =>
+      prisma.storedFile.create({ data: { filename: name, contentType: 'application/pdf', size: 4, sha256: 'a'.repeat(64), data: new Uint8Array([37, 80, 68, 70]), createdAt }, select: { id: true } });
+    const orphan = await file('orphan.pdf', before(KEEP_UNREFERENCED_FILE_MS + HOUR));
+    const inFlight = await file('in-flight.pdf', before(HOUR));
+    const usedByDownload = await file('download.pdf', before(30 * KEEP_UNREFERENCED_FILE_MS));
+    await prisma.download.create({ data: { system: '單一入口系統', category: '表格範例', title: 'purge test', fileId: usedByDownload.id, publishedAt: day } });
+    const usedByRequest = await file('scan.pdf', before(30 * KEEP_UNREFERENCED_FILE_MS));
+    const { id: accountId, institutionId } = await prisma.account.findUniqueOrThrow({ where: { accountNameKey: 'demomanager' } });
+    await prisma.managerRequest.create({
+      data: { requestNo: 'M-PURGE-TEST', kind: 'C_B', status: 'PENDING_REVIEW', accountId, requestedById: accountId, institutionId: institutionId!, scanFileId: usedByRequest.id },
+    });
+    const filesBefore = await prisma.storedFile.count();
+
+    const counts = await purgeExpiredCredentials(prisma, day);
+    expect(counts).toMatchObject({ unreferencedFiles: 1, unreferencedFileBytes: 4 });
+    expect(await prisma.storedFile.count()).toBe(filesBefore - 1);
+    expect(await prisma.storedFile.findUnique({ where: { id: orphan.id } })).toBeNull();
+    for (const kept of [inFlight, usedByDownload, usedByRequest]) expect(await prisma.storedFile.findUnique({ where: { id: kept.id }, select: { id: true } })).toEqual(kept);
+    const audit = await prisma.auditEvent.findFirstOrThrow({ where: { action: 'system.files.purged' } });
+    expect(audit).toMatchObject({ actorLabel: 'system', entityType: 'job', entityId: `${PURGE_JOB}:2027-04-02`, after: { files: 1, bytes: 4, olderThan: before(KEEP_UNREFERENCED_FILE_MS).toISOString() } });
   });
 });

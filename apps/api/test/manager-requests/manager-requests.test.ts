@@ -10,6 +10,8 @@ import { createAccount } from '../helpers/accounts.js';
 import { login, type TestSession } from '../helpers/auth.js';
 import { testCrypto, type TestContext } from '../helpers/test-app.js';
 import { createCardTestApp, EXE_BYTES, JPEG_BYTES, mailsTo, PDF_BYTES, PNG_BYTES, signChallenge, upload } from './manager-test-kit.js';
+import { managerRequestDeps } from '../../src/routes/manager-requests/deps.js';
+import { attachScan } from '../../src/services/manager-requests/paper.js';
 
 let ctx: TestContext;
 let pki: TestPki;
@@ -18,7 +20,7 @@ let staff: TestSession;
 let serial = 0;
 
 /** One institution per test (so "who is the manager" is not shared), each with its own test card. */
-const TEST_INSTITUTIONS = Array.from({ length: 16 }, (_, index) => ({ code: `99100000${String(index + 1).padStart(2, '0')}`, name: `測試診所${index + 1}` }));
+const TEST_INSTITUTIONS = Array.from({ length: 20 }, (_, index) => ({ code: `99100000${String(index + 1).padStart(2, '0')}`, name: `測試診所${index + 1}` }));
 
 beforeAll(async () => {
   ({ ctx, pki, close } = await createCardTestApp(TEST_INSTITUTIONS));
@@ -318,6 +320,93 @@ describe('紙本審核 and the staff queue', () => {
     expect(queue.items.slice(1).every((item) => !item.overdue)).toBe(true);
     const overdueOnly = (await get(staff, '/api/staff/manager-requests?overdue=true')).json() as StaffManagerRequestList;
     expect(overdueOnly.items.map((item) => item.id)).toEqual([created.request.id]);
+  });
+});
+
+describe('replacing a scan, and the caps on uploads', () => {
+  const scanOf = (requestId: string) => ctx.db.prisma.managerRequest.findUniqueOrThrow({ where: { id: requestId }, select: { scanFileId: true } });
+  const scanEvents = (requestId: string) =>
+    ctx.db.prisma.auditEvent.findMany({ where: { entityId: requestId, action: { startsWith: 'manager-request.scan-' } }, orderBy: { id: 'asc' }, select: { action: true, actorId: true, after: true } });
+
+  it('a new upload replaces the scan: the request points at the new file, the old file is gone, both audited', async () => {
+    const code = await institution();
+    const manager = await member(code, 'INSTITUTION_MANAGER', 'replacemgr');
+    const created = await startRequest(manager.session, { kind: 'C_B' });
+    const url = `/api/manager-requests/${created.request.id}/scan`;
+    const filesBefore = await ctx.db.prisma.storedFile.count();
+    expect((await upload(ctx, url, manager.session, {}, { name: 'first.png', type: 'image/png', bytes: PNG_BYTES })).statusCode).toBe(200);
+    const first = (await scanOf(created.request.id)).scanFileId!;
+    const second = await upload(ctx, url, manager.session, {}, { name: 'second.pdf', type: 'application/pdf', bytes: PDF_BYTES });
+    expect(second.statusCode, second.body).toBe(200);
+    expect((second.json() as ManagerRequest).scan).toMatchObject({ filename: 'second.pdf', contentType: 'application/pdf' });
+    const now = (await scanOf(created.request.id)).scanFileId!;
+    expect(now).not.toBe(first);
+    expect(await ctx.db.prisma.storedFile.findUnique({ where: { id: first } })).toBeNull();
+    expect(await ctx.db.prisma.storedFile.count()).toBe(filesBefore + 1);
+    expect((await get(manager.session, url)).rawPayload.equals(PDF_BYTES)).toBe(true);
+    const events = await scanEvents(created.request.id);
+    expect(events.map((event) => event.action)).toEqual(['manager-request.scan-attached', 'manager-request.scan-replaced']);
+    expect(events[1]).toMatchObject({ actorId: manager.account.id, after: { fileId: now, filename: 'second.pdf', replaced: { fileId: first, filename: 'first.png', size: PNG_BYTES.length } } });
+  });
+
+  it('the pending applicant (no session) may upload 5 scans a day: the 6th is a 429 with Retry-After, nothing changes; staff are not capped', async () => {
+    const code = await institution();
+    const accountName = `capapplicant${serial}`;
+    await createAccount(ctx, { accountName, institutionCode: code });
+    const credentials = { accountName, password: 'Portal*Demo=2026' };
+    const send = () => upload(ctx, '/api/applications/paper-form/scan', null, credentials, { name: 'a.png', type: 'image/png', bytes: PNG_BYTES });
+    let requestId = '';
+    for (let i = 0; i < 5; i += 1) {
+      const response = await send();
+      expect(response.statusCode, response.body).toBe(200);
+      requestId = (response.json() as ManagerRequest).id;
+    }
+    const kept = await scanOf(requestId);
+    const filesBefore = await ctx.db.prisma.storedFile.count();
+    const refused = await send();
+    expect(refused.statusCode).toBe(429);
+    expect(refused.json()).toEqual({ code: 'TOO_MANY_SCAN_UPLOADS', message: '此申請 24 小時內已上傳 5 次掃描檔，請於 24 小時後再上傳。' });
+    expect(Number(refused.headers['retry-after'])).toBeGreaterThan(24 * 3600 - 120);
+    expect(Number(refused.headers['retry-after'])).toBeLessThanOrEqual(24 * 3600);
+    expect(await scanOf(requestId)).toEqual(kept);
+    expect(await ctx.db.prisma.storedFile.count()).toBe(filesBefore);
+    expect(await scanEvents(requestId)).toHaveLength(5);
+
+    const byStaff = await upload(ctx, `/api/staff/manager-requests/${requestId}/scan`, staff, {}, { name: 'mail.jpg', type: 'image/jpeg', bytes: JPEG_BYTES });
+    expect(byStaff.statusCode, byStaff.body).toBe(200);
+    expect(await ctx.db.prisma.storedFile.count()).toBe(filesBefore);
+  });
+
+  it('the daily window frees as the oldest upload leaves it; after 20 uploads in all, a 409 says to mail the form instead', async () => {
+    const code = await institution();
+    const manager = await member(code, 'INSTITUTION_MANAGER', 'totalmgr');
+    const created = await startRequest(manager.session, { kind: 'B' });
+    const file = { filename: 'scan.png', data: PNG_BYTES };
+    const at = (hours: number) => ({ ...managerRequestDeps(ctx.app), now: () => new Date(Date.now() + hours * 3600_000) });
+    const attach = (hours: number) => attachScan(at(hours), { id: manager.account.id }, created.request.id, file, { ip: '198.51.100.7' });
+    for (let i = 0; i < 5; i += 1) await attach(0);
+    // 23½ hours on, the window is still full; the wait left is the half hour until the first leaves it.
+    const stillFull = await attach(23.5).catch((error: unknown) => error);
+    expect(stillFull).toMatchObject({ statusCode: 429, code: 'TOO_MANY_SCAN_UPLOADS', message: '此申請 24 小時內已上傳 5 次掃描檔，請於 30 分鐘後再上傳。' });
+    expect((stillFull as { retryAfterSeconds: number }).retryAfterSeconds).toBeLessThanOrEqual(1800);
+    // A day on, the first five have left the window (the later ones are stamped with the real clock).
+    for (let i = 5; i < 20; i += 1) await attach(25);
+    await expect(attach(25)).rejects.toMatchObject({ statusCode: 409, code: 'SCAN_UPLOADS_EXHAUSTED', message: '此申請已上傳 20 次掃描檔，無法再上傳；如需更換，請將申請表寄至諮詢窗口信箱。' });
+    expect(await scanEvents(created.request.id)).toHaveLength(20);
+    expect(await ctx.db.prisma.storedFile.count({ where: { managerRequests: { some: { id: created.request.id } } } })).toBe(1);
+  });
+
+  it('parallel uploads are counted one after the other: 8 at once, 5 stored, 3 refused', async () => {
+    const code = await institution();
+    const manager = await member(code, 'INSTITUTION_MANAGER', 'parallelmgr');
+    const created = await startRequest(manager.session, { kind: 'C_B' });
+    const filesBefore = await ctx.db.prisma.storedFile.count();
+    const url = `/api/manager-requests/${created.request.id}/scan`;
+    const answers = await Promise.all(Array.from({ length: 8 }, (_, i) => upload(ctx, url, manager.session, {}, { name: 'p.pdf', type: 'application/pdf', bytes: PDF_BYTES }, `198.51.100.${i + 1}`)));
+    expect(answers.map((answer) => answer.statusCode).sort()).toEqual([200, 200, 200, 200, 200, 429, 429, 429]);
+    expect(answers.filter((answer) => answer.statusCode === 429).map((answer) => answer.json().code)).toEqual(Array(3).fill('TOO_MANY_SCAN_UPLOADS'));
+    expect(await scanEvents(created.request.id)).toHaveLength(5);
+    expect(await ctx.db.prisma.storedFile.count()).toBe(filesBefore + 1);
   });
 });
 

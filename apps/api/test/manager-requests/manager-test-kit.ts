@@ -63,9 +63,16 @@ export const PDF_BYTES = Buffer.from('%PDF-1.7\n% stamped scan\n1 0 obj <<>> end
 export const JPEG_BYTES = Buffer.concat([Buffer.from([0xff, 0xd8, 0xff, 0xe0]), Buffer.alloc(64, 2)]);
 export const EXE_BYTES = Buffer.concat([Buffer.from('MZ'), Buffer.alloc(128, 0)]);
 
-export async function upload(ctx: TestContext, url: string, session: TestSession | null, fields: Record<string, string>, file?: { name: string; type: string; bytes: Buffer }) {
+export async function upload(
+  ctx: TestContext,
+  url: string,
+  session: TestSession | null,
+  fields: Record<string, string>,
+  file?: { name: string; type: string; bytes: Buffer },
+  remoteAddress?: string,
+) {
   const body = multipartBody(fields, file);
-  return ctx.app.inject({ method: 'POST', url, payload: body.payload, headers: { ...body.headers, ...(session ? session.headers(url) : {}) } });
+  return ctx.app.inject({ method: 'POST', url, payload: body.payload, headers: { ...body.headers, ...(session ? session.headers(url) : {}) }, ...(remoteAddress && { remoteAddress }) });
 }
 
 export async function mailsTo(ctx: TestContext, to: string) {

@@ -84,6 +84,14 @@ describe('/metrics', () => {
     expect(sample(after, 'portal_http_request_duration_seconds_count{method="GET",route="/api/institutions/:code",status_code="200"}')).toBe(2);
     expect(after).not.toContain('9900000001');
     expect(after).toContain('process_resident_memory_bytes');
-    if (TEST_DATABASE === 'postgresql') expect(sample(after, 'portal_db_pool_max_connections')).toBeGreaterThan(0);
+    if (TEST_DATABASE === 'postgresql') {
+      expect(sample(after, 'portal_db_pool_max_connections')).toBeGreaterThan(0);
+      expect(after).not.toContain('portal_db_embedded_memory_bytes');
+    } else {
+      // PostgreSQL's memory inside the process: at least the 128 MB PGlite starts with, in 64 KiB pages.
+      const wasm = sample(after, 'portal_db_embedded_memory_bytes');
+      expect(wasm).toBeGreaterThanOrEqual(128 * 1024 * 1024);
+      expect(wasm % 65536).toBe(0);
+    }
   });
 });

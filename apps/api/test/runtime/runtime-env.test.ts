@@ -2,7 +2,7 @@ import { spawnSync } from 'node:child_process';
 import { availableParallelism } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { withApiRuntimeEnv } from '../../runtime-env.mjs';
+import { apiNodeFlags, withApiRuntimeEnv } from '../../runtime-env.mjs';
 
 const launcher = fileURLToPath(new URL('../../runtime-env.mjs', import.meta.url));
 
@@ -18,11 +18,34 @@ describe('runtime-env (the API launcher)', () => {
 
   it('starts the entry with the size in its environment, passing its arguments and exit code', () => {
     const script = fileURLToPath(new URL('./print-pool-size.mjs', import.meta.url));
-    const env = { ...process.env };
+    const env: NodeJS.ProcessEnv = { ...process.env, DATABASE_URL: 'postgresql://localhost/portal' };
     delete env.UV_THREADPOOL_SIZE;
     const run = spawnSync(process.execPath, [launcher, script, 'first', 'second'], { env, encoding: 'utf8' });
     expect(run.status).toBe(3);
-    expect(JSON.parse(run.stdout)).toEqual({ size: String(Math.max(2, availableParallelism())), args: ['first', 'second'] });
+    expect(JSON.parse(run.stdout)).toMatchObject({ size: String(Math.max(2, availableParallelism())), args: ['first', 'second'], flags: [] });
+  });
+
+  it('keeps the embedded PGlite on the baseline WebAssembly compiler, and PostgreSQL setups as they are', () => {
+    expect(apiNodeFlags({ DATABASE_URL: '' })).toEqual(['--liftoff-only']);
+    expect(apiNodeFlags({})).toEqual(['--liftoff-only']);
+    expect(apiNodeFlags({ DATABASE_URL: 'postgresql://localhost/portal' })).toEqual([]);
+  });
+
+  it('starts the embedded API in a child with the flag even when the thread pool is already sized', () => {
+    const script = fileURLToPath(new URL('./print-pool-size.mjs', import.meta.url));
+    const run = spawnSync(process.execPath, [launcher, script], { env: { ...process.env, UV_THREADPOOL_SIZE: '3', DATABASE_URL: '' }, encoding: 'utf8' });
+    expect(run.status).toBe(3);
+    const child = JSON.parse(run.stdout);
+    expect(child).toMatchObject({ size: '3', args: [], flags: ['--liftoff-only'] });
+    expect(child.pid).not.toBe(run.pid);
+  });
+
+  it('runs the entry in its own process when the size and the flags are already right', () => {
+    const script = fileURLToPath(new URL('./print-pool-size.mjs', import.meta.url));
+    const env = { ...process.env, UV_THREADPOOL_SIZE: '3', DATABASE_URL: '' };
+    const run = spawnSync(process.execPath, ['--liftoff-only', launcher, script], { env, encoding: 'utf8' });
+    expect(run.status).toBe(3);
+    expect(JSON.parse(run.stdout)).toEqual({ size: '3', args: [], flags: ['--liftoff-only'], pid: run.pid });
   });
 
   it('refuses to start without an entry', () => {

@@ -10,7 +10,7 @@
  * CARD_REFUSAL_CODES below; their zh-TW messages come from the API).
  */
 import { z } from 'zod';
-import { SCAN_MAX_BYTES, megabytes } from '../upload-limits.js';
+import { SCAN_MAX_BYTES, SCAN_UPLOADS_PER_DAY, SCAN_UPLOADS_PER_REQUEST, megabytes } from '../upload-limits.js';
 import { text } from './text.js';
 import { AccountRoleSchema, InstitutionRefSchema, LoginAccountNameSchema, PresentedPasswordSchema } from './auth.js';
 import { PageQuerySchema, pageOf } from './pagination.js';
@@ -106,10 +106,18 @@ export const MANAGER_REQUEST_MESSAGES = {
   scanTooLarge: `檔案大小不得超過 ${megabytes(SCAN_MAX_BYTES)}。`,
   scanType: '僅接受 PDF、JPEG 或 PNG 格式的掃描檔。',
   scanNotFound: '此申請尚未上傳掃描檔。',
+  scanUploadsExhausted: `此申請已上傳 ${SCAN_UPLOADS_PER_REQUEST} 次掃描檔，無法再上傳；如需更換，請將申請表寄至諮詢窗口信箱。`,
   applied: '成功！申請已生效。',
   notApplicable: '此帳號的狀態已變更，申請無法執行，請重新整理頁面。',
   scanMissingForApproval: '尚未收到蓋有機構關防的申請表掃描檔，無法核准。',
 } as const;
+
+/** 429 after SCAN_UPLOADS_PER_DAY scans of one request in 24 hours: when the next one is taken. */
+export function tooManyScanUploadsMessage(waitSeconds: number): string {
+  const minutes = Math.max(1, Math.ceil(waitSeconds / 60));
+  const wait = minutes < 60 ? `${minutes} 分鐘` : `${Math.ceil(minutes / 60)} 小時`;
+  return `此申請 24 小時內已上傳 ${SCAN_UPLOADS_PER_DAY} 次掃描檔，請於 ${wait}後再上傳。`;
+}
 
 /** Error codes of the manager-request endpoints (besides the generic ones and CARD_*). */
 export const MANAGER_REQUEST_ERROR_CODES = [
@@ -129,6 +137,7 @@ export const MANAGER_REQUEST_ERROR_CODES = [
   'SCAN_TOO_LARGE', // 413
   'SCAN_UNSUPPORTED_TYPE', // 415
   'SCAN_NOT_FOUND', // 404
+  'SCAN_UPLOADS_EXHAUSTED', // 409 SCAN_UPLOADS_PER_REQUEST reached (429 TOO_MANY_SCAN_UPLOADS for the daily cap)
 ] as const;
 export type ManagerRequestErrorCode = (typeof MANAGER_REQUEST_ERROR_CODES)[number];
 
@@ -260,7 +269,9 @@ export type CardVerificationResult = z.infer<typeof CardVerificationResultSchema
  * PENDING_REVIEW with its due date). 401 PENDING_APPLICATION_NOT_FOUND.
  *
  * POST /api/applications/paper-form/scan, multipart: fields accountName, password and one file
- * `file` → 200 ManagerRequest. 401, 400 SCAN_REQUIRED, 413 SCAN_TOO_LARGE, 415 SCAN_UNSUPPORTED_TYPE.
+ * `file` → 200 ManagerRequest; a new scan replaces the previous one. 401, 400 SCAN_REQUIRED, 413
+ * SCAN_TOO_LARGE, 415 SCAN_UNSUPPORTED_TYPE, 429 TOO_MANY_SCAN_UPLOADS (Retry-After), 409
+ * SCAN_UPLOADS_EXHAUSTED (SCAN_UPLOADS_PER_DAY / SCAN_UPLOADS_PER_REQUEST).
  *
  * POST /api/applications/manager-request (PendingApplicationCredentials) → 200 ManagerRequest
  * (the pending applicant's A request, e.g. to show its due date), 401.
@@ -329,7 +340,8 @@ export type MyManagerRequests = z.infer<typeof MyManagerRequestsSchema>;
  *
  * POST /api/manager-requests/:id/paper (no body) → 200 ManagerRequest (PENDING_REVIEW, dueAt).
  * GET /api/manager-requests/:id/form.pdf → 200 application/pdf (filled form).
- * POST /api/manager-requests/:id/scan (multipart, one file `file`) → 200 ManagerRequest.
+ * POST /api/manager-requests/:id/scan (multipart, one file `file`) → 200 ManagerRequest; replaces
+ * the previous scan; 429 TOO_MANY_SCAN_UPLOADS, 409 SCAN_UPLOADS_EXHAUSTED as above.
  * GET /api/manager-requests/:id/scan → 200 the scan (its sniffed content type).
  * POST /api/manager-requests/:id/cancel → 200 ManagerRequest (CANCELLED; only while open).
  */

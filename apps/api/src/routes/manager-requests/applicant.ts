@@ -117,7 +117,7 @@ export const applicantManagerRequestRoutes: FastifyPluginAsyncZod = async (app) 
 
   app.post(
     '/api/manager-requests/:id/scan',
-    { ...guard, config: rateLimitPerIp(60, '10 minutes'), schema: { tags, summary: '上傳蓋妥關防的申請表掃描檔', params: ManagerRequestIdParamsSchema, response: { 200: ManagerRequestSchema, ...errorResponses(413, 415), ...errors } } },
+    { ...guard, config: rateLimitPerIp(60, '10 minutes'), schema: { tags, summary: '上傳蓋妥關防的申請表掃描檔（取代先前上傳的掃描檔）', params: ManagerRequestIdParamsSchema, response: { 200: ManagerRequestSchema, ...errorResponses(413, 415, 429), ...errors } } },
     async (request) => {
       await findOwnRequest(deps(), request.user.id, request.params.id);
       const { file } = await readScanUpload(request);

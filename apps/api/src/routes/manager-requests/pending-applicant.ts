@@ -119,7 +119,7 @@ export const pendingPaperRoutes: FastifyPluginAsyncZod = async (app) => {
     '/api/applications/paper-form/scan',
     {
       config: rateLimitPerIp(20, '10 minutes'),
-      schema: { tags, summary: '紙本審核：上傳蓋妥關防的申請表掃描檔 (multipart: accountName, password, file)', response: { 200: ManagerRequestSchema, ...errorResponses(413, 415), ...errors } },
+      schema: { tags, summary: '紙本審核：上傳蓋妥關防的申請表掃描檔，取代先前上傳的掃描檔 (multipart: accountName, password, file)', response: { 200: ManagerRequestSchema, ...errorResponses(413, 415), ...errors } },
     },
     async (request) => {
       const { fields, file } = await readScanUpload(request);

@@ -83,7 +83,7 @@ export async function createDownload(prisma: PrismaClient, actorId: string, fiel
   });
 }
 
-/** 上傳新版本: the download points at the new file and its 日期 becomes now; the old file stays stored. */
+/** 上傳新版本: the download points at the new file and its 日期 becomes now; the old file is left to the daily purge of unreferenced files (the audit keeps its name and SHA-256). */
 export async function replaceDownloadFile(prisma: PrismaClient, actorId: string, id: string, file: UploadedFile, origin: RequestOrigin) {
   return prisma.$transaction(async (tx) => {
     const locked = await tx.$queryRaw<{ id: string }[]>`SELECT id FROM downloads WHERE id = ${id}::uuid FOR UPDATE`;

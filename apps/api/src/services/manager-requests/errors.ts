@@ -18,6 +18,7 @@ const REFUSALS: Record<ManagerRequestErrorCode, [status: number, message: string
   SCAN_TOO_LARGE: [413, M.scanTooLarge],
   SCAN_UNSUPPORTED_TYPE: [415, M.scanType],
   SCAN_NOT_FOUND: [404, M.scanNotFound],
+  SCAN_UPLOADS_EXHAUSTED: [409, M.scanUploadsExhausted],
 };
 
 /** A refusal of the manager-request flows; `message` overrides the default wording. */

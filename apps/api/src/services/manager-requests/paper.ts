@@ -8,6 +8,7 @@ import { addWorkingDays } from '../../lib/working-days.js';
 import { REVIEW_WORKING_DAYS } from './applicant.js';
 import { audit, mailReceived, nowOf, type Actor, type ManagerRequestDeps } from './core.js';
 import { refuseRequest } from './errors.js';
+import { checkScanUploadAllowance } from './scan-uploads.js';
 import { managerRequestSelect, OPEN_STATUSES, type ManagerRequestRow } from './view.js';
 
 /** Masks a 身分證 for anyone but its holder: A12****789. */
@@ -58,7 +59,11 @@ function storedName(original: string, extension: keyof typeof SCAN_TYPES, reques
 
 /**
  * Stores a stamped scan on an open request. An AWAITING_VERIFICATION request moves to
- * PENDING_REVIEW (with its due date): uploading the stamped form is choosing paper.
+ * PENDING_REVIEW (with its due date): uploading the stamped form is choosing paper. A scan
+ * already there is replaced: the request points at the new file and the old one is deleted in
+ * the same transaction, so the request never points at nothing and no old scan is left behind.
+ * The request's row is locked first, so the upload caps (scan-uploads.ts) hold under parallel
+ * uploads.
  */
 export async function attachScan(
   deps: ManagerRequestDeps,
@@ -72,23 +77,33 @@ export async function attachScan(
   const type = await detectFileType(file.data, SCAN_TYPES);
   if (!type) throw refuseRequest('SCAN_UNSUPPORTED_TYPE');
   return deps.prisma.$transaction(async (tx) => {
-    const request = await tx.managerRequest.findUnique({ where: { id: requestId }, select: managerRequestSelect });
+    const [locked] = await tx.$queryRaw<{ scan_file_id: string | null }[]>`SELECT scan_file_id FROM manager_requests WHERE id = ${requestId}::uuid FOR UPDATE`;
+    const request = locked && (await tx.managerRequest.findUnique({ where: { id: requestId }, select: managerRequestSelect }));
     if (!request) throw refuseRequest('MANAGER_REQUEST_NOT_FOUND');
     if (!(OPEN_STATUSES as readonly string[]).includes(request.status)) throw refuseRequest('MANAGER_REQUEST_NOT_AWAITING_VERIFICATION');
-    const stored = await storeFile(tx, { filename: storedName(file.filename, type.extension, request.requestNo), contentType: type.mediaType, data: file.data });
     const now = nowOf(deps);
+    await checkScanUploadAllowance(tx, request, actor, now);
+    const previous = locked.scan_file_id
+      ? await tx.storedFile.findUniqueOrThrow({ where: { id: locked.scan_file_id }, select: { id: true, filename: true, size: true, sha256: true } })
+      : null;
+    const stored = await storeFile(tx, { filename: storedName(file.filename, type.extension, request.requestNo), contentType: type.mediaType, data: file.data });
     const toReview = request.status === 'AWAITING_VERIFICATION';
     const dueAt = toReview ? addWorkingDays(now, REVIEW_WORKING_DAYS, deps.calendar) : request.dueAt;
-    const updated = await tx.managerRequest.updateMany({
-      where: { id: requestId, status: request.status },
+    await tx.managerRequest.update({
+      where: { id: requestId },
       data: {
         scanFileId: stored.id,
         ...(toReview && { status: 'PENDING_REVIEW' as const, verificationMethod: 'PAPER' as const, submittedAt: now, dueAt }),
       },
     });
-    if (updated.count === 0) throw refuseRequest('MANAGER_REQUEST_NOT_AWAITING_VERIFICATION');
+    if (previous) await tx.storedFile.delete({ where: { id: previous.id } });
     if (request.kind === 'A' && toReview) await tx.account.update({ where: { id: request.accountId }, data: { verificationMethod: 'PAPER' } });
-    await audit(tx, actor, 'manager-request.scan-attached', requestId, { fileId: stored.id, contentType: type.mediaType, size: file.data.length, filename: stored.filename }, origin);
+    const scan = { fileId: stored.id, contentType: type.mediaType, size: file.data.length, filename: stored.filename };
+    if (previous) {
+      await audit(tx, actor, 'manager-request.scan-replaced', requestId, { ...scan, replaced: { fileId: previous.id, filename: previous.filename, size: previous.size, sha256: previous.sha256 } }, origin);
+    } else {
+      await audit(tx, actor, 'manager-request.scan-attached', requestId, scan, origin);
+    }
     const mailQueued = toReview && dueAt !== null;
     if (mailQueued) await mailReceived(tx, { ...request, dueAt });
     return { result: await tx.managerRequest.findUniqueOrThrow({ where: { id: requestId }, select: managerRequestSelect }), mailQueued };
