@@ -1,5 +1,5 @@
 /**
- * 機構查詢 as the directory grows (issue 17, item 8): p50 / p99 of GET /api/institutions through
+ * 機構查詢 as the directory grows: p50 / p99 of GET /api/institutions through
  * HTTP on PostgreSQL at 20,000 and at 200,000 institutions in one run, for a fixed mix of what
  * people type (code prefixes, two-character name parts, longer and rare names, 台/臺 variants,
  * broad queries that match most of the directory, queries that match nothing). Beside it, in the
@@ -12,6 +12,7 @@
  * Writes bench-results/institution-search.json.
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
+import { loadavg } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { withBenchDatabase } from './back-office-support.js';
@@ -69,6 +70,7 @@ for (const size of SIZES) {
     const byKind: Record<string, number[]> = {};
     const totals: Record<string, string> = {};
     const all: number[] = [];
+    const loadBefore = loadavg()[0]!;
     const stop = startCpuCount(process.pid);
     for (const { kind, q } of mix) {
       const { ms, body } = await search(q);
@@ -96,6 +98,7 @@ for (const size of SIZES) {
         postgres: cpu.postgres === undefined ? null : +(cpu.postgres / all.length).toFixed(3),
       },
       machineBusy: cpu.machineBusy === undefined ? null : +cpu.machineBusy.toFixed(2),
+      loadAverage1m: { before: +loadBefore.toFixed(2), after: +loadavg()[0]!.toFixed(2) },
       beforeIndexNameQueriesSql: stats(before),
       totals,
     };
