@@ -174,6 +174,9 @@ export const managerRequestHandlers = [
       headers: { 'content-type': 'application/pdf', 'content-disposition': `attachment; filename*=UTF-8''${encodeURIComponent('管理者帳號申請異動表_MR20261126-0001.pdf')}` },
     });
   }),
+  http.post('*/api/applications/manager-request', async ({ request }) =>
+    isPendingApplicant(await request.json()) ? HttpResponse.json(paperRequestFixture satisfies ManagerRequest) : wrongApplicant(),
+  ),
   http.post('*/api/applications/paper-form/scan', async ({ request }) => {
     const { fields, file } = await readMultipart(request);
     if (!isPendingApplicant(fields)) return wrongApplicant();

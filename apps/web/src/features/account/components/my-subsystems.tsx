@@ -4,6 +4,7 @@ import { ErrorAlert } from '../../../components/ui/query-feedback';
 import { webMessages } from '../../../lib/site';
 import { useSubsystems } from '../../../lib/subsystems';
 import { useListMySubsystems, useRequestSubsystem } from '../api/my-subsystems';
+import { GuardedButton } from '../../../components/ui/guarded-button';
 
 /** 進入系統 opens the subsystem, which signs the user in through the portal (no second login). */
 function SubsystemAction({ item }: { item: MySubsystem }) {
@@ -46,7 +47,7 @@ function RequestSubsystemForm({ items }: { items: MySubsystem[] }) {
   const submit = (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
     setDone(null);
-    if (!code) return;
+    if (!code || request.isPending) return;
     request.mutate(code, {
       onSuccess: () => {
         setCode('');
@@ -77,9 +78,9 @@ function RequestSubsystemForm({ items }: { items: MySubsystem[] }) {
               ))}
             </select>
           </div>
-          <button type="submit" className="button button-primary" disabled={!code || request.isPending}>
+          <GuardedButton type="submit" className="button button-primary" blockedBy={code ? null : '請先選擇子系統。'} aria-busy={request.isPending || undefined}>
             送出申請
-          </button>
+          </GuardedButton>
         </form>
       ) : null}
       <p className="field-hint">每個子系統都須經該子系統管理者審核通過後才能使用。</p>
