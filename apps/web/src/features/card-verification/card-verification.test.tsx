@@ -152,7 +152,9 @@ describe('醫事機構卡驗證 (pending application)', () => {
     await user.clear(password);
     await user.type(password, PENDING_APPLICANT.password);
     await user.click(screen.getByRole('button', { name: '繼續' }));
-    await user.type(await screen.findByLabelText('PIN碼'), PIN);
+    await screen.findByLabelText('PIN碼');
+    await waitFor(() => expect(screen.getByRole('heading', { level: 1, name: '醫事機構卡驗證' })).toHaveFocus());
+    await user.type(screen.getByLabelText('PIN碼'), PIN);
     await user.click(screen.getByRole('button', { name: '驗證機構卡' }));
     expect(await screen.findByRole('heading', { name: MANAGER_REQUEST_MESSAGES.cardSuccess })).toBeInTheDocument();
     await waitFor(() =>

@@ -1,6 +1,7 @@
 import { PendingApplicationCredentialsSchema, type PendingApplicationCredentials } from '@portal/shared';
 import { useEffect, useId, useRef, useState, type FormEvent, type ReactNode } from 'react';
 import { FormField } from '../../../components/ui/form-field';
+import { PAGE_HEADING_ID } from '../../../components/ui/page';
 import { ApiError } from '../../../lib/api-error';
 import { pendingApplicant, rememberPendingApplicant } from '../../../lib/pending-applicant';
 import { webMessages } from '../../../lib/site';
@@ -23,9 +24,14 @@ export function PendingCredentialsGate({ children }: { children: (credentials: P
   const [errors, setErrors] = useState<Errors>({});
   const [failure, setFailure] = useState<string | null>(null);
   const [checking, setChecking] = useState(false);
+  const [accepted, setAccepted] = useState(false);
   useEffect(() => {
     if (failure) alertRef.current?.focus();
   }, [failure]);
+  // The form is gone once accepted: focus goes to the page's heading, above the step that follows.
+  useEffect(() => {
+    if (accepted) document.getElementById(PAGE_HEADING_ID)?.focus();
+  }, [accepted]);
 
   if (credentials) return <>{children(credentials)}</>;
 
@@ -61,6 +67,7 @@ export function PendingCredentialsGate({ children }: { children: (credentials: P
     }
     rememberPendingApplicant(parsed.data);
     setCredentials(parsed.data);
+    setAccepted(true);
   };
 
   return (
