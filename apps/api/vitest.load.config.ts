@@ -10,7 +10,7 @@ export default defineConfig({
   ...resolveWorkspaceSources,
   test: {
     include: ['test/load/**/*.test.ts'],
-    setupFiles: ['test/setup/fail-on-console-error.ts'],
+    setupFiles: ['../../vitest.fail-on-console-error.ts'],
     testTimeout: 180_000,
     hookTimeout: 60_000,
   },

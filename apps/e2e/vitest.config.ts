@@ -1,5 +1,6 @@
 import { defineConfig } from 'vitest/config';
 import { resolveWorkspaceSources } from '../../vitest.shared.ts';
+import { LoginTestLast } from './setup/sequencer.ts';
 
 export default defineConfig({
   ...resolveWorkspaceSources,
@@ -10,5 +11,6 @@ export default defineConfig({
     hookTimeout: 180_000,
     // One browser and one portal at a time: the machine has two cores.
     fileParallelism: false,
+    sequence: { sequencer: LoginTestLast },
   },
 });

@@ -22,6 +22,7 @@ export default defineConfig({
   test: {
     environment: 'jsdom',
     include: ['src/**/*.test.{ts,tsx}'],
-    setupFiles: ['src/testing/setup.ts'],
+    // The console check last: its afterEach runs first, before cleanup unmounts the page.
+    setupFiles: ['src/testing/setup.ts', '../../vitest.fail-on-console-error.ts'],
   },
 });

@@ -82,7 +82,7 @@ export async function buildApp({ env, db, nationalIdCrypto, jwtSecret, oidcKey, 
   if (env.API_DOCS) await app.register(openapiPlugin);
   await app.register(redisPlugin, { url: env.REDIS_URL, keyPrefix: env.REDIS_KEY_PREFIX });
   await app.register(rateLimitPlugin, { redis: app.redis });
-  await app.register(authPlugin, { jwtSecret, publicOrigin: env.PUBLIC_ORIGIN, lifetime: sessionLifetimeOf(env) });
+  await app.register(authPlugin, { jwtSecret, publicOrigin: env.PUBLIC_ORIGIN, lifetime: sessionLifetimeOf(env), refreshGraceMs: env.REFRESH_GRACE_SECONDS * 1000 });
   await app.register(cardTrustStorePlugin, { env });
   await app.register(holidayCalendarPlugin, { file: env.HOLIDAY_CALENDAR_FILE });
   await app.register(oidcPlugin, {

@@ -83,6 +83,8 @@ const EnvFields = z.object({
   SESSION_IDLE_MINUTES: z.coerce.number().int().min(3).max(24 * 60).default(30),
   /** A login ends this many hours after it began, however active (clinics share computers). */
   SESSION_ABSOLUTE_HOURS: z.coerce.number().int().min(1).max(7 * 24).default(12),
+  /** A refresh token rotated less than this many seconds ago yields its successor again (two tabs refreshing at once); 0 turns it off. */
+  REFRESH_GRACE_SECONDS: z.coerce.number().int().min(0).max(120).default(30),
   /** 篩檢結果查詢: lookups one account may make per Taipei day. */
   SCREENING_DAILY_LOOKUP_LIMIT: z.coerce.number().int().min(1).max(100_000).default(200),
   /** 篩檢結果查詢: distinct people one account looks up in a day from which staff are alerted. */

@@ -2,6 +2,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import path from 'node:path';
 import { request } from 'playwright-core';
+import { DEMO_PASSWORD } from './accounts.js';
 
 /** A demo subsystem (tools/demo-subsystem) the browser tests sign in to through the portal. */
 export interface DemoSubsystem {
@@ -10,7 +11,6 @@ export interface DemoSubsystem {
   url: string;
 }
 
-const DEMO_PASSWORD = 'Portal*Demo=2026';
 
 /**
  * The first demo subsystem (成人預防保健) is registered by the portal itself at start, as

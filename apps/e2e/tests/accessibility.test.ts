@@ -1,11 +1,11 @@
 import { createRequire } from 'node:module';
 import { readFileSync } from 'node:fs';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { launchChromium } from '../setup/browser.js';
+import type { Page } from 'playwright-core';
+import { describe, expect, inject, it } from 'vitest';
+import { chromiumForFile, logInAs, openPage } from '../setup/browser.js';
+import { DEMO_PASSWORD } from '../setup/accounts.js';
 
 const baseUrl = inject('baseUrl');
-const DEMO_PASSWORD = 'Portal*Demo=2026';
 const AXE_SOURCE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 /** A phone held upright (WCAG 1.4.10's 320 CSS px), a common phone, a desktop. */
 const WIDTHS = [320, 390, 1280] as const;
@@ -54,22 +54,11 @@ interface AxeFinding {
   nodes: { target: string[] }[];
 }
 
-let browser: Browser;
-beforeAll(async () => {
-  browser = await launchChromium();
-});
-afterAll(() => browser?.close());
+const browser = chromiumForFile();
 
 async function openAs(reader: string): Promise<Page> {
-  const page = await (await browser.newContext({ locale: 'zh-TW' })).newPage();
-  if (reader !== 'visitor') {
-    await page.goto(baseUrl);
-    const box = page.getByRole('region', { name: '服務登入' });
-    await box.getByLabel('帳號').fill(reader);
-    await box.getByLabel('密碼').fill(DEMO_PASSWORD);
-    await box.getByRole('button', { name: '登入' }).click();
-    await page.getByRole('heading', { level: 1, name: '我的服務' }).waitFor();
-  }
+  const { page } = await openPage(browser());
+  if (reader !== 'visitor') await logInAs(page, baseUrl, reader, DEMO_PASSWORD);
   return page;
 }
 

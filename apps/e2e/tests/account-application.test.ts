@@ -1,25 +1,16 @@
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, beforeEach, describe, expect, inject, it } from 'vitest';
-import { launchChromium } from '../setup/browser.js';
+import type { Page } from 'playwright-core';
+import { beforeEach, describe, expect, inject, it } from 'vitest';
+import { chromiumForFile, openPage } from '../setup/browser.js';
+import { runSuffix } from '../setup/accounts.js';
 
 const baseUrl = inject('baseUrl');
-let browser: Browser;
+const browser = chromiumForFile();
 let page: Page;
-const consoleErrors: string[] = [];
-// Every run seeds a fresh database, but the tests in this file share it: unique names per run.
-const run = Date.now().toString(36).slice(-6);
+let consoleErrors: string[];
+const run = runSuffix();
 
-beforeAll(async () => {
-  browser = await launchChromium();
-});
-afterAll(() => browser?.close());
 beforeEach(async () => {
-  const context = await browser.newContext({ locale: 'zh-TW' });
-  page = await context.newPage();
-  consoleErrors.length = 0;
-  page.on('console', (message) => {
-    if (message.type() === 'error') consoleErrors.push(message.text());
-  });
+  ({ page, consoleErrors } = await openPage(browser()));
 });
 
 const meter = () => page.getByRole('meter', { name: '密碼強度' });

@@ -1,12 +1,11 @@
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { launchChromium } from '../setup/browser.js';
+import { launchChromium, logInAs } from '../setup/browser.js';
+import { APPLICANT_PASSWORD as USER_PASSWORD, DEMO_PASSWORD, runSuffix } from '../setup/accounts.js';
 
 const baseUrl = inject('baseUrl');
-const DEMO_PASSWORD = 'Portal*Demo=2026';
-const USER_PASSWORD = 'Tpe*2024*Hosp';
 // Every run seeds a fresh database, but other files share it: unique names per run.
-const run = Date.now().toString(36).slice(-6);
+const run = runSuffix();
 const applicant = { accountName: `chain${run}`, name: '陳審核', email: `chain${run}@example.com.tw` };
 const REJECT_REASON = '貴機構未與本署簽訂戒菸服務合約';
 
@@ -39,14 +38,7 @@ function actionName(action: string, subject: string): RegExp {
   return new RegExp(`^${action}\\s*（${subject}）$`);
 }
 
-async function login(page: Page, accountName: string, password: string) {
-  await page.goto(`${baseUrl}/`);
-  const box = page.getByRole('region', { name: '服務登入' });
-  await box.getByLabel('帳號').fill(accountName);
-  await box.getByLabel('密碼').fill(password);
-  await box.getByRole('button', { name: '登入' }).click();
-  await page.getByRole('heading', { name: '我的服務', level: 1 }).waitFor();
-}
+const login = (page: Page, accountName: string, password: string) => logInAs(page, `${baseUrl}/`, accountName, password);
 
 describe('approval chain: 一般使用者 → 單位業務管理者 → 子系統管理者', () => {
   it('applies, is approved by the manager, gets one subsystem approved and one rejected with the reason, and is mailed both decisions', async () => {

@@ -1,32 +1,17 @@
 import { readFile } from 'node:fs/promises';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { launchChromium } from '../setup/browser.js';
+import type { Page } from 'playwright-core';
+import { describe, expect, inject, it } from 'vitest';
+import { chromiumForFile, openPage, submitLogin } from '../setup/browser.js';
 import { verifyWithCardPopup } from '../setup/card-popup.js';
+import { APPLICANT_PASSWORD as PASSWORD, DEMO_PASSWORD, runSuffix } from '../setup/accounts.js';
 
 const baseUrl = inject('baseUrl');
 const cardSimUrl = inject('cardSimUrl');
 const cardPin = inject('cardPin');
-const PASSWORD = 'Tpe*2024*Hosp';
-const DEMO_PASSWORD = 'Portal*Demo=2026';
-// Every run seeds a fresh database, but the tests in this file share it: unique names per run.
-const run = Date.now().toString(36).slice(-6);
+const run = runSuffix();
 
-let browser: Browser;
-beforeAll(async () => {
-  browser = await launchChromium();
-});
-afterAll(() => browser?.close());
-
-async function newPage() {
-  const context = await browser.newContext({ locale: 'zh-TW', acceptDownloads: true });
-  const page = await context.newPage();
-  const consoleErrors: string[] = [];
-  page.on('console', (message) => {
-    if (message.type() === 'error') consoleErrors.push(message.text());
-  });
-  return { page, consoleErrors };
-}
+const browser = chromiumForFile();
+const newPage = () => openPage(browser(), { acceptDownloads: true });
 
 /** 帳號申請 as 單位業务管理者 at 示範診所 (9900000002), up to the 醫事機構卡驗證 step. */
 async function applyAsManager(page: Page, accountName: string, nationalId: string) {
@@ -47,12 +32,7 @@ async function applyAsManager(page: Page, accountName: string, nationalId: strin
   return page.getByRole('region', { name: '醫事機構卡驗證' });
 }
 
-async function login(page: Page, accountName: string, password: string) {
-  const box = page.getByRole('region', { name: '服務登入' });
-  await box.getByLabel('帳號').fill(accountName);
-  await box.getByLabel('密碼').fill(password);
-  await box.getByRole('button', { name: '登入' }).click();
-}
+const login = submitLogin;
 
 describe('管理者帳號：醫事機構卡驗證與紙本審核', () => {
   it('a new manager of 示範診所 verifies with the card + PIN (simulator), sees 成功！ and logs in', async () => {

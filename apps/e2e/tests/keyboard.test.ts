@@ -4,28 +4,22 @@
  * heading, never <body>). 申請進度查詢, 帳號申請 as both roles, 忘記密碼 → the mailed link →
  * 重設密碼 → 服務登入, and the manager's approval of the 一般使用者 applied for here.
  */
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, beforeEach, describe, expect, inject, it } from 'vitest';
-import { launchChromium } from '../setup/browser.js';
+import type { Page } from 'playwright-core';
+import { beforeEach, describe, expect, inject, it } from 'vitest';
+import { APPLICANT_PASSWORD, DEMO_PASSWORD, runSuffix } from '../setup/accounts.js';
+import { chromiumForFile, openPage } from '../setup/browser.js';
 
 const baseUrl = inject('baseUrl');
-const DEMO_PASSWORD = 'Portal*Demo=2026';
-const NEW_PASSWORD = 'Tpe*2024*Hosp';
+const browser = chromiumForFile();
+const NEW_PASSWORD = APPLICANT_PASSWORD;
 // Every run seeds a fresh database, but the browser files share it: unique 帳號 per run, and
 // 身分證 no other file uses (one open account per person and institution).
-const run = Date.now().toString(36).slice(-6);
+const run = runSuffix();
 const generalUser = { accountName: `kbuser${run}`, nationalId: 'K220345673', name: '鍵盤使用者', email: `kbuser${run}@example.com.tw` };
 const manager = { accountName: `kbmgr${run}`, nationalId: 'K120345671', name: '鍵盤管理者', email: `kbmgr${run}@example.com.tw` };
-let browser: Browser;
 let page: Page;
-
-beforeAll(async () => {
-  browser = await launchChromium();
-});
-afterAll(() => browser?.close());
 beforeEach(async () => {
-  const context = await browser.newContext({ locale: 'zh-TW' });
-  page = await context.newPage();
+  ({ page } = await openPage(browser()));
 });
 
 interface Focused {

@@ -1,28 +1,18 @@
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, beforeEach, describe, expect, inject, it } from 'vitest';
-import { launchChromium } from '../setup/browser.js';
+import type { Page } from 'playwright-core';
+import { beforeEach, describe, expect, inject, it } from 'vitest';
+import { chromiumForFile, openPage, submitLogin } from '../setup/browser.js';
+import { DEMO_PASSWORD } from '../setup/accounts.js';
 
 const baseUrl = inject('baseUrl');
-const DEMO_PASSWORD = 'Portal*Demo=2026';
-let browser: Browser;
+const browser = chromiumForFile();
 let page: Page;
-
-beforeAll(async () => {
-  browser = await launchChromium();
-});
-afterAll(() => browser?.close());
 beforeEach(async () => {
-  const context = await browser.newContext({ locale: 'zh-TW' });
-  page = await context.newPage();
+  ({ page } = await openPage(browser()));
 });
 
 const loginBox = () => page.getByRole('region', { name: '服務登入' });
 
-async function logIn(accountName: string, password: string) {
-  await loginBox().getByLabel('帳號').fill(accountName);
-  await loginBox().getByLabel('密碼').fill(password);
-  await loginBox().getByRole('button', { name: '登入' }).click();
-}
+const logIn = (accountName: string, password: string) => submitLogin(page, accountName, password);
 
 describe('服務登入', () => {
   it.each([

@@ -1,9 +1,9 @@
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { launchChromium } from '../setup/browser.js';
+import type { Page } from 'playwright-core';
+import { describe, expect, inject, it } from 'vitest';
+import { chromiumForFile, logInAs, openPage } from '../setup/browser.js';
+import { DEMO_PASSWORD } from '../setup/accounts.js';
 
 const baseUrl = inject('baseUrl');
-const DEMO_PASSWORD = 'Portal*Demo=2026';
 
 /** Who opens a back-office link (the approvers' digest and the alert go to these roles). */
 const READER_OF: Record<string, string> = {
@@ -13,11 +13,7 @@ const READER_OF: Record<string, string> = {
   '/manage/screening-alerts': 'demostaff',
 };
 
-let browser: Browser;
-beforeAll(async () => {
-  browser = await launchChromium();
-});
-afterAll(() => browser?.close());
+const browser = chromiumForFile();
 
 /** Every link of every template, as the development viewer's 範本 page lists them. */
 async function mailLinks(): Promise<string[]> {
@@ -29,15 +25,8 @@ async function mailLinks(): Promise<string[]> {
 }
 
 async function openAs(accountName: string | undefined): Promise<Page> {
-  const page = await (await browser.newContext({ locale: 'zh-TW' })).newPage();
-  if (accountName) {
-    await page.goto(baseUrl);
-    const box = page.getByRole('region', { name: '服務登入' });
-    await box.getByLabel('帳號').fill(accountName);
-    await box.getByLabel('密碼').fill(DEMO_PASSWORD);
-    await box.getByRole('button', { name: '登入' }).click();
-    await page.getByRole('heading', { level: 1, name: '我的服務' }).waitFor();
-  }
+  const { page } = await openPage(browser());
+  if (accountName) await logInAs(page, baseUrl, accountName, DEMO_PASSWORD);
   return page;
 }
 

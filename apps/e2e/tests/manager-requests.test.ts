@@ -4,27 +4,22 @@
  * by system staff. Fresh accounts, so the demo accounts other files use stay as they are.
  */
 import { readFile } from 'node:fs/promises';
-import type { APIRequestContext, Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { launchChromium } from '../setup/browser.js';
+import type { APIRequestContext, Page } from 'playwright-core';
+import { beforeAll, describe, expect, inject, it } from 'vitest';
+import { chromiumForFile, openPage, submitLogin } from '../setup/browser.js';
 import { verifyWithCardPopup } from '../setup/card-popup.js';
+import { APPLICANT_PASSWORD as PASSWORD, DEMO_PASSWORD, runSuffix } from '../setup/accounts.js';
 
 const baseUrl = inject('baseUrl');
 const cardSimUrl = inject('cardSimUrl');
 const cardPin = inject('cardPin');
-const PASSWORD = 'Tpe*2024*Hosp';
-const DEMO_PASSWORD = 'Portal*Demo=2026';
-const run = Date.now().toString(36).slice(-6);
+const run = runSuffix();
 const manager = `mgr${run}`;
 const colleague = `col${run}`;
 
-let browser: Browser;
+const browser = chromiumForFile();
 const consoleErrors: string[] = [];
-beforeAll(async () => {
-  browser = await launchChromium();
-  await insertCard('9900000001');
-});
-afterAll(() => browser?.close());
+beforeAll(() => insertCard('9900000001'));
 
 async function insertCard(card: string) {
   const res = await fetch(`${cardSimUrl}/sim/insert`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ card }) });
@@ -32,20 +27,12 @@ async function insertCard(card: string) {
 }
 
 async function newPage(): Promise<Page> {
-  const context = await browser.newContext({ locale: 'zh-TW', acceptDownloads: true, baseURL: baseUrl });
-  const page = await context.newPage();
-  page.on('console', (message) => {
-    if (message.type() === 'error') consoleErrors.push(message.text());
-  });
-  return page;
+  return (await openPage(browser(), { acceptDownloads: true, baseURL: baseUrl }, consoleErrors)).page;
 }
 
 async function login(page: Page, accountName: string, password: string) {
   await page.goto(baseUrl);
-  const box = page.getByRole('region', { name: '服務登入' });
-  await box.getByLabel('帳號').fill(accountName);
-  await box.getByLabel('密碼').fill(password);
-  await box.getByRole('button', { name: '登入' }).click();
+  await submitLogin(page, accountName, password);
 }
 
 /** Logs in through the API in a browser context (cookies kept), returning the CSRF token. */

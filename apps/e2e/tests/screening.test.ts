@@ -5,11 +5,11 @@
  */
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { launchChromium } from '../setup/browser.js';
+import { launchChromium, logInAs } from '../setup/browser.js';
+import { DEMO_PASSWORD } from '../setup/accounts.js';
 
 const baseUrl = inject('baseUrl');
 const people = inject('screeningPeople');
-const DEMO_PASSWORD = 'Portal*Demo=2026';
 
 let browser: Browser;
 const consoleErrors: string[] = [];
@@ -27,12 +27,7 @@ async function loggedIn(accountName: string): Promise<Page> {
     // The lookups answered 404 / 429 on purpose are logged by Chromium as failed requests.
     if (message.type() === 'error' && !/status of (404|429)/.test(message.text())) consoleErrors.push(message.text());
   });
-  await page.goto(`${baseUrl}/`);
-  const box = page.getByRole('region', { name: '服務登入' });
-  await box.getByLabel('帳號').fill(accountName);
-  await box.getByLabel('密碼').fill(DEMO_PASSWORD);
-  await box.getByRole('button', { name: '登入' }).click();
-  await page.getByRole('heading', { name: '我的服務', level: 1 }).waitFor();
+  await logInAs(page, `${baseUrl}/`, accountName, DEMO_PASSWORD);
   return page;
 }
 

@@ -6,11 +6,11 @@
  */
 import { request, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { launchChromium } from '../setup/browser.js';
+import { launchChromium, submitLogin } from '../setup/browser.js';
+import { DEMO_PASSWORD } from '../setup/accounts.js';
 
 const baseUrl = inject('baseUrl');
 const [adult, child] = inject('demoSubsystems');
-const DEMO_PASSWORD = 'Portal*Demo=2026';
 // An institution account no other browser test changes (the login test resets demouser's password).
 const USER = 'demomanager';
 let browser: Browser;
@@ -49,11 +49,8 @@ async function apiSession(accountName: string) {
 async function logInAtPortal(context: BrowserContext, accountName: string): Promise<Page> {
   const page = await context.newPage();
   await page.goto(baseUrl);
-  const box = page.getByRole('region', { name: '服務登入' });
-  await box.getByLabel('帳號').fill(accountName);
-  await box.getByLabel('密碼').fill(DEMO_PASSWORD);
-  await box.getByRole('button', { name: '登入' }).click();
-  await box.getByRole('button', { name: '登出' }).waitFor();
+  await submitLogin(page, accountName, DEMO_PASSWORD);
+  await page.getByRole('region', { name: '服務登入' }).getByRole('button', { name: '登出' }).waitFor();
   return page;
 }
 

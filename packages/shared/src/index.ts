@@ -1,5 +1,6 @@
 export * from './messages.js';
 export * from './contacts.js';
+export * from './subsystems.js';
 export * from './portal-paths.js';
 export * from './audit-labels.js';
 export * from './taipei-time.js';

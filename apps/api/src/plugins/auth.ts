@@ -7,6 +7,7 @@ import { hashPassword } from '@portal/db';
 import { AUTH_MESSAGES, type AccountRole } from '@portal/shared';
 import { forbidden, HttpError, sessionExpired, unauthorized } from '../errors/http-error.js';
 import { csrfTokenFor, csrfTokenMatches, readLiveSessionState } from '../services/auth/sessions.js';
+import { refreshRotation, type RefreshRotation } from '../services/auth/refresh-rotation.js';
 import { accessTokenExpiry, type SessionDeadlines, type SessionLifetime } from '../services/auth/session-lifetime.js';
 
 /** Claims of the access token. */
@@ -112,6 +113,8 @@ declare module 'fastify' {
       publicOrigin: string;
       /** SESSION_IDLE_MINUTES and SESSION_ABSOLUTE_HOURS. */
       lifetime: SessionLifetime;
+      /** How refresh tokens are replaced (REFRESH_GRACE_SECONDS). */
+      refreshRotation: RefreshRotation;
     };
     /** Every route with its access rule, for the authorization-matrix test and the docs. */
     routeAccess: RouteAccess[];
@@ -131,6 +134,7 @@ export interface AuthPluginOptions {
   jwtSecret: Buffer;
   publicOrigin: string;
   lifetime: SessionLifetime;
+  refreshGraceMs: number;
 }
 
 /**
@@ -239,6 +243,7 @@ export const authPlugin = fp(
       dummyPasswordHash,
       publicOrigin: origin.origin,
       lifetime: options.lifetime,
+      refreshRotation: refreshRotation(jwtSecret, options.refreshGraceMs),
     });
 
     const routeAccess: RouteAccess[] = [];

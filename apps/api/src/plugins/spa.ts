@@ -24,8 +24,8 @@ export const spaPlugin = fp(
       index: ['index.html'],
       cacheControl: false,
       // Hashed assets never change; index.html must always be revalidated.
-      setHeaders(res, filePath) {
-        res.setHeader(
+      setHeaders(reply, filePath) {
+        reply.header(
           'cache-control',
           filePath.includes(`${path.sep}assets${path.sep}`) ? 'public, max-age=31536000, immutable' : 'no-cache',
         );

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { AUTH_MESSAGES } from '@portal/shared';
-import { revokeAllSessions } from '../../src/services/auth/sessions.js';
+import { revokeAllSessions, sha256Hex } from '../../src/services/auth/sessions.js';
 import { createTestApp, type TestContext } from '../helpers/test-app.js';
 import { login, type TestSession } from '../helpers/auth.js';
 
@@ -32,13 +32,15 @@ describe('POST /api/auth/refresh', () => {
     expect((await getSession(session)).statusCode).toBe(200);
   });
 
-  it('treats a rotated token presented again as reuse: the whole family is revoked (401)', async () => {
+  it('treats a rotated token presented again after the grace interval as reuse: the whole family is revoked (401)', async () => {
     const session = await login(ctx.app, 'demomanager');
     const copied = session.cookies.portal_rt;
     const stolen = { ...session, cookieHeader: () => `portal_rt=${copied}` } as TestSession;
     const rotated = await refresh(session);
     expect(rotated.statusCode).toBe(200);
     session.absorb(rotated);
+    // The copy comes back 31 s after the rotation (the grace interval is 30 s).
+    await ctx.db.prisma.session.updateMany({ where: { tokenHash: sha256Hex(copied!) }, data: { rotatedAt: new Date(Date.now() - 31_000) } });
 
     const reuse = await refresh(stolen, session.csrfToken);
     expect(reuse.statusCode).toBe(401);

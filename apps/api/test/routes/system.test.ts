@@ -87,6 +87,14 @@ describe('the SPA', () => {
     expect(res.headers['x-content-type-options']).toBe('nosniff');
   });
 
+  it('serves the entry page itself as always revalidated', async () => {
+    const res = await ctx.app.inject({ url: '/' });
+    expect(res.statusCode).toBe(200);
+    expect(res.body).toContain('單一入口');
+    expect(res.headers['cache-control']).toBe('no-cache');
+    expect(res.headers['x-content-type-options']).toBe('nosniff');
+  });
+
   it('serves hashed assets as immutable', async () => {
     const res = await ctx.app.inject({ url: '/assets/app-abc123.js' });
     expect(res.statusCode).toBe(200);

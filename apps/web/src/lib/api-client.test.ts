@@ -1,8 +1,11 @@
-import { AnnouncementPageSchema } from '@portal/shared';
+import { AnnouncementPageSchema, type Session } from '@portal/shared';
 import { http, HttpResponse } from 'msw';
 import { describe, expect, it } from 'vitest';
 import { server } from '../testing/server';
-import { apiGet } from './api-client';
+import { sessions } from '../testing/handlers/auth';
+import { apiGet, refreshSession, setSessionEvents } from './api-client';
+import { getCsrfToken } from './csrf';
+import { REFRESH_CHANNEL } from './refresh-across-tabs';
 import { ApiError } from './api-error';
 
 describe('apiGet', () => {
@@ -51,5 +54,45 @@ describe('apiGet', () => {
     );
     await apiGet('/api/announcements', AnnouncementPageSchema, { params: { category: '', page: 1, pageSize: 10, x: undefined } });
     expect(search).toBe('?page=1&pageSize=10');
+  });
+});
+
+describe('refreshSession across tabs', () => {
+  const refreshed = { kind: 'refreshed', session: sessions.GENERAL_USER } as const;
+  const tick = () => new Promise((resolve) => setTimeout(resolve, 20));
+
+  it('takes the outcome of another tab that is refreshing instead of asking the API again', async () => {
+    let asked = 0;
+    server.use(
+      http.post('*/api/auth/refresh', () => {
+        asked += 1;
+        return HttpResponse.json(sessions.GENERAL_USER);
+      }),
+    );
+    const heard: Session[] = [];
+    setSessionEvents({ refreshed: (session) => heard.push(session), lost: () => undefined });
+    const otherTab = new BroadcastChannel(REFRESH_CHANNEL);
+    try {
+      otherTab.postMessage({ type: 'started' });
+      await tick();
+      const goesOn = refreshSession();
+      await tick();
+      otherTab.postMessage({ type: 'outcome', outcome: refreshed });
+      expect(await goesOn).toBe(true);
+      expect(asked).toBe(0);
+      expect(heard).toEqual([sessions.GENERAL_USER]);
+      expect(getCsrfToken()).toBe(sessions.GENERAL_USER.csrfToken);
+
+      // A refresh of another tab that this one was not waiting for moves its deadlines too.
+      otherTab.postMessage({ type: 'outcome', outcome: refreshed });
+      await tick();
+      expect(heard).toHaveLength(2);
+      // Once the other tab is done, this one asks the API itself.
+      expect(await refreshSession()).toBe(true);
+      expect(asked).toBe(1);
+    } finally {
+      otherTab.close();
+      setSessionEvents(null);
+    }
   });
 });

@@ -3,6 +3,7 @@ import { z } from 'zod';
 import { secondsSinceActivity } from './activity';
 import { ApiError } from './api-error';
 import { getCsrfToken, setCsrfToken } from './csrf';
+import { browserTabPeers, createRefreshCoordinator, type RefreshCoordinator, type RefreshOutcome } from './refresh-across-tabs';
 import { webMessages } from './site';
 
 export type QueryParams = Record<string, string | number | undefined>;
@@ -26,6 +27,8 @@ export interface SessionEvents {
 let sessionEvents: SessionEvents | null = null;
 export function setSessionEvents(events: SessionEvents | null): void {
   sessionEvents = events;
+  // Listen to the other tabs from now on, not only from this tab's first refresh.
+  if (events) refreshCoordinator();
 }
 
 /** Fallback when an error response does not carry the agreed `{ code, message }` body. */
@@ -84,33 +87,56 @@ async function timeoutOf(response: Response): Promise<SessionTimeout | undefined
 }
 
 /**
- * POST /api/auth/refresh, shared by every call that got a 401 meanwhile (the refresh token
- * rotates: two refreshes in parallel would look like reuse). It reports how long the user has
- * been idle, so that the API ends an unattended session even when a background request asks.
- * True when the session goes on; a 401 means it is over, and the session state hears why.
+ * POST /api/auth/refresh, shared by every call that got a 401 meanwhile, in this tab and the
+ * others (refresh-across-tabs.ts: the refresh token rotates, and every tab sends the same one).
+ * It reports how long the user has been idle, so that the API ends an unattended session even
+ * when a background request asks. True when the session goes on; a 401 means it is over, and
+ * the session state hears why.
  */
 export function refreshSession(): Promise<boolean> {
-  refreshing ??= (async () => {
-    try {
-      const response = await send('POST', '/api/auth/refresh', { idleSeconds: secondsSinceActivity() }, {});
-      if (response.status === 401) {
-        setCsrfToken(null);
-        sessionEvents?.lost(await timeoutOf(response));
-        return false;
-      }
-      if (!response.ok) return false;
-      const parsed = SessionSchema.safeParse(await response.json().catch(() => undefined));
-      if (!parsed.success) return false;
-      setCsrfToken(parsed.data.csrfToken);
-      sessionEvents?.refreshed(parsed.data);
-      return true;
-    } catch {
-      return false;
-    } finally {
+  refreshing ??= refreshCoordinator()
+    .run(askToRefresh)
+    .then(applyRefresh)
+    .finally(() => {
       refreshing = null;
-    }
-  })();
+    });
   return refreshing;
+}
+
+async function askToRefresh(): Promise<RefreshOutcome> {
+  try {
+    const response = await send('POST', '/api/auth/refresh', { idleSeconds: secondsSinceActivity() }, {});
+    if (response.status === 401) return { kind: 'lost', timeout: await timeoutOf(response) };
+    if (!response.ok) return { kind: 'failed' };
+    const parsed = SessionSchema.safeParse(await response.json().catch(() => undefined));
+    return parsed.success ? { kind: 'refreshed', session: parsed.data } : { kind: 'failed' };
+  } catch {
+    return { kind: 'failed' };
+  }
+}
+
+/** What a refresh, here or in another tab, means for this tab's session state. */
+function applyRefresh(outcome: RefreshOutcome): boolean {
+  if (outcome.kind === 'refreshed') {
+    setCsrfToken(outcome.session.csrfToken);
+    sessionEvents?.refreshed(outcome.session);
+    return true;
+  }
+  if (outcome.kind === 'lost') {
+    setCsrfToken(null);
+    sessionEvents?.lost(outcome.timeout);
+  }
+  return false;
+}
+
+let coordinator: RefreshCoordinator | null = null;
+function refreshCoordinator(): RefreshCoordinator {
+  if (!coordinator) {
+    coordinator = createRefreshCoordinator(browserTabPeers());
+    // Another tab's refresh moves this tab's deadlines too (or ends its session).
+    coordinator.onPeerOutcome(applyRefresh);
+  }
+  return coordinator;
 }
 
 /**

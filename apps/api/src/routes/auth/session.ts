@@ -16,7 +16,8 @@ import { COOKIE_NAMES } from '../../plugins/auth.js';
 import { rateLimitPerIp } from '../../plugins/rate-limit.js';
 import { login } from '../../services/auth/login.js';
 import { findSessionAccount, toSessionBody, type SessionAccount } from '../../services/auth/session-body.js';
-import { endSession, refreshSession, type IssuedRefreshToken } from '../../services/auth/sessions.js';
+import { refreshSession } from '../../services/auth/refresh-rotation.js';
+import { endSession, type IssuedRefreshToken } from '../../services/auth/sessions.js';
 
 /**
  * Logins per client address in 10 minutes. Generous on purpose: a hospital's staff often share
@@ -88,7 +89,7 @@ export const sessionRoutes: FastifyPluginAsyncZod = async (app) => {
       const presented = request.cookies[COOKIE_NAMES.refresh];
       if (!presented) throw unauthorized();
       const { lifetime } = app.auth;
-      const result = await refreshSession(app.db, presented, lifetime, {
+      const result = await refreshSession(app.db, presented, { lifetime, rotation: app.auth.refreshRotation }, {
         ...request.origin,
         userAgent: request.headers['user-agent'],
         idleSeconds: request.body?.idleSeconds,

@@ -5,19 +5,14 @@ import {
   MyManagerRequestsSchema,
   type CreateManagerRequest,
 } from '@portal/shared';
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { apiGet, apiPost } from '../../../lib/api-client';
-import { accountQueryKey } from '../../../lib/session';
+import { useRefreshingMutation } from '../../../lib/refreshing-mutation';
+import { accountQuery } from './account-query';
 
-const myManagerRequestsKey = [...accountQueryKey, 'manager-requests'] as const;
+const myManagerRequests = accountQuery('manager-requests', MANAGER_REQUEST_ROUTES.list, MyManagerRequestsSchema);
 
 /** GET /api/manager-requests: my requests (newest first), the open one, the kinds I may start. */
-export function useListMyManagerRequests() {
-  return useQuery({
-    queryKey: myManagerRequestsKey,
-    queryFn: ({ signal }) => apiGet(MANAGER_REQUEST_ROUTES.list, MyManagerRequestsSchema, { signal }),
-  });
-}
+export const useListMyManagerRequests = myManagerRequests.useAccountQuery;
 
 /** GET /api/manager-requests/preview: would sending this leave the institution without a manager? */
 export function previewManagerRequest(body: CreateManagerRequest) {
@@ -28,9 +23,7 @@ export function previewManagerRequest(body: CreateManagerRequest) {
 
 /** POST /api/manager-requests → 201 the request, to verify by card or paper. */
 export function useCreateManagerRequest() {
-  const queryClient = useQueryClient();
-  return useMutation({
-    mutationFn: (body: CreateManagerRequest) => apiPost(MANAGER_REQUEST_ROUTES.list, body, CreateManagerRequestResponseSchema),
-    onSuccess: () => queryClient.invalidateQueries({ queryKey: myManagerRequestsKey }),
-  });
+  return useRefreshingMutation(myManagerRequests.queryKey, (body: CreateManagerRequest) =>
+    apiPost(MANAGER_REQUEST_ROUTES.list, body, CreateManagerRequestResponseSchema),
+  );
 }

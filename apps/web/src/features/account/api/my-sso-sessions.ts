@@ -1,24 +1,20 @@
 import { EndSsoSessionsResultSchema, MySsoSessionListSchema } from '@portal/shared';
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { apiGet, apiPost } from '../../../lib/api-client';
-import { accountQueryKey } from '../../../lib/session';
+import { apiPost } from '../../../lib/api-client';
+import { useRefreshingMutation } from '../../../lib/refreshing-mutation';
+import { accountQuery } from './account-query';
 
-export const mySsoSessionsQueryKey = [...accountQueryKey, 'sso-sessions'] as const;
+const mySsoSessions = accountQuery('sso-sessions', '/api/account/sso-sessions', MySsoSessionListSchema);
+export const mySsoSessionsQueryKey = mySsoSessions.queryKey;
 
 /** GET /api/account/sso-sessions: the subsystems the user is signed in to through the portal. */
-export function useListMySsoSessions() {
-  return useQuery({
-    queryKey: mySsoSessionsQueryKey,
-    queryFn: ({ signal }) => apiGet('/api/account/sso-sessions', MySsoSessionListSchema, { signal }),
-  });
-}
+export const useListMySsoSessions = mySsoSessions.useAccountQuery;
 
 /** 登出 of one subsystem (its client id) or, without one, 登出全部. */
 export function useEndMySsoSessions() {
-  const queryClient = useQueryClient();
-  return useMutation({
-    mutationFn: (clientId: string | null) =>
+  return useRefreshingMutation(
+    mySsoSessionsQueryKey,
+    (clientId: string | null) =>
       apiPost(clientId ? `/api/account/sso-sessions/${encodeURIComponent(clientId)}/logout` : '/api/account/sso-sessions/logout-all', {}, EndSsoSessionsResultSchema),
-    onSettled: () => queryClient.invalidateQueries({ queryKey: mySsoSessionsQueryKey }),
-  });
+    'settled',
+  );
 }

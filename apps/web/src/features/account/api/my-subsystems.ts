@@ -1,23 +1,15 @@
 import { MySubsystemListSchema, MySubsystemSchema } from '@portal/shared';
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { apiGet, apiPost } from '../../../lib/api-client';
-import { accountQueryKey } from '../../../lib/session';
+import { apiPost } from '../../../lib/api-client';
+import { useRefreshingMutation } from '../../../lib/refreshing-mutation';
+import { accountQuery } from './account-query';
 
-export const mySubsystemsQueryKey = [...accountQueryKey, 'subsystems'] as const;
+const mySubsystems = accountQuery('subsystems', '/api/account/subsystems', MySubsystemListSchema);
+export const mySubsystemsQueryKey = mySubsystems.queryKey;
 
 /** GET /api/account/subsystems */
-export function useListMySubsystems() {
-  return useQuery({
-    queryKey: mySubsystemsQueryKey,
-    queryFn: ({ signal }) => apiGet('/api/account/subsystems', MySubsystemListSchema, { signal }),
-  });
-}
+export const useListMySubsystems = mySubsystems.useAccountQuery;
 
 /** POST /api/account/subsystems: a new request, or a rejected one asked again. */
 export function useRequestSubsystem() {
-  const queryClient = useQueryClient();
-  return useMutation({
-    mutationFn: (code: string) => apiPost('/api/account/subsystems', { code }, MySubsystemSchema),
-    onSuccess: () => queryClient.invalidateQueries({ queryKey: mySubsystemsQueryKey }),
-  });
+  return useRefreshingMutation(mySubsystemsQueryKey, (code: string) => apiPost('/api/account/subsystems', { code }, MySubsystemSchema));
 }

@@ -1,17 +1,13 @@
 import { ProfileSchema, UpdateProfileResponseSchema, type UpdateProfileRequest } from '@portal/shared';
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { apiGet, apiPatch } from '../../../lib/api-client';
-import { accountQueryKey } from '../../../lib/session';
+import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { apiPatch } from '../../../lib/api-client';
+import { accountQuery } from './account-query';
 
-export const profileQueryKey = [...accountQueryKey, 'profile'] as const;
+const profile = accountQuery('profile', '/api/account/profile', ProfileSchema);
+export const profileQueryKey = profile.queryKey;
 
 /** GET /api/account/profile */
-export function useGetProfile() {
-  return useQuery({
-    queryKey: profileQueryKey,
-    queryFn: ({ signal }) => apiGet('/api/account/profile', ProfileSchema, { signal }),
-  });
-}
+export const useGetProfile = profile.useAccountQuery;
 
 /** PATCH /api/account/profile (a new e-mail only gets a confirmation link). */
 export function useUpdateProfile() {

@@ -6,9 +6,9 @@ import {
   type DecisionRequest,
   type InstitutionAccountQuery,
 } from '@portal/shared';
-import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { apiGet, apiPost } from '../../../lib/api-client';
-import { ApiError } from '../../../lib/api-error';
+import { useRefreshingMutation } from '../../../lib/refreshing-mutation';
 import { accountQueryKey } from '../../../lib/session';
 
 const institutionManagerKey = [...accountQueryKey, 'institution-manager'] as const;
@@ -26,16 +26,12 @@ export function useListPendingApplications(page: number) {
 
 /** POST /api/institution-manager/applications/:id/decision. A 409 (already decided) refreshes the queue too. */
 export function useDecideApplication() {
-  const queryClient = useQueryClient();
-  return useMutation({
-    mutationFn: ({ id, body }: { id: string; body: DecisionRequest }) =>
+  return useRefreshingMutation(
+    institutionManagerKey,
+    ({ id, body }: { id: string; body: DecisionRequest }) =>
       apiPost(`/api/institution-manager/applications/${encodeURIComponent(id)}/decision`, body, DecisionResultSchema),
-    onSettled: (_data, error) => {
-      if (!error || (error instanceof ApiError && error.status === 409)) {
-        void queryClient.invalidateQueries({ queryKey: institutionManagerKey });
-      }
-    },
-  });
+    'success-or-conflict',
+  );
 }
 
 /** GET /api/institution-manager/accounts */
@@ -53,14 +49,10 @@ export function useListInstitutionAccounts(query: InstitutionAccountQuery) {
 
 /** POST /api/institution-manager/accounts/:id/deactivate | reactivate */
 export function useChangeAccountStatus() {
-  const queryClient = useQueryClient();
-  return useMutation({
-    mutationFn: ({ id, change, body }: { id: string; change: 'deactivate' | 'reactivate'; body: AccountStatusChangeRequest }) =>
+  return useRefreshingMutation(
+    accountsKey,
+    ({ id, change, body }: { id: string; change: 'deactivate' | 'reactivate'; body: AccountStatusChangeRequest }) =>
       apiPost(`/api/institution-manager/accounts/${encodeURIComponent(id)}/${change}`, body, DecisionResultSchema),
-    onSettled: (_data, error) => {
-      if (!error || (error instanceof ApiError && error.status === 409)) {
-        void queryClient.invalidateQueries({ queryKey: accountsKey });
-      }
-    },
-  });
+    'success-or-conflict',
+  );
 }

@@ -8,8 +8,9 @@ import {
   type RotateSigningKeyRequest,
   type UpdateOidcClientRequest,
 } from '@portal/shared';
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useQuery } from '@tanstack/react-query';
 import { apiGet, apiPatch, apiPost } from '../../../lib/api-client';
+import { useRefreshingMutation } from '../../../lib/refreshing-mutation';
 import { accountQueryKey } from '../../../lib/session';
 
 const clientsKey = [...accountQueryKey, 'staff', 'oidc-clients'] as const;
@@ -21,8 +22,7 @@ export function useOidcClients() {
 }
 
 function useClientMutation<Input, Output>(mutationFn: (input: Input) => Promise<Output>) {
-  const queryClient = useQueryClient();
-  return useMutation({ mutationFn, onSuccess: () => queryClient.invalidateQueries({ queryKey: clientsKey }) });
+  return useRefreshingMutation(clientsKey, mutationFn);
 }
 
 /** POST …/oidc-client: the new client with its secret (shown once). */
@@ -59,9 +59,9 @@ export function useSigningKeys() {
 
 /** POST /api/staff/oidc-signing-keys/rotate: NEXT → ACTIVE → RETIRED for one algorithm. */
 export function useRotateSigningKey() {
-  const queryClient = useQueryClient();
-  return useMutation({
-    mutationFn: (body: RotateSigningKeyRequest) => apiPost('/api/staff/oidc-signing-keys/rotate', body, RotateSigningKeyResultSchema),
-    onSettled: () => queryClient.invalidateQueries({ queryKey: signingKeysKey }),
-  });
+  return useRefreshingMutation(
+    signingKeysKey,
+    (body: RotateSigningKeyRequest) => apiPost('/api/staff/oidc-signing-keys/rotate', body, RotateSigningKeyResultSchema),
+    'settled',
+  );
 }

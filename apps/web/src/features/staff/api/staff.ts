@@ -21,9 +21,10 @@ import {
   type UpdateInstitutionRequest,
   type UpdateSubsystemRequest,
 } from '@portal/shared';
-import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { apiDelete, apiGet, apiPatch, apiPost, apiUpload, type QueryParams } from '../../../lib/api-client';
 import { usePagedQuery } from '../../../lib/paged-query';
+import { useRefreshingMutation } from '../../../lib/refreshing-mutation';
 import { accountQueryKey } from '../../../lib/session';
 
 const staffKey = [...accountQueryKey, 'staff'] as const;
@@ -36,19 +37,11 @@ const keys = {
 } as const;
 const id = (value: string) => encodeURIComponent(value);
 
-function useInvalidate(key: readonly unknown[]) {
-  const queryClient = useQueryClient();
-  return () => queryClient.invalidateQueries({ queryKey: key });
-}
-
 /** 新增 (POST to the list's path) or 修改 (PATCH of one item), then the list is read again. */
 function useSave<Create, Update, S extends z.ZodType>(key: readonly unknown[], path: string, schema: S) {
-  const onSuccess = useInvalidate(key);
-  return useMutation({
-    mutationFn: (input: { id: string; body: Update } | { id: null; body: Create }) =>
-      input.id === null ? apiPost(path, input.body, schema) : apiPatch(`${path}/${id(input.id)}`, input.body, schema),
-    onSuccess,
-  });
+  return useRefreshingMutation(key, (input: { id: string; body: Update } | { id: null; body: Create }) =>
+    input.id === null ? apiPost(path, input.body, schema) : apiPatch(`${path}/${id(input.id)}`, input.body, schema),
+  );
 }
 
 // ── 機構管理
@@ -62,12 +55,8 @@ export function useSaveInstitution() {
 }
 
 export function useSetInstitutionClosed() {
-  const onSuccess = useInvalidate(keys.institutions);
-  return useMutation({
-    mutationFn: ({ institutionId, close }: { institutionId: string; close: boolean }) =>
-      apiPost(`/api/staff/institutions/${id(institutionId)}/${close ? 'close' : 'reopen'}`, undefined, StaffInstitutionSchema),
-    onSuccess,
-  });
+  return useRefreshingMutation(keys.institutions, ({ institutionId, close }: { institutionId: string; close: boolean }) =>
+    apiPost(`/api/staff/institutions/${id(institutionId)}/${close ? 'close' : 'reopen'}`, undefined, StaffInstitutionSchema));
 }
 
 // ── 子系統管理
@@ -80,12 +69,8 @@ export function useStaffSubsystems() {
 }
 
 export function useUpdateSubsystem() {
-  const onSuccess = useInvalidate(keys.subsystems);
-  return useMutation({
-    mutationFn: ({ subsystemId, body }: { subsystemId: string; body: UpdateSubsystemRequest }) =>
-      apiPatch(`/api/staff/subsystems/${id(subsystemId)}`, body, StaffSubsystemSchema),
-    onSuccess,
-  });
+  return useRefreshingMutation(keys.subsystems, ({ subsystemId, body }: { subsystemId: string; body: UpdateSubsystemRequest }) =>
+    apiPatch(`/api/staff/subsystems/${id(subsystemId)}`, body, StaffSubsystemSchema));
 }
 
 /**
@@ -93,27 +78,19 @@ export function useUpdateSubsystem() {
  * 帳號查詢 (role 子系統管理者, exact name).
  */
 export function useAssignSubsystemManager() {
-  const onSuccess = useInvalidate(keys.subsystems);
-  return useMutation({
-    mutationFn: async ({ subsystemId, accountName }: { subsystemId: string; accountName: string }) => {
-      const found = await apiGet('/api/staff/accounts', StaffAccountPageSchema, {
-        params: { accountName, role: AccountRoleSchema.enum.SUBSYSTEM_MANAGER, pageSize: 20 },
-      });
-      const account = found.items.find((item) => item.accountName.toLowerCase() === accountName.toLowerCase());
-      if (!account) throw new Error(`查無子系統管理者帳號「${accountName}」。`);
-      return apiPost(`/api/staff/subsystems/${id(subsystemId)}/managers`, { accountId: account.id }, StaffSubsystemSchema);
-    },
-    onSuccess,
+  return useRefreshingMutation(keys.subsystems, async ({ subsystemId, accountName }: { subsystemId: string; accountName: string }) => {
+    const found = await apiGet('/api/staff/accounts', StaffAccountPageSchema, {
+      params: { accountName, role: AccountRoleSchema.enum.SUBSYSTEM_MANAGER, pageSize: 20 },
+    });
+    const account = found.items.find((item) => item.accountName.toLowerCase() === accountName.toLowerCase());
+    if (!account) throw new Error(`查無子系統管理者帳號「${accountName}」。`);
+    return apiPost(`/api/staff/subsystems/${id(subsystemId)}/managers`, { accountId: account.id }, StaffSubsystemSchema);
   });
 }
 
 export function useRemoveSubsystemManager() {
-  const onSuccess = useInvalidate(keys.subsystems);
-  return useMutation({
-    mutationFn: ({ subsystemId, accountId }: { subsystemId: string; accountId: string }) =>
-      apiDelete(`/api/staff/subsystems/${id(subsystemId)}/managers/${id(accountId)}`, StaffSubsystemSchema),
-    onSuccess,
-  });
+  return useRefreshingMutation(keys.subsystems, ({ subsystemId, accountId }: { subsystemId: string; accountId: string }) =>
+    apiDelete(`/api/staff/subsystems/${id(subsystemId)}/managers/${id(accountId)}`, StaffSubsystemSchema));
 }
 
 // ── 公告管理
@@ -127,14 +104,10 @@ export function useSaveAnnouncement() {
 }
 
 export function usePublishAnnouncement() {
-  const onSuccess = useInvalidate(keys.announcements);
-  return useMutation({
-    mutationFn: ({ announcementId, publish }: { announcementId: string; publish: boolean }) =>
-      publish
-        ? apiPost(`/api/staff/announcements/${id(announcementId)}/publish`, {} satisfies PublishRequest, StaffAnnouncementSchema)
-        : apiPost(`/api/staff/announcements/${id(announcementId)}/unpublish`, undefined, StaffAnnouncementSchema),
-    onSuccess,
-  });
+  return useRefreshingMutation(keys.announcements, ({ announcementId, publish }: { announcementId: string; publish: boolean }) =>
+    publish
+      ? apiPost(`/api/staff/announcements/${id(announcementId)}/publish`, {} satisfies PublishRequest, StaffAnnouncementSchema)
+      : apiPost(`/api/staff/announcements/${id(announcementId)}/unpublish`, undefined, StaffAnnouncementSchema));
 }
 
 // ── 下載專區管理
@@ -145,21 +118,13 @@ export function useStaffDownloads(page: number) {
 
 /** POST /api/staff/downloads (new entry) or /api/staff/downloads/:id/file (new version), multipart. */
 export function useUploadDownload() {
-  const onSuccess = useInvalidate(keys.downloads);
-  return useMutation({
-    mutationFn: ({ downloadId, form }: { downloadId: string | null; form: FormData }) =>
-      apiUpload(downloadId === null ? '/api/staff/downloads' : `/api/staff/downloads/${id(downloadId)}/file`, form, StaffDownloadSchema),
-    onSuccess,
-  });
+  return useRefreshingMutation(keys.downloads, ({ downloadId, form }: { downloadId: string | null; form: FormData }) =>
+    apiUpload(downloadId === null ? '/api/staff/downloads' : `/api/staff/downloads/${id(downloadId)}/file`, form, StaffDownloadSchema));
 }
 
 export function useUpdateDownload() {
-  const onSuccess = useInvalidate(keys.downloads);
-  return useMutation({
-    mutationFn: ({ downloadId, body }: { downloadId: string; body: UpdateDownloadRequest }) =>
-      apiPatch(`/api/staff/downloads/${id(downloadId)}`, body, StaffDownloadSchema),
-    onSuccess,
-  });
+  return useRefreshingMutation(keys.downloads, ({ downloadId, body }: { downloadId: string; body: UpdateDownloadRequest }) =>
+    apiPatch(`/api/staff/downloads/${id(downloadId)}`, body, StaffDownloadSchema));
 }
 
 // ── 帳號查詢

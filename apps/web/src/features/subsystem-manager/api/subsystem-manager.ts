@@ -7,9 +7,9 @@ import {
   type DecisionRequest,
   type RevokeAccessRequest,
 } from '@portal/shared';
-import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { apiGet, apiPost } from '../../../lib/api-client';
-import { ApiError } from '../../../lib/api-error';
+import { useRefreshingMutation } from '../../../lib/refreshing-mutation';
 import { accountQueryKey } from '../../../lib/session';
 
 const subsystemManagerKey = [...accountQueryKey, 'subsystem-manager'] as const;
@@ -44,41 +44,25 @@ export function useListAccessRequests(query: AccessRequestQuery) {
   });
 }
 
-function useRefreshAfter() {
-  const queryClient = useQueryClient();
-  // A 409 means the list is out of date: refresh it as after a success.
-  return (_data: unknown, error: Error | null) => {
-    if (!error || (error instanceof ApiError && error.status === 409)) {
-      void queryClient.invalidateQueries({ queryKey: subsystemManagerKey });
-    }
-  };
+/** A decision in the queue; a 409 (someone decided first) refreshes the queue as a success does. */
+function useQueueMutation<Variables, Result>(mutationFn: (variables: Variables) => Promise<Result>) {
+  return useRefreshingMutation(subsystemManagerKey, mutationFn, 'success-or-conflict');
 }
 
 /** POST /api/subsystem-manager/access-requests/:id/decision */
 export function useDecideAccessRequest() {
-  const onSettled = useRefreshAfter();
-  return useMutation({
-    mutationFn: ({ id, body }: { id: string; body: DecisionRequest }) =>
-      apiPost(`/api/subsystem-manager/access-requests/${encodeURIComponent(id)}/decision`, body, DecisionResultSchema),
-    onSettled,
-  });
+  return useQueueMutation(({ id, body }: { id: string; body: DecisionRequest }) =>
+    apiPost(`/api/subsystem-manager/access-requests/${encodeURIComponent(id)}/decision`, body, DecisionResultSchema));
 }
 
 /** POST /api/subsystem-manager/access-requests/:id/revoke */
 export function useRevokeAccess() {
-  const onSettled = useRefreshAfter();
-  return useMutation({
-    mutationFn: ({ id, body }: { id: string; body: RevokeAccessRequest }) =>
-      apiPost(`/api/subsystem-manager/access-requests/${encodeURIComponent(id)}/revoke`, body, DecisionResultSchema),
-    onSettled,
-  });
+  return useQueueMutation(({ id, body }: { id: string; body: RevokeAccessRequest }) =>
+    apiPost(`/api/subsystem-manager/access-requests/${encodeURIComponent(id)}/revoke`, body, DecisionResultSchema));
 }
 
 /** POST /api/subsystem-manager/access-requests/bulk-approve */
 export function useBulkApprove() {
-  const onSettled = useRefreshAfter();
-  return useMutation({
-    mutationFn: (ids: string[]) => apiPost('/api/subsystem-manager/access-requests/bulk-approve', { ids }, BulkApproveResultSchema),
-    onSettled,
-  });
+  return useQueueMutation((ids: string[]) =>
+    apiPost('/api/subsystem-manager/access-requests/bulk-approve', { ids }, BulkApproveResultSchema));
 }
