@@ -159,8 +159,8 @@ describe('醫事機構卡驗證 (pending application)', () => {
     expect(await screen.findByRole('heading', { name: MANAGER_REQUEST_MESSAGES.cardSuccess })).toBeInTheDocument();
     await waitFor(() =>
       expect(bodies.map((item) => item.url)).toEqual([
-        '/api/applications/manager-request',
-        '/api/applications/manager-request',
+        '/api/applications/credentials',
+        '/api/applications/credentials',
         '/api/card-verification/challenges',
         '/api/card-verification/verifications',
       ]),
@@ -179,25 +179,11 @@ describe('醫事機構卡驗證 (pending application)', () => {
     expect(bodies).toEqual([]);
   });
 
-  it('accepts right credentials of an application with no paper request yet (404 of the request)', async () => {
-    forgetPendingApplicant();
-    server.use(
-      http.post('*/api/applications/manager-request', () =>
-        HttpResponse.json({ code: 'MANAGER_REQUEST_NOT_FOUND', message: MANAGER_REQUEST_MESSAGES.notFound } satisfies ErrorBody, { status: 404 }),
-      ),
-    );
-    const { user } = await openCardScreen(fakeSigner().signer);
-    await user.type(screen.getByLabelText('(必填)帳號'), PENDING_APPLICANT.accountName);
-    await user.type(screen.getByLabelText('(必填)密碼'), PENDING_APPLICANT.password);
-    await user.click(screen.getByRole('button', { name: '繼續' }));
-    expect(await screen.findByLabelText('PIN碼')).toBeInTheDocument();
-  });
-
   it('says the throttle (429) in an alert that takes focus, and keeps the form', async () => {
     forgetPendingApplicant();
     const tooMany = '嘗試次數過多，請稍後再試。';
     server.use(
-      http.post('*/api/applications/manager-request', () => HttpResponse.json({ code: 'RATE_LIMITED', message: tooMany } satisfies ErrorBody, { status: 429, headers: { 'retry-after': '60' } })),
+      http.post('*/api/applications/credentials', () => HttpResponse.json({ code: 'RATE_LIMITED', message: tooMany } satisfies ErrorBody, { status: 429, headers: { 'retry-after': '60' } })),
     );
     const { user } = await openCardScreen(fakeSigner().signer);
     await user.type(screen.getByLabelText('(必填)帳號'), PENDING_APPLICANT.accountName);
