@@ -6,7 +6,7 @@
  * run's own (initdb + pg_ctl, redis-server) on free ports; without PostgreSQL's server binaries
  * a scratch database on BENCH_POSTGRES_URL is used and the restart is left out.
  *
- * `pnpm --filter @portal/api bench:load-faults`. Prints the figures and writes
+ * `pnpm --filter @portal/api bench:load-faults` (LOAD_FAULTS picks some of kill,redis,postgres). Prints the figures and writes
  * bench-results/load-and-faults.json; exits 1 when a check fails (a 5xx outside the database
  * restart, a 201 not stored, a half-written application).
  */
@@ -21,11 +21,13 @@ const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../.
 const clients = Number(process.env.LOAD_CLIENTS ?? 200);
 const seconds = Number(process.env.LOAD_SECONDS ?? 60);
 const ownPostgres = postgresServerInstalled();
+/** LOAD_FAULTS=kill,redis,postgres (default all): the faults to run, in that order. */
+const faults = (process.env.LOAD_FAULTS ?? 'kill,redis,postgres').split(',');
 
 const result = await runLoadAndFaults({
   clients,
   durationMs: seconds * 1000,
-  faults: { kill: true, redis: true, postgres: ownPostgres },
+  faults: { kill: faults.includes('kill'), redis: faults.includes('redis'), postgres: ownPostgres && faults.includes('postgres') },
   postgres: ownPostgres ? { own: true } : { adminUrl: process.env.BENCH_POSTGRES_URL ?? 'postgresql://postgres@127.0.0.1:5432/postgres' },
   log: (line) => console.log(`[${new Date().toISOString().slice(11, 19)}] ${line}`),
 });
@@ -45,6 +47,7 @@ console.log(`API CPU: ${Math.round(result.apiCpuMs)} ms for ${summary.total.requ
 console.log('Consistency', result.consistency);
 console.log(`Redis: ${result.redisFailureLogLines} log lines about it being unavailable; ${result.redisKeysAtEnd} keys once back`);
 if (Object.keys(result.unhandledErrors).length > 0) console.log('Errors behind the 500s:', result.unhandledErrors);
+if (result.crashes.length > 0) console.log('Crashes:', result.crashes, '\n', result.severeLogLines.join('\n'));
 if (result.readiness) console.log('PostgreSQL restart, /readyz:', result.readiness);
 
 const verdict = loadFaultVerdict(result);

@@ -83,6 +83,11 @@ async function openPostgres(connectionString: string, max: number): Promise<Data
   // A pool error (e.g. the server restarted) must not crash the process; queries will fail
   // and be reported per request instead.
   pool.on('error', () => undefined);
+  // The pool listens for errors only on idle connections. One that is checked out and between
+  // queries when the server goes away (a transaction's, withConnection's) would emit 'error'
+  // with nobody listening, and Node ends the process for that: every connection gets a listener
+  // for its whole life. Its next query fails (the API answers 503), and the pool discards it.
+  pool.on('connect', (client) => client.on('error', () => undefined));
   const prisma = new PrismaClient({ adapter: new PrismaPg(pool), transactionOptions: TRANSACTION_OPTIONS });
   const runnerOn = (client: pg.Pool | pg.PoolClient) => ({
     exec: async (script: string) => {

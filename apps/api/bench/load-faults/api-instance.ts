@@ -17,6 +17,9 @@ export class ApiInstance {
   private child: ChildProcess | undefined;
   private cpuMsOfEarlierLives = 0;
   private lives = 0;
+  private expectingExit = false;
+  /** Exits nobody asked for (a crash), with when they happened. */
+  readonly crashes: { code: number | null; signal: string | null; at: Date }[] = [];
   /** CPU ms the restarts took until ready (the first start excluded). */
   restartCpuMs = 0;
   private readonly log: WriteStream;
@@ -48,6 +51,10 @@ export class ApiInstance {
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     this.child = child;
+    this.expectingExit = false;
+    child.once('exit', (code, signal) => {
+      if (!this.expectingExit) this.crashes.push({ code, signal, at: new Date() });
+    });
     child.stdout!.pipe(this.log, { end: false });
     child.stderr!.pipe(this.log, { end: false });
     const deadline = Date.now() + timeoutMs;
@@ -71,6 +78,7 @@ export class ApiInstance {
     const child = this.child;
     if (!child || child.exitCode !== null) return;
     this.cpuMsOfEarlierLives += cpuMsOf(child.pid!)?.ms ?? 0;
+    this.expectingExit = true;
     const exited = once(child, 'exit');
     child.kill('SIGKILL');
     await exited;
@@ -87,6 +95,7 @@ export class ApiInstance {
     const child = this.child;
     if (child && child.exitCode === null) {
       const total = this.cpuMs();
+      this.expectingExit = true;
       const exited = once(child, 'exit');
       child.kill('SIGTERM');
       const timer = setTimeout(() => child.kill('SIGKILL'), 15_000);

@@ -26,6 +26,8 @@ export interface LoadFaultOptions {
   faults: { kill: boolean; redis: boolean; postgres: boolean };
   /** Where PostgreSQL runs: a cluster of our own (needed to restart it), or a server to make a scratch database on. */
   postgres: { own: true } | { adminUrl: string };
+  /** How long PostgreSQL stays down in its restart (default 3 s). */
+  postgresDownMs?: number;
   /** How long Redis stays down. */
   redisDownMs?: number;
   log?: (line: string) => void;
@@ -44,6 +46,10 @@ export interface LoadFaultResult {
   redisFailureLogLines: number;
   /** The errors behind 500 answers, as the instances logged them: message → count. */
   unhandledErrors: Record<string, number>;
+  /** Instances that exited without being told to. */
+  crashes: { instance: string; code: number | null; signal: string | null; at: Date }[];
+  /** Errors and crash output of the instances (distinct lines, the first 40). */
+  severeLogLines: string[];
   /** Keys in Redis at the end: the throttles write there again once it is back. */
   redisKeysAtEnd: number | undefined;
   readiness?: { sawNotReady: boolean; notReadyMs: number; recoveredWithoutRestart: boolean };
@@ -99,6 +105,27 @@ function unhandledErrorsOf(lines: string[]): Record<string, number> {
     counts[key] = (counts[key] ?? 0) + 1;
   }
   return counts;
+}
+
+function severeLinesOf(lines: string[]): string[] {
+  const severe = lines.filter((line) => {
+    if (line.trim() === '') return false;
+    try {
+      return (JSON.parse(line) as { level?: number }).level! >= 50;
+    } catch {
+      return true; // not the logger's: a crash's stack trace
+    }
+  });
+  const readable = severe.map((line) => {
+    try {
+      const { msg, err } = JSON.parse(line) as { msg?: string; err?: { type?: string; message?: string; stack?: string } };
+      const frames = (err?.stack ?? '').split('\n').filter((frame) => frame.trim().startsWith('at ')).slice(0, 6).map((frame) => frame.trim());
+      return `${msg}: ${err?.type} ${(err?.message ?? '').split('\n').at(-1)} | ${frames.join(' | ')}`;
+    } catch {
+      return line.slice(0, 400);
+    }
+  });
+  return [...new Set(readable)].slice(0, 40);
 }
 
 /** Polls /readyz of every instance while PostgreSQL restarts: how long it said not ready, and whether it came back. */
@@ -216,7 +243,7 @@ export async function runLoadAndFaults(options: LoadFaultOptions): Promise<LoadF
         windows.push({ name: 'Redis down', from, to: since() });
       } else if (postgres) {
         log('PostgreSQL restarting');
-        readiness = await watchReadiness(instances, postgres.restart());
+        readiness = await watchReadiness(instances, postgres.restart(options.postgresDownMs ?? 3000));
         log(`PostgreSQL back, /readyz 200 again after ${readiness.notReadyMs} ms of 503`);
         windows.push({ name: 'PostgreSQL restart', from, to: since() });
       }
@@ -251,6 +278,8 @@ export async function runLoadAndFaults(options: LoadFaultOptions): Promise<LoadF
       redisFailureLogLines,
       redisKeysAtEnd,
       unhandledErrors: unhandledErrorsOf(logLines),
+      crashes: instances.flatMap((instance) => instance.crashes.map((crash) => ({ instance: instance.name, ...crash }))),
+      severeLogLines: severeLinesOf(logLines),
       ...(readiness && { readiness }),
       summary: summarise(run.samples, windows, kinds, wallMs, apiCpuMs),
     };

@@ -100,8 +100,7 @@ export class OwnPostgres {
       chownSync(dir, uid, gid);
     }
     cluster.run('initdb', ['-D', path.join(dir, 'data'), '-U', 'postgres', '-A', 'trust', '--no-sync', '-E', 'UTF8', '--locale=C']);
-    const options = `-p ${cluster.port} -k ${dir} -c listen_addresses=127.0.0.1 -c max_connections=60`;
-    cluster.run('pg_ctl', ['-D', path.join(dir, 'data'), '-o', options, '-l', path.join(dir, 'server.log'), '-w', 'start']);
+    cluster.run('pg_ctl', ['-D', path.join(dir, 'data'), '-o', cluster.options, '-l', path.join(dir, 'server.log'), '-w', 'start']);
     return cluster;
   }
 
@@ -109,9 +108,19 @@ export class OwnPostgres {
     return `postgresql://postgres@127.0.0.1:${this.port}/postgres`;
   }
 
-  /** A fast restart: open connections are cut, as in a failover or a restart for a setting. */
-  restart(): Promise<void> {
-    return this.runAsync('pg_ctl', ['-D', path.join(this.dir, 'data'), '-m', 'fast', '-w', 'restart']);
+  private get options() {
+    return `-p ${this.port} -k ${this.dir} -c listen_addresses=127.0.0.1 -c max_connections=60`;
+  }
+
+  /**
+   * A restart with `downMs` between stop and start: open connections are cut (fast shutdown)
+   * and new ones refused meanwhile, as in a failover or a restart for a setting.
+   */
+  async restart(downMs: number): Promise<void> {
+    const data = path.join(this.dir, 'data');
+    await this.runAsync('pg_ctl', ['-D', data, '-m', 'fast', '-w', 'stop']);
+    await sleep(downMs);
+    await this.runAsync('pg_ctl', ['-D', data, '-o', this.options, '-l', path.join(this.dir, 'server.log'), '-w', 'start']);
   }
 
   stop() {

@@ -13,6 +13,7 @@ export function loadFaultVerdict(result: LoadFaultResult): string[] {
   if (outsideRestart.length > 0) problems.push(`${outsideRestart.length} answers of 5xx outside the PostgreSQL restart (${[...new Set(outsideRestart.map((s) => `${s.kind} ${s.status}`))].join(', ')})`);
   const not503 = serverErrors.filter((sample) => sample.status !== 503 && !outsideRestart.includes(sample));
   if (not503.length > 0) problems.push(`${not503.length} answers of 5xx other than 503 during the PostgreSQL restart`);
+  for (const crash of result.crashes) problems.push(`${crash.instance} exited by itself (code ${crash.code}, signal ${crash.signal})`);
   const { consistency } = result;
   if (consistency.missing > 0) problems.push(`${consistency.missing} 帳號申請 answered 201 are not in the database`);
   if (consistency.withoutAudit > 0) problems.push(`${consistency.withoutAudit} 帳號申請 answered 201 have no audit row`);

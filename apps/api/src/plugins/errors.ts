@@ -3,7 +3,7 @@ import type { Socket } from 'node:net';
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import fp from 'fastify-plugin';
 import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
-import { messages, type ErrorBody } from '@portal/shared';
+import { isStorableText, messages, type ErrorBody } from '@portal/shared';
 import { DATABASE_RETRY_AFTER_SECONDS, isDatabaseUnavailable } from '../errors/database-unavailable.js';
 import { HttpError, TooManyAttemptsError } from '../errors/http-error.js';
 import type { SecurityHeaders } from './security-headers.js';
@@ -75,7 +75,11 @@ function fieldErrorsOf(
 ) {
   const fieldErrors: Record<string, string[]> = {};
   for (const issue of validation) {
-    const field = issue.instancePath.replace(/^\//, '').replaceAll('/', '.') || context || '_';
+    // A path can hold a key the client sent (the keys of a record): it ends before the first one
+    // the answer cannot carry (NUL, a lone surrogate), so the error names the object holding it.
+    const segments = issue.instancePath.replace(/^\//, '').split('/').filter(Boolean);
+    const unsendable = segments.findIndex((segment) => !isStorableText(segment));
+    const field = (unsendable === -1 ? segments : segments.slice(0, unsendable)).join('.') || context || '_';
     (fieldErrors[field] ??= []).push(issue.message ?? messages.badRequest);
   }
   return fieldErrors;

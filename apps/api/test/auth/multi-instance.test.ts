@@ -66,6 +66,15 @@ describe.skipIf(WITHOUT_REDIS)('two instances sharing PostgreSQL/PGlite and Redi
     expect(await redis.pttl(keys[0]!)).toBeGreaterThan(14 * 60_000);
   });
 
+  it('forgot-password counts per name and address across instances, and the owner elsewhere is not silenced', async () => {
+    const forgot = (ctx: TestContext, address: string) =>
+      ctx.app.inject({ method: 'POST', url: '/api/auth/forgot-password', payload: { accountName: 'demosubprenatal', email: 'x@example.com' }, headers: { 'x-forwarded-for': address } });
+    for (let i = 0; i < 5; i += 1) expect((await forgot(i % 2 === 0 ? a : b, '203.0.113.90')).statusCode).toBe(202);
+    expect((await forgot(b, '203.0.113.90')).statusCode).toBe(429);
+    expect((await forgot(a, '198.18.0.90')).statusCode).toBe(202);
+    expect(Number(await redis.get(`${KEY_PREFIX}portal:failures:forgot:demosubprenatal`))).toBe(6);
+  });
+
   it('per-IP limits are shared too', async () => {
     const headers = { 'x-forwarded-for': '203.0.113.77' };
     const payload = { accountName: 'nobody-here', nationalId: 'A123456789' };

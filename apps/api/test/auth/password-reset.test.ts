@@ -82,14 +82,31 @@ describe('POST /api/auth/forgot-password', () => {
     });
   });
 
-  it('throttles per account name: the 6th request within an hour gets 429', async () => {
-    for (let i = 0; i < 5; i += 1) {
-      expect((await post('/api/auth/forgot-password', { accountName: 'demosublung', email: 'x@example.com' })).statusCode).toBe(202);
-    }
-    const response = await post('/api/auth/forgot-password', { accountName: 'DemoSubLung', email: 'x@example.com' });
+  it('throttles per account name and address: the 6th request from one address in an hour gets 429, the owner elsewhere still gets the mail', async () => {
+    const from = (address: string, accountName: string, email: string) =>
+      ctx.app.inject({ method: 'POST', url: '/api/auth/forgot-password', payload: { accountName, email }, headers: { 'x-forwarded-for': address } });
+    for (let i = 0; i < 5; i += 1) expect((await from('203.0.113.66', 'demosublung', 'x@example.com')).statusCode).toBe(202);
+    const refused = await from('203.0.113.66', 'DemoSubLung', 'x@example.com');
+    expect(refused.statusCode).toBe(429);
+    expect(refused.json()).toEqual({ code: 'TOO_MANY_ATTEMPTS', message: '重設密碼申請次數過多，請於 60 分鐘後再試。' });
+    expect(refused.headers['retry-after']).toBeDefined();
+    // The owner, at another address, is not silenced: the link is mailed.
+    const email = await emailOf('demosublung');
+    const owner = await from('198.18.0.7', 'demosublung', email);
+    await ctx.app.afterResponse.idle();
+    expect(owner.statusCode).toBe(202);
+    expect(await ctx.db.prisma.mailMessage.count({ where: { template: 'password-reset', to: email } })).toBe(1);
+  });
+
+  it('caps one name from anywhere at 20 requests in 15 minutes (a mailbox is not flooded from many addresses)', async () => {
+    for (let i = 0; i < 20; i += 1) expect((await post('/api/auth/forgot-password', { accountName: 'demosubcolorectal', email: 'x@example.com' })).statusCode).toBe(202);
+    const response = await post('/api/auth/forgot-password', { accountName: 'demosubcolorectal', email: 'x@example.com' });
     expect(response.statusCode).toBe(429);
-    expect(response.json()).toEqual({ code: 'TOO_MANY_ATTEMPTS', message: '重設密碼申請次數過多，請於 60 分鐘後再試。' });
-    expect(response.headers['retry-after']).toBeDefined();
+    expect(response.json()).toEqual({ code: 'TOO_MANY_ATTEMPTS', message: '重設密碼申請次數過多，請於 15 分鐘後再試。' });
+    expect(Number(response.headers['retry-after'])).toBeLessThanOrEqual(15 * 60);
+    // Unknown names are counted the same way (the throttle reveals nothing).
+    for (let i = 0; i < 20; i += 1) expect((await post('/api/auth/forgot-password', { accountName: 'nosuchname', email: 'x@example.com' })).statusCode).toBe(202);
+    expect((await post('/api/auth/forgot-password', { accountName: 'nosuchname', email: 'x@example.com' })).statusCode).toBe(429);
   });
 });
 

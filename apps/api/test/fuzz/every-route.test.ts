@@ -11,6 +11,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { AccountRole } from '@portal/shared';
 import { createTestApp, type TestContext } from '../helpers/test-app.js';
 import { login, type TestSession } from '../helpers/auth.js';
+import { bodyFor, hostileText, rowCounts, wireEncode, wireText, type JsonSchema } from './generators.js';
 
 /** Generated requests per route; with the portal's ~100 routes, well over 1,000 a run. */
 const RUNS_PER_ROUTE = Number(process.env.FUZZ_RUNS_PER_ROUTE ?? 15);
@@ -21,78 +22,6 @@ const DEMO_ACCOUNT_OF: Record<AccountRole, string> = {
   SUBSYSTEM_MANAGER: 'demosubadult',
   SYSTEM_STAFF: 'demostaff',
 };
-
-// ───────────────────────── generators ─────────────────────────
-
-const hostileText = fc.oneof(
-  fc.constantFrom(
-    '\u0000', 'a\u0000b', '\uD800', 'x\uDFFF', '\uDC00\uD800', '', ' ', '0', '-1', '1e400', 'NaN', 'null', 'true',
-    '0001-01-01', '9999-12-31', '10000-01-01', '2026-02-30', '1970-01-01T00:00:00Z', '-000001-01-01',
-    '99999999999999999999999999', '9223372036854775808', '-9223372036854775809', '00000000-0000-4000-8000-000000000000',
-    'not-a-uuid', '../../etc/passwd', '%00', '<script>alert(1)</script>', "'; DROP TABLE accounts; --", 'A'.repeat(5_000),
-    'A123456789', 'demomanager', 'a@b.c', '\u202Etxt.exe', '😀', '\uFEFF', '\r\n', '{"a":1}',
-  ),
-  fc.string({ unit: 'binary', maxLength: 40 }),
-  fc.string({ unit: 'grapheme', maxLength: 40 }),
-);
-
-const hostileNumber = fc.oneof(
-  fc.constantFrom(0, -1, 1, 2 ** 31, 2 ** 53, -(2 ** 53), 1e308, -1e308, 0.5, 2 ** 63),
-  fc.integer(),
-  fc.double({ noNaN: true, noDefaultInfinity: true }),
-);
-
-const hostileScalar = fc.oneof(hostileText, hostileNumber, fc.boolean(), fc.constant(null));
-const hostileValue: fc.Arbitrary<unknown> = fc.oneof(
-  { weight: 4, arbitrary: hostileScalar },
-  { weight: 1, arbitrary: fc.array(hostileScalar, { maxLength: 3 }) },
-  { weight: 1, arbitrary: fc.dictionary(hostileText, hostileScalar, { maxKeys: 3 }) },
-);
-
-interface JsonSchema {
-  type?: string | string[];
-  enum?: unknown[];
-  const?: unknown;
-  format?: string;
-  properties?: Record<string, JsonSchema>;
-  items?: JsonSchema;
-  anyOf?: JsonSchema[];
-  oneOf?: JsonSchema[];
-}
-
-/** A value that mostly fits `schema` (so that deeper checks run) and often does not. */
-function valueFor(schema: JsonSchema | undefined, depth = 0): fc.Arbitrary<unknown> {
-  if (!schema || depth > 3) return hostileValue;
-  const variants = schema.anyOf ?? schema.oneOf;
-  if (variants?.length) return fc.oneof(...variants.map((variant) => valueFor(variant, depth + 1)), hostileValue);
-  if (schema.enum?.length) return fc.oneof(fc.constantFrom(...schema.enum), hostileValue);
-  if (schema.const !== undefined) return fc.oneof(fc.constant(schema.const), hostileValue);
-  const type = [schema.type].flat()[0];
-  if (type === 'object' && schema.properties) return fc.oneof({ weight: 3, arbitrary: objectFor(schema, depth + 1) }, { weight: 1, arbitrary: hostileValue });
-  if (type === 'array') return fc.oneof(fc.array(valueFor(schema.items, depth + 1), { maxLength: 4 }), hostileValue);
-  if (type === 'string' && schema.format === 'uuid') return fc.oneof(fc.uuid({ version: 4 }), hostileText);
-  if (type === 'string' && schema.format?.startsWith('date')) return fc.oneof(fc.date({ noInvalidDate: true }).map((date) => date.toISOString().slice(0, schema.format === 'date' ? 10 : 24)), hostileText);
-  if (type === 'string') return hostileText;
-  if (type === 'integer' || type === 'number') return fc.oneof(hostileNumber, hostileText);
-  if (type === 'boolean') return fc.oneof(fc.boolean(), hostileValue);
-  return hostileValue;
-}
-
-function objectFor(schema: JsonSchema, depth = 0): fc.Arbitrary<Record<string, unknown>> {
-  const keys = Object.keys(schema.properties ?? {});
-  const fields = Object.fromEntries(keys.map((key) => [key, valueFor(schema.properties![key], depth)]));
-  return fc.record(fields, { requiredKeys: [] }) as fc.Arbitrary<Record<string, unknown>>;
-}
-
-/** A JSON body: mostly shaped like the schema, sometimes not an object at all. */
-const bodyFor = (schema: JsonSchema | undefined) =>
-  fc.oneof(
-    { weight: 6, arbitrary: schema?.properties ? objectFor(schema) : fc.dictionary(hostileText, hostileValue, { maxKeys: 4 }) },
-    { weight: 2, arbitrary: fc.constantFrom<unknown>(null, [], 'text', 0, true, [null]) },
-  );
-
-/** Query strings and path segments are text on the wire. */
-const wireText = (schema: JsonSchema | undefined) => valueFor(schema).map((value) => (typeof value === 'string' ? value : JSON.stringify(value) ?? ''));
 
 // ───────────────────────── the routes ─────────────────────────
 
@@ -129,21 +58,6 @@ function requestArbitrary(url: string, operation: Operation | undefined): fc.Arb
   });
 }
 
-/**
- * Percent-encoding that keeps what encodeURIComponent refuses: a lone surrogate goes out as its
- * three WTF-8 bytes, as a hostile client would send it.
- */
-function wireEncode(value: string): string {
-  let out = '';
-  for (const char of value) {
-    const unit = char.charCodeAt(0);
-    if (char.length === 1 && unit >= 0xd800 && unit <= 0xdfff) {
-      out += [0xe0 | (unit >> 12), 0x80 | ((unit >> 6) & 0x3f), 0x80 | (unit & 0x3f)].map((byte) => '%' + byte.toString(16).toUpperCase()).join('');
-    } else out += encodeURIComponent(char);
-  }
-  return out;
-}
-
 function multipartPayload(parts: NonNullable<GeneratedRequest['multipart']>) {
   const boundary = '----fuzz' + Math.random().toString(16).slice(2);
   const chunks: Buffer[] = [];
@@ -159,17 +73,6 @@ let ctx: TestContext;
 let openapi: { paths: Record<string, Record<string, Operation>> };
 let addressCounter = 0;
 const nextAddress = () => `10.77.${Math.floor(++addressCounter / 250) % 250}.${(addressCounter % 250) + 1}`;
-
-/** Row count of every table: what a refused request must leave as it was. */
-async function rowCounts(): Promise<Record<string, number>> {
-  const tables = await ctx.db.prisma.$queryRawUnsafe<{ name: string }[]>(
-    `SELECT table_name AS name FROM information_schema.tables WHERE table_schema = current_schema() AND table_type = 'BASE TABLE' AND table_name NOT LIKE '\\_%' ORDER BY 1`,
-  );
-  const rows = await ctx.db.prisma.$queryRawUnsafe<{ name: string; n: number }[]>(
-    tables.map(({ name }) => `SELECT '${name}' AS name, count(*)::int AS n FROM "${name}"`).join(' UNION ALL '),
-  );
-  return Object.fromEntries(rows.map(({ name, n }) => [name, Number(n)]));
-}
 
 beforeAll(async () => {
   ctx = await createTestApp({ demoInstitutions: 5 });
@@ -193,7 +96,7 @@ describe('every route with generated hostile input', () => {
       const session: TestSession | undefined = role ? await login(ctx.app, DEMO_ACCOUNT_OF[role], undefined, nextAddress()) : undefined;
       const verdict = await fc.check(
         fc.asyncProperty(requestArbitrary(route.url, operation), async (generated) => {
-          const before = await rowCounts();
+          const before = await rowCounts(ctx.db.prisma);
           const multipart = generated.multipart ? multipartPayload(generated.multipart) : undefined;
           const response = await ctx.app.inject({
             method: route.method as 'GET',
@@ -212,7 +115,7 @@ describe('every route with generated hostile input', () => {
           const context = `${route.method} ${generated.url} ${String(sent).slice(0, 300)} → ${response.statusCode} ${response.body.slice(0, 300)}`;
           expect(response.statusCode, context).toBeLessThan(500);
           if (response.statusCode === 429) expect(response.headers['retry-after'], context).toMatch(/^\d+$/);
-          if ([400, 413, 415].includes(response.statusCode)) expect(await rowCounts(), context).toEqual(before);
+          if ([400, 413, 415].includes(response.statusCode)) expect(await rowCounts(ctx.db.prisma), context).toEqual(before);
         }),
         { numRuns: RUNS_PER_ROUTE, seed: process.env.FUZZ_SEED ? Number(process.env.FUZZ_SEED) : undefined, endOnFailure: true },
       );

@@ -9,6 +9,7 @@
  */
 import { z } from 'zod';
 import { CSV_IMPORT_MAX_CHARS, megabytes } from '../upload-limits.js';
+import { messages } from '../messages.js';
 import { text } from '../schemas/text.js';
 import { NationalIdSchema } from '../rules/national-id.js';
 import { DateFilterSchema, optionalText, refineDateRange } from '../schemas/back-office.js';
@@ -58,6 +59,7 @@ export const SCREENING_MESSAGES = {
   birthDateMismatch: '出生日期與本系統既有資料不符，請確認身分證字號及出生日期。',
   duplicateInBatch: '同一批次內有重複的子系統紀錄編號。',
   batchEmpty: '請至少提供 1 筆紀錄。',
+  recordNotObject: '每筆紀錄須為 JSON 物件。',
   batchTooLarge: '每批次最多 1,000 筆紀錄。',
   numberRange: (min: number, max: number) => `須為 ${min} 至 ${max} 的數字。`,
   yesNo: '須為「是」或「否」。',
@@ -177,7 +179,11 @@ export const INGEST_BATCH_LIMIT = 1000;
  */
 export const ScreeningIngestRequestSchema = z.object({
   records: z
-    .array(z.record(text(), z.unknown()), { error: SCREENING_MESSAGES.batchEmpty })
+    .array(
+      // A key the database could not store is named as such (not zod's English "Invalid key").
+      z.record(text(), z.unknown(), { error: (issue) => (issue.code === 'invalid_key' ? messages.unstorableText : SCREENING_MESSAGES.recordNotObject) }),
+      { error: SCREENING_MESSAGES.batchEmpty },
+    )
     .min(1, SCREENING_MESSAGES.batchEmpty)
     .max(INGEST_BATCH_LIMIT, SCREENING_MESSAGES.batchTooLarge)
     .describe('每筆為 ScreeningRecordInput'),

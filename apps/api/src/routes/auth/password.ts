@@ -37,7 +37,7 @@ export const passwordRoutes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (request, reply) => {
-      await countPasswordResetRequest(app.failureCounter, request.body);
+      await countPasswordResetRequest(app.failureCounter, request.body, request.ip);
       // The lookup, the link and the mail happen after the answer: its time and shape are the
       // same whether or not the account exists and the data match.
       const { body, origin } = request;

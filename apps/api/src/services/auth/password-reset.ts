@@ -18,9 +18,17 @@ import { passwordResetLink } from '../mail/templates.js';
 import { newMailedToken, revokeAllSessions, sha256Hex } from './sessions.js';
 
 export const PASSWORD_RESET_TTL_MINUTES = 30;
-/** Per account name: reset mails within the window (a mailbox must not be flooded). */
-export const FORGOT_PASSWORD_ACCOUNT_LIMIT = 5;
-export const FORGOT_PASSWORD_ACCOUNT_WINDOW_MS = 60 * 60 * 1000;
+/**
+ * Reset mails asked for one account name (a mailbox must not be flooded), counted twice: per
+ * name and client address, a few an hour; per name from anywhere, more but in a short window.
+ * So requests sent from elsewhere can hold the owner's reset mail back for 15 minutes at most,
+ * and only by spending the per-address budget of several addresses; from the owner's own
+ * address the owner's requests still count alone.
+ */
+export const FORGOT_PASSWORD_LIMITS = {
+  perAddress: { limit: 5, windowMs: 60 * 60 * 1000 },
+  perAccount: { limit: 20, windowMs: 15 * 60 * 1000 },
+} as const;
 
 export interface PasswordResetDeps {
   prisma: PrismaClient;
@@ -32,15 +40,24 @@ export interface PasswordResetDeps {
 const sameEmail = (a: string, b: string) => a.trim().toLowerCase() === b.trim().toLowerCase();
 
 /**
- * 忘記密碼, the part done before the answer: the per-name count (whether or not the name exists,
- * so the throttle reveals nothing either). Nothing here reads the account: the answer is the
- * same 202, in the same time, for every name; `requestPasswordReset` runs after it.
+ * 忘記密碼, the part done before the answer: the per-name counts (whether or not the name exists,
+ * so the throttle reveals nothing either), reserved before anything else. Nothing here reads the
+ * account: the answer is the same 202, in the same time, for every name; `requestPasswordReset`
+ * runs after it.
  */
-export async function countPasswordResetRequest(failures: FailureCounter, input: ForgotPasswordRequest): Promise<void> {
-  const attempts = await failures.increment(`forgot:${accountNameKey(input.accountName)}`, FORGOT_PASSWORD_ACCOUNT_WINDOW_MS);
-  if (attempts.count > FORGOT_PASSWORD_ACCOUNT_LIMIT) {
-    const seconds = Math.max(1, Math.ceil(attempts.retryAfterMs / 1000));
-    throw new TooManyAttemptsError(seconds, `重設密碼申請次數過多，請於 ${Math.ceil(seconds / 60)} 分鐘後再試。`);
+export async function countPasswordResetRequest(failures: FailureCounter, input: ForgotPasswordRequest, ip: string): Promise<void> {
+  const name = accountNameKey(input.accountName);
+  const { perAddress, perAccount } = FORGOT_PASSWORD_LIMITS;
+  // The address first: a request refused there does not use up the name's budget from anywhere.
+  for (const [key, { limit, windowMs }] of [
+    [`forgot:${name}:${ip}`, perAddress],
+    [`forgot:${name}`, perAccount],
+  ] as const) {
+    const reservation = await failures.reserve(key, limit, windowMs);
+    if (!reservation.granted) {
+      const seconds = Math.max(1, Math.ceil(reservation.retryAfterMs / 1000));
+      throw new TooManyAttemptsError(seconds, `重設密碼申請次數過多，請於 ${Math.ceil(seconds / 60)} 分鐘後再試。`);
+    }
   }
 }
 

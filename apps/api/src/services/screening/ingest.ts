@@ -8,6 +8,7 @@
 import { randomUUID } from 'node:crypto';
 import { Prisma, type NationalIdCrypto, type PrismaClient } from '@portal/db';
 import {
+  isStorableText,
   SCREENING_MESSAGES,
   SCREENING_SERVICE_INFO,
   ScreeningRecordInputSchema,
@@ -67,9 +68,16 @@ function fieldErrorsOf(issues: readonly { path: readonly PropertyKey[]; message:
   return errors;
 }
 
+/**
+ * The record id as sent, echoed so that the subsystem can match a result to its record (the index
+ * does too): at most 64 characters, cut between code points, and null when it holds text the
+ * answer cannot carry (NUL, a lone surrogate) — the record is then refused for it anyway.
+ */
 const recordIdOf = (raw: unknown) => {
   const value = typeof raw === 'object' && raw !== null ? (raw as { recordId?: unknown }).recordId : undefined;
-  return typeof value === 'string' ? value.trim().slice(0, 64) : null;
+  if (typeof value !== 'string') return null;
+  const shown = Array.from(value.trim()).slice(0, 64).join('');
+  return isStorableText(shown) ? shown : null;
 };
 
 interface PersonRow {

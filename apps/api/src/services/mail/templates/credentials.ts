@@ -20,16 +20,28 @@ export interface PasswordResetData {
   expiresMinutes: number;
 }
 
-export function passwordReset(data: PasswordResetData): RenderedMail {
+/**
+ * A mail whose point is one link that works once and lapses: what it is for, the button, how long
+ * it lasts, and what to do when the reader did not ask for it.
+ */
+function oneTimeLinkMail(
+  data: { name?: string; accountName: string; link: string; expiresMinutes: number },
+  { subject, paragraph, ifNotAsked }: { subject: string; paragraph: string; ifNotAsked: string },
+): RenderedMail {
   return renderLayout({
-    subject: '重設密碼',
+    subject,
     recipientName: data.name ?? data.accountName,
-    paragraphs: [`我們收到帳號「${data.accountName}」重設密碼的要求，請點選下方連結設定新密碼。`],
-    action: { label: '重設密碼', url: data.link },
-    notes: [
-      `此連結於 ${data.expiresMinutes} 分鐘內有效，且僅能使用一次。`,
-      '若您並未要求重設密碼，請忽略本信件，您的密碼不會變更。',
-    ],
+    paragraphs: [paragraph],
+    action: { label: subject, url: data.link },
+    notes: [`此連結於 ${data.expiresMinutes} 分鐘內有效，且僅能使用一次。`, ifNotAsked],
+  });
+}
+
+export function passwordReset(data: PasswordResetData): RenderedMail {
+  return oneTimeLinkMail(data, {
+    subject: '重設密碼',
+    paragraph: `我們收到帳號「${data.accountName}」重設密碼的要求，請點選下方連結設定新密碼。`,
+    ifNotAsked: '若您並未要求重設密碼，請忽略本信件，您的密碼不會變更。',
   });
 }
 
@@ -42,17 +54,10 @@ export interface EmailChangeConfirmData {
 }
 
 export function emailChangeConfirm(data: EmailChangeConfirmData): RenderedMail {
-  return renderLayout({
+  return oneTimeLinkMail(data, {
     subject: '確認變更 E-mail',
-    recipientName: data.name ?? data.accountName,
-    paragraphs: [
-      `帳號「${data.accountName}」要求將 E-mail 變更為 ${data.newEmail}，請點選下方連結確認；確認後，系統通知將寄至此信箱。`,
-    ],
-    action: { label: '確認變更 E-mail', url: data.link },
-    notes: [
-      `此連結於 ${data.expiresMinutes} 分鐘內有效，且僅能使用一次。`,
-      '若您並未要求變更 E-mail，請忽略本信件，您的帳號資料不會變更。',
-    ],
+    paragraph: `帳號「${data.accountName}」要求將 E-mail 變更為 ${data.newEmail}，請點選下方連結確認；確認後，系統通知將寄至此信箱。`,
+    ifNotAsked: '若您並未要求變更 E-mail，請忽略本信件，您的帳號資料不會變更。',
   });
 }
 

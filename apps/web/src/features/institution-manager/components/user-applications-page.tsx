@@ -1,13 +1,11 @@
 import { DECISION_LABELS, type DecisionRequest, type PendingUserApplication } from '@portal/shared';
-import { useState } from 'react';
 import { useSearchParams } from 'react-router';
 import { ConfirmActionDialog, RejectApplicationDialog } from '../../../components/ui/back-office-dialogs';
-import { ResultNotice } from '../../../components/ui/result-notice';
+import { dialogErrorOf, useQueueDecisions } from '../../../components/ui/queue-decisions';
 import { Page } from '../../../components/ui/page';
 import { Pagination } from '../../../components/ui/pagination';
 import { ListStatus } from '../../../components/ui/query-feedback';
 import { DataTable, type Column } from '../../../components/ui/data-table';
-import { ApiError } from '../../../lib/api-error';
 import { pageFromParam } from '../../../lib/format';
 import { useRequiredSession } from '../../../lib/session';
 import { webMessages } from '../../../lib/site';
@@ -15,13 +13,13 @@ import { useDecideApplication, useListPendingApplications } from '../api/institu
 import '../../../components/ui/back-office.css';
 import { TaipeiDate } from '../../../components/ui/taipei-date';
 
-type Pending = { decision: DecisionRequest['decision']; item: PendingUserApplication } | null;
+type Pending = { decision: DecisionRequest['decision']; item: PendingUserApplication };
 
 function subjectOf(item: PendingUserApplication): string {
   return `${item.accountName}（${item.name}）的帳號申請`;
 }
 
-function applicationColumns(ask: (pending: NonNullable<Pending>) => void): Column<PendingUserApplication>[] {
+function applicationColumns(ask: (pending: Pending) => void): Column<PendingUserApplication>[] {
   return [
     { label: '帳號', rowHeader: true, cell: (item) => item.accountName },
     { label: '姓名', cell: (item) => item.name },
@@ -52,46 +50,24 @@ export function UserApplicationsPage() {
   const page = pageFromParam(searchParams.get('page'));
   const list = useListPendingApplications(page);
   const decide = useDecideApplication();
-  const [pending, setPending] = useState<Pending>(null);
-  const [done, setDone] = useState<string | null>(null);
-  const [refused, setRefused] = useState<string | null>(null);
+  const { pending, setPending, clearNotices, answered, doneNotice, refusedNotice } = useQueueDecisions<Pending>();
 
   const submit = (body: DecisionRequest) => {
     if (!pending) return;
     const { item } = pending;
-    setDone(null);
-    setRefused(null);
-    decide.mutate(
-      { id: item.id, body },
-      {
-        onSuccess: (result) => {
-          setPending(null);
-          setDone(`${item.accountName}：${result.message}`);
-        },
-        onError: (error) => {
-          // Someone else decided first: close, say so, and the queue is refreshed.
-          if (error instanceof ApiError && error.status === 409) {
-            setPending(null);
-            setRefused(error.message);
-          }
-        },
-      },
-    );
+    clearNotices();
+    decide.mutate({ id: item.id, body }, answered(item.accountName));
   };
   const cancel = () => {
     setPending(null);
     decide.reset();
   };
-  const dialogError = decide.error && !(decide.error instanceof ApiError && decide.error.status === 409) ? decide.error.message : null;
+  const dialogError = dialogErrorOf(decide.error);
 
   return (
     <Page title="一般使用者申請審核" lead={`${session.institution?.name ?? ''}的一般使用者帳號申請，核准後申請者即可登入。`}>
-      {done ? <ResultNotice key={done}>{done}</ResultNotice> : null}
-      {refused ? (
-        <ResultNotice key={refused} tone="error">
-          <p role="alert">{refused}</p>
-        </ResultNotice>
-      ) : null}
+      {doneNotice}
+      {refusedNotice}
       <ListStatus list={list} />
       {list.data ? (
         <DataTable

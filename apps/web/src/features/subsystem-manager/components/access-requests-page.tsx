@@ -7,18 +7,17 @@ import {
   type AccessRequestQuery,
   type BulkApproveResult,
   type DecisionRequest,
-  type DecisionResult,
   type RevokeAccessRequest,
 } from '@portal/shared';
 import { useState, type ReactNode } from 'react';
 import { useSearchParams } from 'react-router';
 import { ConfirmActionDialog, ReasonDialog, RejectApplicationDialog } from '../../../components/ui/back-office-dialogs';
+import { dialogErrorOf, useQueueDecisions } from '../../../components/ui/queue-decisions';
 import { ResultNotice } from '../../../components/ui/result-notice';
 import { Page } from '../../../components/ui/page';
 import { Pagination } from '../../../components/ui/pagination';
 import { ListStatus, useResultsFocus } from '../../../components/ui/query-feedback';
 import { DataTable, type Column } from '../../../components/ui/data-table';
-import { ApiError } from '../../../lib/api-error';
 import { pageFromParam } from '../../../lib/format';
 import { useRequiredSession } from '../../../lib/session';
 import { useBulkApprove, useDecideAccessRequest, useListAccessRequests, useRevokeAccess } from '../api/subsystem-manager';
@@ -29,8 +28,7 @@ import { GuardedButton } from '../../../components/ui/guarded-button';
 
 type Pending =
   | { kind: 'APPROVE' | 'REJECT' | 'REVOKE'; item: AccessRequest }
-  | { kind: 'BULK'; ids: string[] }
-  | null;
+  | { kind: 'BULK'; ids: string[] };
 
 function queryFrom(searchParams: URLSearchParams): AccessRequestQuery {
   const raw = Object.fromEntries(searchParams);
@@ -69,7 +67,7 @@ interface RowActions {
   selectAll: ReactNode;
   isSelected: (id: string) => boolean;
   toggle: (id: string) => void;
-  ask: (pending: NonNullable<Pending>) => void;
+  ask: (pending: Pending) => void;
 }
 
 function requestColumns({ selectAll, isSelected, toggle, ask }: RowActions): Column<AccessRequest>[] {
@@ -141,10 +139,8 @@ export function AccessRequestsPage() {
   const revoke = useRevokeAccess();
   const bulk = useBulkApprove();
   const [selected, setSelected] = useState<ReadonlySet<string>>(new Set());
-  const [pending, setPending] = useState<Pending>(null);
-  const [done, setDone] = useState<string | null>(null);
+  const { pending, setPending, clearNotices, answered, doneNotice, refusedNotice } = useQueueDecisions<Pending>();
   const [bulkResult, setBulkResult] = useState<{ result: BulkApproveResult; items: AccessRequest[] } | null>(null);
-  const [refused, setRefused] = useState<string | null>(null);
 
   const items = list.data?.items ?? [];
   const selectable = items.filter(canDecide);
@@ -168,15 +164,8 @@ export function AccessRequestsPage() {
   const { ref: resultsRef, searched } = useResultsFocus();
 
   const clearMessages = () => {
-    setDone(null);
-    setRefused(null);
+    clearNotices();
     setBulkResult(null);
-  };
-  const conflict = (error: Error) => {
-    if (error instanceof ApiError && error.status === 409) {
-      setPending(null);
-      setRefused(error.message);
-    }
   };
   const cancel = () => {
     setPending(null);
@@ -184,23 +173,14 @@ export function AccessRequestsPage() {
     revoke.reset();
     bulk.reset();
   };
-  const dialogError = (error: Error | null) => (error && !(error instanceof ApiError && error.status === 409) ? error.message : null);
-
-  /** 核准, 駁回 and 撤銷 of one request end alike: the dialog closes and the API's message names the applicant. */
-  const answered = (item: AccessRequest) => ({
-    onSuccess: (result: DecisionResult) => {
-      setPending(null);
-      setDone(`${subjectOf(item)}：${result.message}`);
-    },
-    onError: conflict,
-  });
+  const dialogError = dialogErrorOf;
   const submitDecision = (item: AccessRequest, body: DecisionRequest) => {
     clearMessages();
-    decide.mutate({ id: item.id, body }, answered(item));
+    decide.mutate({ id: item.id, body }, answered(subjectOf(item)));
   };
   const submitRevoke = (item: AccessRequest, body: RevokeAccessRequest) => {
     clearMessages();
-    revoke.mutate({ id: item.id, body }, answered(item));
+    revoke.mutate({ id: item.id, body }, answered(subjectOf(item)));
   };
   const submitBulk = (ids: string[]) => {
     clearMessages();
@@ -217,13 +197,9 @@ export function AccessRequestsPage() {
   return (
     <Page title="子系統申請審核" lead={`您管理的子系統：${session.managedSubsystems.map((s) => s.name).join('、') || '（尚未指派）'}。`}>
       <AccessRequestFilters subsystems={session.managedSubsystems} onSearch={searched} />
-      {done ? <ResultNotice key={done}>{done}</ResultNotice> : null}
+      {doneNotice}
       {bulkResult ? <BulkResult result={bulkResult.result} items={bulkResult.items} /> : null}
-      {refused ? (
-        <ResultNotice key={refused} tone="error">
-          <p role="alert">{refused}</p>
-        </ResultNotice>
-      ) : null}
+      {refusedNotice}
       <div className="toolbar">
         <GuardedButton
           className="button button-primary"
