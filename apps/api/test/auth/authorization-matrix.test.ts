@@ -137,6 +137,7 @@ const PUBLIC_ROUTES: Record<string, string> = {
   'POST /api/applications/paper-form': 'pending managers cannot log in: account + password (rate-limited)',
   'POST /api/applications/paper-form/scan': 'pending managers cannot log in: account + password in the multipart fields (rate-limited)',
   'POST /api/applications/manager-request': 'pending managers cannot log in: account + password (rate-limited)',
+  'POST /api/applications/credentials': 'pending managers cannot log in: account + password, checked and nothing else (rate-limited)',
   'GET /api/sso/interactions/:uid': "the OpenID provider's redirect to the login hand-over page; changes nothing",
   'GET /api/sso/interactions/:uid/details': "the provider's interaction cookie is the proof; says whether a portal session exists",
   'POST /api/sso/interactions/:uid/abort': "the provider's interaction cookie is the proof; only sends access_denied to the subsystem (JSON only)",

@@ -4,7 +4,7 @@
  */
 import type { TestPki } from '@portal/card-sim';
 import type { CardChallenge, CreateManagerRequestResponse, ManagerRequest, StaffManagerRequestDetail, StaffManagerRequestList } from '@portal/shared';
-import { institutionSearchFields } from '@portal/shared';
+import { institutionSearchFields, MANAGER_REQUEST_MESSAGES } from '@portal/shared';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createAccount } from '../helpers/accounts.js';
 import { login, type TestSession } from '../helpers/auth.js';
@@ -12,6 +12,7 @@ import { testCrypto, type TestContext } from '../helpers/test-app.js';
 import { createCardTestApp, EXE_BYTES, JPEG_BYTES, mailsTo, PDF_BYTES, PNG_BYTES, signChallenge, upload } from './manager-test-kit.js';
 import { managerRequestDeps } from '../../src/routes/manager-requests/deps.js';
 import { attachScan } from '../../src/services/manager-requests/paper.js';
+import { LOGIN_FAILURE_LIMIT } from '../../src/services/auth/login.js';
 
 let ctx: TestContext;
 let pki: TestPki;
@@ -307,6 +308,29 @@ describe('紙本審核 and the staff queue', () => {
     const after = await ctx.db.prisma.account.findUniqueOrThrow({ where: { id: account.id } });
     expect([after.status, after.verificationMethod]).toEqual(['ACTIVE', 'PAPER']);
     expect((await mailsTo(ctx, after.email)).map((m) => m.template)).toEqual(['manager-request-received', 'manager-request-decided', 'account-activated']);
+  });
+
+  it('the 帳號/密碼 step of a pending applicant: right → 200 and nothing else; wrong or not pending → 401, audited; the login limit → 429', async () => {
+    const code = await institution();
+    const accountName = `checkapplicant${serial}`;
+    const { account } = await createAccount(ctx, { accountName, institutionCode: code });
+    const right = await post(null, '/api/applications/credentials', { accountName, password: 'Portal*Demo=2026' });
+    expect(right.statusCode, right.body).toBe(200);
+    expect(right.json()).toEqual({ message: MANAGER_REQUEST_MESSAGES.credentialsAccepted });
+    expect(await ctx.db.prisma.managerRequest.count({ where: { accountId: account.id } })).toBe(0);
+
+    const failedAudits = () => ctx.db.prisma.auditEvent.count({ where: { action: 'manager-request.applicant-auth.failed', after: { path: ['accountName'], equals: accountName } } });
+    const wrong = await post(null, '/api/applications/credentials', { accountName, password: 'Nope*1234=x' });
+    expect(wrong.statusCode).toBe(401);
+    expect(wrong.json()).toEqual({ code: 'PENDING_APPLICATION_NOT_FOUND', message: MANAGER_REQUEST_MESSAGES.notPendingApplication });
+    expect(await failedAudits()).toBe(1);
+    expect((await post(null, '/api/applications/credentials', { accountName: 'demomanager', password: 'Portal*Demo=2026' })).statusCode).toBe(401);
+    expect((await post(null, '/api/applications/credentials', { accountName })).statusCode).toBe(400);
+
+    for (let i = 1; i < LOGIN_FAILURE_LIMIT; i += 1) await post(null, '/api/applications/credentials', { accountName, password: 'Nope*1234=x' });
+    const limited = await post(null, '/api/applications/credentials', { accountName, password: 'Portal*Demo=2026' });
+    expect(limited.statusCode).toBe(429);
+    expect(Number(limited.headers['retry-after'])).toBeGreaterThan(0);
   });
 
   it('the queue lists overdue requests first and marks them', async () => {

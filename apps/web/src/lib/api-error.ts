@@ -19,15 +19,19 @@ export class ApiError extends Error {
   }
 }
 
-/** Puts the API's field errors (of a 400) on these fields of a react-hook-form form. */
+/**
+ * Puts the API's field errors (of a 400) on these fields of a react-hook-form form; returns the
+ * fields that got one, in the given order (the first is where focus belongs).
+ */
 export function showFieldErrors<Name extends string>(
   error: unknown,
   names: readonly Name[],
   setError: (name: Name, error: { type: string; message: string }) => void,
-): void {
+): Name[] {
   const fieldErrors = error instanceof ApiError ? error.fieldErrors : undefined;
-  for (const name of names) {
+  return names.filter((name) => {
     const message = fieldErrors?.[name]?.[0];
     if (message) setError(name, { type: 'server', message });
-  }
+    return Boolean(message);
+  });
 }

@@ -94,6 +94,7 @@ export const MANAGER_REQUEST_MESSAGES = {
   accountNotActive: '此帳號目前不是啟用狀態，無法提出申請。',
   notAwaitingVerification: '此申請已送出或已結案，無法再驗證。',
   notPendingApplication: '帳號或密碼錯誤，或此帳號不是待驗證的單位業務管理者申請。',
+  credentialsAccepted: '帳號及密碼正確，請繼續帳號驗證。',
   alreadyDecided: '此申請已由其他人員處理，請重新整理頁面。',
   notReviewable: '此申請目前不在待審核狀態。',
   rejectReasonRequired: '駁回時請填寫原因。',
@@ -443,4 +444,5 @@ export const MANAGER_REQUEST_ROUTES = {
   pendingPaperForm: '/api/applications/paper-form',
   pendingScan: '/api/applications/paper-form/scan',
   pendingRequest: '/api/applications/manager-request',
+  pendingCredentials: '/api/applications/credentials',
 } as const;

@@ -6,7 +6,9 @@ import {
   CardSignatureSchema,
   CardVerificationResultSchema,
   MANAGER_REQUEST_MESSAGES,
+  MANAGER_REQUEST_ROUTES,
   ManagerRequestSchema,
+  MessageResponseSchema,
   PendingApplicationCredentialsSchema,
   type PendingApplicationCredentials,
 } from '@portal/shared';
@@ -103,6 +105,20 @@ export const pendingPaperRoutes: FastifyPluginAsyncZod = async (app) => {
       const applicant = await authenticate(request, request.body);
       const row = request.dispatchQueuedMail(await ensurePaperRequestA(deps(), applicant, request.origin));
       return sendFile(reply, await renderRequestForm(deps(), row, { id: applicant.id }), false);
+    },
+  );
+
+  /**
+   * The 帳號/密碼 step of 紙本審核 and 醫事機構卡驗證: checked as soon as they are entered, so
+   * that a wrong one is said there. Nothing changes; failures are audited and counted like the
+   * other endpoints' (the same check).
+   */
+  app.post(
+    MANAGER_REQUEST_ROUTES.pendingCredentials,
+    { config: rateLimitPerIp(20, '10 minutes'), schema: { tags, summary: '待驗證申請者：確認帳號及密碼', body: PendingApplicationCredentialsSchema, response: { 200: MessageResponseSchema, ...errorResponses(400, 401, 429) } } },
+    async (request) => {
+      await authenticate(request, request.body);
+      return { message: MANAGER_REQUEST_MESSAGES.credentialsAccepted };
     },
   );
 

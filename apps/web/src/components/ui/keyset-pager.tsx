@@ -1,4 +1,5 @@
 import { useState } from 'react';
+import { GuardedButton } from './guarded-button';
 
 /**
  * 上一頁 / 下一頁 over keyset pages: the cursors of the pages before this one are kept, so that
@@ -27,19 +28,18 @@ interface KeysetPagerProps {
 export function KeysetPager({ label, pager, nextCursor, busy }: KeysetPagerProps) {
   return (
     <nav aria-label={label} className="toolbar">
-      <button type="button" className="button button-secondary" disabled={pager.pageNumber === 1} onClick={pager.back}>
+      <GuardedButton className="button button-secondary" blockedBy={pager.pageNumber === 1 ? '已是第一頁。' : null} onClick={pager.back}>
         上一頁
-      </button>
-      <button
-        type="button"
+      </GuardedButton>
+      <GuardedButton
         className="button button-secondary"
-        disabled={!nextCursor || busy}
+        blockedBy={busy ? '正在載入下一頁…' : nextCursor ? null : '已是最後一頁。'}
         onClick={() => {
           if (nextCursor) pager.forward(nextCursor);
         }}
       >
         下一頁
-      </button>
+      </GuardedButton>
     </nav>
   );
 }

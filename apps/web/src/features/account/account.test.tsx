@@ -130,8 +130,15 @@ describe('我的服務 (home after login)', () => {
     const select = await screen.findByRole('combobox', { name: '子系統' });
     const options = within(select).getAllByRole('option').map((option) => option.textContent);
     expect(options).toEqual(['請選擇', '孕婦產前檢查（已駁回，重新申請）', '子宮頸癌篩檢', '乳癌篩檢', '大腸癌篩檢', '肺癌篩檢', 'B、C型肝炎篩檢', '戒菸服務']);
+    // Before a subsystem is chosen 送出申請 stays focusable, says why, and sends nothing.
+    const send = screen.getByRole('button', { name: '送出申請' });
+    expect(send).toHaveAttribute('aria-disabled', 'true');
+    expect(send).toHaveAccessibleDescription('請先選擇子系統。');
+    await user.click(send);
+    expect(sent).toBeNull();
     await user.selectOptions(select, 'prenatal');
-    await user.click(screen.getByRole('button', { name: '送出申請' }));
+    expect(send).not.toHaveAttribute('aria-disabled');
+    await user.click(send);
     expect(await screen.findByText(ACCOUNT_MESSAGES.subsystemRequested)).toBeInTheDocument();
     expect(sent).toEqual({ body: { code: 'prenatal' }, csrf: CSRF_TOKEN });
   });
@@ -216,6 +223,58 @@ describe('我的帳號', () => {
     await user.type(section.getByLabelText('(必填)再輸入一次新密碼'), 'Tpe*2024*Hosp');
     await user.click(section.getByRole('button', { name: '變更密碼' }));
     expect(await section.findByRole('status')).toHaveTextContent(ACCOUNT_MESSAGES.passwordChanged);
+  });
+
+  describe('shows each refusal on its own field, with focus there', () => {
+    const fill = async (values: { current: string; password: string; confirm: string }) => {
+      server.use(loggedInAs('INSTITUTION_MANAGER'));
+      const { user } = await renderApp('/account/profile');
+      const section = within(await screen.findByRole('region', { name: '變更密碼' }));
+      const fields = {
+        current: section.getByLabelText('(必填)目前密碼'),
+        password: section.getByLabelText('(必填)新密碼'),
+        confirm: section.getByLabelText('(必填)再輸入一次新密碼'),
+      };
+      await user.type(fields.current, values.current);
+      await user.type(fields.password, values.password);
+      await user.type(fields.confirm, values.confirm);
+      await user.click(section.getByRole('button', { name: '變更密碼' }));
+      return { user, section, fields };
+    };
+    /** The field is marked invalid and described by exactly this message; no other field is. */
+    const expectOnlyError = async (fields: Record<string, HTMLElement>, on: string, message: string) => {
+      await waitFor(() => expect(fields[on]).toHaveAccessibleDescription(expect.stringContaining(message)));
+      expect(fields[on]).toHaveAttribute('aria-invalid', 'true');
+      expect(fields[on]).toHaveFocus();
+      for (const [name, field] of Object.entries(fields)) if (name !== on) expect(field).not.toHaveAttribute('aria-invalid', 'true');
+    };
+
+    it('目前密碼 wrong (the API) → on 目前密碼; correcting it changes the password', async () => {
+      const { user, section, fields } = await fill({ current: 'Wrong*Pass=2026', password: 'Tpe*2024*Hosp', confirm: 'Tpe*2024*Hosp' });
+      await expectOnlyError(fields, 'current', AUTH_MESSAGES.currentPasswordWrong);
+      await user.clear(fields.current);
+      await user.type(fields.current, 'Portal*Demo=2026');
+      await user.click(section.getByRole('button', { name: '變更密碼' }));
+      expect(await section.findByRole('status')).toHaveTextContent(ACCOUNT_MESSAGES.passwordChanged);
+    });
+
+    it('新密碼 against the rules (the API: same as the current one) → on 新密碼', async () => {
+      const { fields } = await fill({ current: 'Portal*Demo=2026', password: 'Portal*Demo=2026', confirm: 'Portal*Demo=2026' });
+      await expectOnlyError(fields, 'password', AUTH_MESSAGES.passwordSameAsCurrent);
+    });
+
+    it('新密碼 too weak (the meter’s rule, before any request) → on 新密碼', async () => {
+      const { fields } = await fill({ current: 'Portal*Demo=2026', password: 'abc', confirm: 'abc' });
+      await waitFor(() => expect(fields.password).toHaveAttribute('aria-invalid', 'true'));
+      expect(fields.password).toHaveFocus();
+      expect(fields.current).not.toHaveAttribute('aria-invalid', 'true');
+      expect(fields.confirm).not.toHaveAttribute('aria-invalid', 'true');
+    });
+
+    it('the two new passwords differ → on 再輸入一次新密碼', async () => {
+      const { fields } = await fill({ current: 'Portal*Demo=2026', password: 'Tpe*2024*Hosp', confirm: 'Tpe*2024*Hosx' });
+      await expectOnlyError(fields, 'confirm', AUTH_MESSAGES.passwordMismatch);
+    });
   });
 
   it('rates the new password by the API with the account’s 身分證, which the page never has', async () => {

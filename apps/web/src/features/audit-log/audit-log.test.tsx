@@ -40,7 +40,8 @@ describe('稽核紀錄 (系統人員)', () => {
     await user.click(screen.getByRole('button', { name: '下一頁' }));
     const second = await screen.findByRole('table', { name: '稽核紀錄（第 2 頁）' });
     expect(within(second).getAllByRole('row')).toHaveLength(2);
-    expect(screen.getByRole('button', { name: '下一頁' })).toBeDisabled();
+    expect(screen.getByRole('button', { name: '下一頁' })).toHaveAttribute('aria-disabled', 'true');
+    expect(screen.getByRole('button', { name: '下一頁' })).toHaveAccessibleDescription('已是最後一頁。');
     expect(requested).toEqual(['', '?actor=demomanager&action=subsystem-access.&from=2026-11-01', '?actor=demomanager&action=subsystem-access.&from=2026-11-01&cursor=2']);
   });
 });

@@ -131,18 +131,68 @@ describe('醫事機構卡驗證 (pending application)', () => {
     await waitFor(() => expect(bodies.map((item) => item.url)).toEqual(['/api/card-verification/challenges']));
   });
 
-  it('asks for 帳號 and 密碼 when they are not remembered (a later visit) and shows the 401 reason', async () => {
+  it('asks for 帳號 and 密碼 when they are not remembered (a later visit), checks them at once and says a wrong one on 密碼', async () => {
     forgetPendingApplicant();
+    const bodies = recordApiBodies();
     const { signer } = fakeSigner();
     const { user } = await openCardScreen(signer);
     const main = within(screen.getByRole('main'));
-    await user.type(main.getByLabelText('帳號'), 'wangxm');
-    await user.type(main.getByLabelText('密碼'), 'Wrong*Pass=1');
+    const accountName = main.getByLabelText('(必填)帳號');
+    const password = main.getByLabelText('(必填)密碼');
+    await user.type(accountName, PENDING_APPLICANT.accountName);
+    await user.type(password, 'Wrong*Pass=1');
     await user.click(screen.getByRole('button', { name: '繼續' }));
-    await user.type(pinField(), PIN);
+    await waitFor(() => expect(password).toHaveAttribute('aria-invalid', 'true'));
+    expect(password).toHaveAccessibleDescription(MANAGER_REQUEST_MESSAGES.notPendingApplication);
+    expect(password).toHaveFocus();
+    expect(accountName).not.toHaveAttribute('aria-invalid');
+    expect(screen.queryByLabelText('PIN碼')).not.toBeInTheDocument();
+
+    // Corrected in place, without reloading: the card step follows.
+    await user.clear(password);
+    await user.type(password, PENDING_APPLICANT.password);
+    await user.click(screen.getByRole('button', { name: '繼續' }));
+    await screen.findByLabelText('PIN碼');
+    await waitFor(() => expect(screen.getByRole('heading', { level: 1, name: '醫事機構卡驗證' })).toHaveFocus());
+    await user.type(screen.getByLabelText('PIN碼'), PIN);
     await user.click(screen.getByRole('button', { name: '驗證機構卡' }));
-    expect(await screen.findByRole('alert')).toHaveTextContent(MANAGER_REQUEST_MESSAGES.notPendingApplication);
-    expect(signer.signWithCertificate).not.toHaveBeenCalled();
+    expect(await screen.findByRole('heading', { name: MANAGER_REQUEST_MESSAGES.cardSuccess })).toBeInTheDocument();
+    await waitFor(() =>
+      expect(bodies.map((item) => item.url)).toEqual([
+        '/api/applications/credentials',
+        '/api/applications/credentials',
+        '/api/card-verification/challenges',
+        '/api/card-verification/verifications',
+      ]),
+    );
+  });
+
+  it('names the empty fields before asking the API', async () => {
+    forgetPendingApplicant();
+    const bodies = recordApiBodies();
+    const { user } = await openCardScreen(fakeSigner().signer);
+    await user.click(screen.getByRole('button', { name: '繼續' }));
+    const accountName = screen.getByLabelText('(必填)帳號');
+    await waitFor(() => expect(accountName).toHaveAttribute('aria-invalid', 'true'));
+    expect(accountName).toHaveFocus();
+    expect(screen.getByLabelText('(必填)密碼')).toHaveAttribute('aria-invalid', 'true');
+    expect(bodies).toEqual([]);
+  });
+
+  it('says the throttle (429) in an alert that takes focus, and keeps the form', async () => {
+    forgetPendingApplicant();
+    const tooMany = '嘗試次數過多，請稍後再試。';
+    server.use(
+      http.post('*/api/applications/credentials', () => HttpResponse.json({ code: 'RATE_LIMITED', message: tooMany } satisfies ErrorBody, { status: 429, headers: { 'retry-after': '60' } })),
+    );
+    const { user } = await openCardScreen(fakeSigner().signer);
+    await user.type(screen.getByLabelText('(必填)帳號'), PENDING_APPLICANT.accountName);
+    await user.type(screen.getByLabelText('(必填)密碼'), PENDING_APPLICANT.password);
+    await user.click(screen.getByRole('button', { name: '繼續' }));
+    const alert = await screen.findByRole('alert');
+    expect(alert).toHaveTextContent(tooMany);
+    await waitFor(() => expect(alert).toHaveFocus());
+    expect(screen.getByLabelText('(必填)密碼')).toHaveValue(PENDING_APPLICANT.password);
   });
 });
 

@@ -55,7 +55,11 @@ describe('子系統申請審核 (子系統管理者)', () => {
     });
     const { user } = await openQueue();
     const bulk = screen.getByRole('button', { name: '批次核准（已選 0 筆）' });
-    expect(bulk).toBeDisabled();
+    // Focusable, says why it cannot act, and does nothing when pressed.
+    expect(bulk).toHaveAttribute('aria-disabled', 'true');
+    expect(bulk).toHaveAccessibleDescription('請先勾選要核准的申請。');
+    await user.click(bulk);
+    expect(screen.queryByRole('alertdialog')).not.toBeInTheDocument();
     await user.click(screen.getByRole('checkbox', { name: '全選本頁可核准的申請' }));
     await user.click(screen.getByRole('button', { name: '批次核准（已選 2 筆）' }));
     const dialog = screen.getByRole('alertdialog', { name: '批次核准' });

@@ -45,6 +45,12 @@ export const mySsoSessionsFixture = {
   ],
 } satisfies MySsoSessionList;
 
+/** The demo accounts' password (the seed's). */
+const DEMO_PASSWORD = 'Portal*Demo=2026';
+
+const fieldRefusal = (code: string, field: string, message: string) =>
+  HttpResponse.json({ code, message, fieldErrors: { [field]: [message] } } satisfies ErrorBody, { status: 400 });
+
 const invalid = () =>
   HttpResponse.json({ code: 'VALIDATION_FAILED', message: '輸入的資料有誤，請檢查後再送出。' } satisfies ErrorBody, { status: 400 });
 
@@ -55,11 +61,8 @@ export const accountHandlers = [
     if (!parsed.success) return invalid();
     const { email, currentPassword, ...contact } = parsed.data;
     const emailChangePending = email !== undefined && email !== profileFixture.email;
-    if (emailChangePending && currentPassword !== 'Portal*Demo=2026') {
-      return HttpResponse.json(
-        { code: 'CURRENT_PASSWORD_WRONG', message: AUTH_MESSAGES.currentPasswordWrong, fieldErrors: { currentPassword: [AUTH_MESSAGES.currentPasswordWrong] } } satisfies ErrorBody,
-        { status: 400 },
-      );
+    if (emailChangePending && currentPassword !== DEMO_PASSWORD) {
+      return fieldRefusal('CURRENT_PASSWORD_WRONG', 'currentPassword', AUTH_MESSAGES.currentPasswordWrong);
     }
     const profile: Profile = {
       ...profileFixture,
@@ -74,7 +77,11 @@ export const accountHandlers = [
     } satisfies UpdateProfileResponse);
   }),
   http.post('*/api/account/password', async ({ request }) => {
-    if (!ChangePasswordRequestSchema.safeParse(await request.json()).success) return invalid();
+    const parsed = ChangePasswordRequestSchema.safeParse(await request.json());
+    if (!parsed.success) return invalid();
+    // As the API: the current password first, then the new one against the policy.
+    if (parsed.data.currentPassword !== DEMO_PASSWORD) return fieldRefusal('CURRENT_PASSWORD_WRONG', 'currentPassword', AUTH_MESSAGES.currentPasswordWrong);
+    if (parsed.data.password === DEMO_PASSWORD) return fieldRefusal('PASSWORD_UNCHANGED', 'password', AUTH_MESSAGES.passwordSameAsCurrent);
     return HttpResponse.json({ message: ACCOUNT_MESSAGES.passwordChanged } satisfies MessageResponse);
   }),
   http.post('*/api/account/confirm-email', async ({ request }) => {

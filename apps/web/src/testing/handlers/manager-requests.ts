@@ -19,6 +19,7 @@ import {
   type StaffManagerRequestDetail,
   type StaffManagerRequestList,
   type StaffManagerRequestListItem,
+  type MessageResponse,
 } from '@portal/shared';
 import { http, HttpResponse } from 'msw';
 import { readMultipart } from '../multipart';
@@ -174,6 +175,11 @@ export const managerRequestHandlers = [
       headers: { 'content-type': 'application/pdf', 'content-disposition': `attachment; filename*=UTF-8''${encodeURIComponent('管理者帳號申請異動表_MR20261126-0001.pdf')}` },
     });
   }),
+  http.post('*/api/applications/credentials', async ({ request }) =>
+    isPendingApplicant(await request.json())
+      ? HttpResponse.json({ message: MANAGER_REQUEST_MESSAGES.credentialsAccepted } satisfies MessageResponse)
+      : wrongApplicant(),
+  ),
   http.post('*/api/applications/paper-form/scan', async ({ request }) => {
     const { fields, file } = await readMultipart(request);
     if (!isPendingApplicant(fields)) return wrongApplicant();

@@ -21,6 +21,7 @@ export function ChangePasswordSection() {
     control,
     handleSubmit,
     setError,
+    setFocus,
     reset,
     formState: { errors, isSubmitting },
   } = useForm<ChangePasswordRequest>({ resolver: zodResolver(ChangePasswordRequestSchema), defaultValues: EMPTY });
@@ -32,7 +33,7 @@ export function ChangePasswordSection() {
     setResult(null);
     const refusal = await strength.refusalNow(request.password, NO_USER_INPUTS);
     if (refusal) {
-      setError('password', { type: 'strength', message: refusal });
+      setError('password', { type: 'strength', message: refusal }, { shouldFocus: true });
       return;
     }
     try {
@@ -40,7 +41,9 @@ export function ChangePasswordSection() {
       reset(EMPTY);
       setResult(message);
     } catch (error) {
-      showFieldErrors(error, ['currentPassword', 'password', 'passwordConfirm'] as const, setError);
+      // Each refusal on its own field (目前密碼 wrong, 新密碼 against the rules), focus on the first.
+      const [first] = showFieldErrors(error, ['currentPassword', 'password', 'passwordConfirm'] as const, setError);
+      if (first) setFocus(first);
     }
   });
 

@@ -5,6 +5,7 @@ import { webMessages } from '../../../lib/site';
 import { useSubsystems } from '../../../lib/subsystems';
 import { useListMySubsystems, useRequestSubsystem } from '../api/my-subsystems';
 import { ScrollRegion } from '../../../components/ui/scroll-region';
+import { GuardedButton } from '../../../components/ui/guarded-button';
 
 /** 進入系統 opens the subsystem, which signs the user in through the portal (no second login). */
 function SubsystemAction({ item }: { item: MySubsystem }) {
@@ -47,7 +48,7 @@ function RequestSubsystemForm({ items }: { items: MySubsystem[] }) {
   const submit = (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
     setDone(null);
-    if (!code) return;
+    if (!code || request.isPending) return;
     request.mutate(code, {
       onSuccess: () => {
         setCode('');
@@ -78,9 +79,9 @@ function RequestSubsystemForm({ items }: { items: MySubsystem[] }) {
               ))}
             </select>
           </div>
-          <button type="submit" className="button button-primary" disabled={!code || request.isPending}>
+          <GuardedButton type="submit" className="button button-primary" blockedBy={code ? null : '請先選擇子系統。'} aria-busy={request.isPending || undefined}>
             送出申請
-          </button>
+          </GuardedButton>
         </form>
       ) : null}
       <p className="field-hint">每個子系統都須經該子系統管理者審核通過後才能使用。</p>

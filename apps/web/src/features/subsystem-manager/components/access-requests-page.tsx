@@ -24,6 +24,7 @@ import { useBulkApprove, useDecideAccessRequest, useListAccessRequests, useRevok
 import { AccessRequestFilters } from './access-request-filters';
 import '../../../components/ui/back-office.css';
 import { TaipeiDate } from '../../../components/ui/taipei-date';
+import { GuardedButton } from '../../../components/ui/guarded-button';
 
 type Pending =
   | { kind: 'APPROVE' | 'REJECT' | 'REVOKE'; item: AccessRequest }
@@ -200,14 +201,13 @@ export function AccessRequestsPage() {
       {bulkResult ? <BulkResult result={bulkResult.result} items={bulkResult.items} /> : null}
       {refusedNotice}
       <div className="toolbar">
-        <button
-          type="button"
+        <GuardedButton
           className="button button-primary"
-          disabled={selectedIds.length === 0}
+          blockedBy={selectedIds.length === 0 ? '請先勾選要核准的申請。' : null}
           onClick={() => setPending({ kind: 'BULK', ids: selectedIds })}
         >
           批次核准（已選 {selectedIds.length} 筆）
-        </button>
+        </GuardedButton>
       </div>
       <ListStatus ref={resultsRef} list={list} />
       {list.data ? (
