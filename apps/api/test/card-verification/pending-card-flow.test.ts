@@ -153,8 +153,14 @@ describe('POST /api/card-verification/verifications', () => {
     const { accountName } = await pendingApplicant();
     const challenge = (await challengeFor(accountName)).json() as CardChallenge;
     const body = await signChallenge(pki, '9900000001', challenge);
+    const refusalsAudited = () => ctx.db.prisma.auditEvent.count({ where: { action: 'card-verification.refused' } });
+    const before = await refusalsAudited();
     expectRefusal(await verify({ ...body, challengeId: '00000000-0000-4000-8000-000000000000' }), 'CARD_CHALLENGE_UNKNOWN');
+    // An id naming no challenge concerns nobody's request: refused, and the audit trail unchanged.
+    expect(await refusalsAudited()).toBe(before);
     expectRefusal(await verify({ ...body, nonce: 'A'.repeat(43) }), 'CARD_CHALLENGE_UNKNOWN');
+    // A wrong nonce for a real challenge is a guess at someone's request: audited.
+    expect(await refusalsAudited()).toBe(before + 1);
     // The genuine answer still works: a guess does not burn the nonce.
     expect((await verify(body)).statusCode).toBe(200);
   });

@@ -54,7 +54,9 @@ export interface ConsumedChallenge {
  * Checks the challenge (known to this binding, unexpired, unused), burns it with a conditional
  * update before anything else (so a failed attempt cannot be retried on the same nonce), then
  * verifies the card's signature over the to-be-signed text rebuilt from the server's own record.
- * Every refusal is audited with its precise (English) detail.
+ * Every refusal of a challenge that exists is audited with its precise (English) detail. An id
+ * that names no challenge is refused without an audit row: it concerns no request of anyone's,
+ * and auditing it would let any anonymous caller grow the audit trail at will.
  */
 export async function consumeAndVerify(
   deps: ManagerRequestDeps,
@@ -100,7 +102,7 @@ export async function consumeAndVerify(
       card,
     };
   } catch (error) {
-    if (error instanceof CardVerificationError) {
+    if (error instanceof CardVerificationError && row !== null) {
       await audit(
         deps.prisma,
         { id: row?.accountId ?? binding.accountId ?? null, label: 'anonymous' },
