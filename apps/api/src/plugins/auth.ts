@@ -7,6 +7,7 @@ import { hashPassword } from '@portal/db';
 import { AUTH_MESSAGES, type AccountRole } from '@portal/shared';
 import { forbidden, HttpError, sessionExpired, unauthorized } from '../errors/http-error.js';
 import { csrfTokenFor, csrfTokenMatches, readLiveSessionState } from '../services/auth/sessions.js';
+import { DEVICE_COOKIE_MAX_AGE_SECONDS, DEVICE_COOKIE_PATH, deviceCookies } from '../services/auth/device-cookies.js';
 import { refreshRotation, type RefreshRotation } from '../services/auth/refresh-rotation.js';
 import { accessTokenExpiry, type SessionDeadlines, type SessionLifetime } from '../services/auth/session-lifetime.js';
 
@@ -115,6 +116,10 @@ declare module 'fastify' {
       lifetime: SessionLifetime;
       /** How refresh tokens are replaced (REFRESH_GRACE_SECONDS). */
       refreshRotation: RefreshRotation;
+      /** The device id of the account's device cookie in this request, when it holds a valid one. */
+      deviceIdOf(request: FastifyRequest, accountName: string): string | null;
+      /** After a successful login: a new device cookie for the account in this browser. */
+      issueDeviceCookie(reply: FastifyReply, accountName: string): void;
     };
     /** Every route with its access rule, for the authorization-matrix test and the docs. */
     routeAccess: RouteAccess[];
@@ -166,6 +171,7 @@ export const authPlugin = fp(
     app.removeContentTypeParser('text/plain');
 
     const dummyPasswordHash = await hashPassword(randomBytes(24).toString('base64url'));
+    const devices = deviceCookies(jwtSecret);
 
     const assertCsrf = (request: FastifyRequest, familyId: string) => {
       const header = request.headers[CSRF_HEADER];
@@ -244,6 +250,16 @@ export const authPlugin = fp(
       publicOrigin: origin.origin,
       lifetime: options.lifetime,
       refreshRotation: refreshRotation(jwtSecret, options.refreshGraceMs),
+      deviceIdOf: (request: FastifyRequest, accountName: string) => devices.deviceIdOf(accountName, request.cookies[devices.nameFor(accountName)]),
+      issueDeviceCookie(reply: FastifyReply, accountName: string) {
+        reply.setCookie(devices.nameFor(accountName), devices.issue(accountName), {
+          secure,
+          sameSite: 'strict',
+          httpOnly: true,
+          path: DEVICE_COOKIE_PATH,
+          maxAge: DEVICE_COOKIE_MAX_AGE_SECONDS,
+        });
+      },
     });
 
     const routeAccess: RouteAccess[] = [];

@@ -45,12 +45,14 @@ export const sessionRoutes: FastifyPluginAsyncZod = async (app) => {
         { prisma: app.db.prisma, sql: app.db.sql, failures: app.failureCounter, dummyPasswordHash: app.auth.dummyPasswordHash, lifetime: app.auth.lifetime },
         request.body,
         { ...request.origin, userAgent: request.headers['user-agent'] },
+        app.auth.deviceIdOf(request, request.body.accountName),
       ).catch((error: unknown) => {
         if (error instanceof TooManyAttemptsError) app.metrics.countLogin('locked');
         else if (error instanceof HttpError && error.statusCode < 500) app.metrics.countLogin('failure');
         throw error;
       });
       app.metrics.countLogin('success');
+      app.auth.issueDeviceCookie(reply, request.body.accountName);
       return sessionBodyWithCookies(reply, result);
     },
   );

@@ -30,18 +30,30 @@ export interface LoginDeps {
 
 export const loginFailureKey = (accountName: string) => `login:${accountNameKey(accountName)}`;
 
+/** A trusted browser's own failure budget for the account (see device-cookies.ts). */
+const deviceFailureKey = (accountName: string, deviceId: string) => `login-device:${accountNameKey(accountName)}:${deviceId}`;
+
 /**
  * The per-account failure limit, shared by every endpoint that checks a password for an account
  * name (login, change-password's current password, the pending applicant's calls): reserves the
  * attempt before the password is verified (see FailureCounter.reserve), or answers 429 with the
  * time to wait once the name has failed too often within the window, after `beforeRefusal` (the
  * audit event) has run. Returns the counter's key: `reset` it when the password was right.
+ *
+ * A login from a browser holding the account's device cookie (`deviceId`) spends that device's
+ * own budget, so failures from elsewhere do not lock the owner out there; once the device has
+ * spent its budget it is treated like any untrusted client and counts against the account.
  */
 export async function reserveLoginAttempt(
   failures: FailureCounter,
   accountName: string,
   beforeRefusal?: () => Promise<unknown>,
+  deviceId?: string | null,
 ): Promise<string> {
+  if (deviceId) {
+    const deviceKey = deviceFailureKey(accountName, deviceId);
+    if ((await failures.reserve(deviceKey, LOGIN_FAILURE_LIMIT, LOGIN_FAILURE_WINDOW_MS)).granted) return deviceKey;
+  }
   const failureKey = loginFailureKey(accountName);
   const reservation = await failures.reserve(failureKey, LOGIN_FAILURE_LIMIT, LOGIN_FAILURE_WINDOW_MS);
   if (!reservation.granted) {
@@ -73,12 +85,14 @@ export async function verifyCurrentPassword(
 /**
  * 服務登入. The answer never reveals whether an account exists: unknown name and wrong
  * password both verify one argon2id hash and get the same 401; the account's status is told
- * only to someone who knows its password.
+ * only to someone who knows its password. `deviceId` comes from a valid device cookie for this
+ * account name (an unknown name never has one, so it takes the same path as any untrusted client).
  */
 export async function login(
   deps: LoginDeps,
   input: LoginRequest,
   origin: RequestOrigin & { userAgent?: string | undefined },
+  deviceId?: string | null,
 ): Promise<{ account: SessionAccount & { sessionVersion: number }; refresh: IssuedRefreshToken }> {
   const { prisma, failures } = deps;
   const failureKey = await reserveLoginAttempt(failures, input.accountName, () =>
@@ -87,6 +101,7 @@ export async function login(
       { actorLabel: 'anonymous', action: 'auth.login.failed', entityType: 'account', after: { accountName: input.accountName, reason: 'throttled' } },
       origin,
     ),
+    deviceId,
   );
 
   const account = await findLoginAccount(deps.sql, accountNameKey(input.accountName));
@@ -108,7 +123,7 @@ export async function login(
     throw new HttpError(401, 'INVALID_CREDENTIALS', AUTH_MESSAGES.invalidCredentials);
   }
 
-  // The right password: the attempts counted against the name end here.
+  // The right password: the attempts counted against the name (or this device) end here.
   await failures.reset(failureKey);
   if (account.status !== 'ACTIVE') {
     await recordAudit(
