@@ -19,6 +19,7 @@ import {
   SCREENING_SCOPES,
   SCREENING_SERVICES,
   ScreeningRecordInputSchema,
+  SCREENING_MESSAGES,
   servicesOfSubsystem,
   SEXES,
   SubsystemEligibilityRequestSchema,
@@ -170,6 +171,11 @@ describe('the subsystems’ screening endpoints with a valid token and generated
     const badId = await send(JSON.stringify({ records: [{ recordId: 'x\uDFFF', service: 'ADULT_PREVENTIVE', serviceDate: '2020-01-01', institutionCode: '9900000001', result: 'NORMAL', person: { nationalId: 'A123456789', birthDate: '1970-01-01', sex: 'M' } }] }));
     expect(badId.statusCode, code).toBe(200);
     expect(badId.json()).toMatchObject({ rejected: 1, results: [{ index: 0, recordId: null, outcome: 'REJECTED', errors: { recordId: [messages.unstorableText] } }] });
+    // A fraction too small for a PostgreSQL real (it refused 7.1e-197 as an underflow): refused
+    // with the record's own error, nothing stored.
+    const tiny = await send(JSON.stringify({ records: [{ recordId: 'tiny', service: 'ADULT_PREVENTIVE', serviceDate: '2020-01-01', institutionCode: '9900000001', result: 'NORMAL', person: { nationalId: 'A123456789', birthDate: '1970-01-01', sex: 'M', packYears: 7.135731094508051e-197 } }] }));
+    expect(tiny.statusCode, code).toBe(200);
+    expect(tiny.json()).toMatchObject({ rejected: 1, results: [{ index: 0, recordId: 'tiny', outcome: 'REJECTED', errors: { 'person.packYears': [SCREENING_MESSAGES.numberTooSmall] } }] });
   });
 
   it.each([

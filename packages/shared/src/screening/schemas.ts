@@ -27,6 +27,9 @@ import {
   SMOKING_STATUSES,
 } from './services.js';
 
+/** The smallest non-zero fraction a screening number (e.g. 吸菸包年) may hold. */
+export const SMALLEST_FRACTION = 0.01;
+
 export const SCREENING_MESSAGES = {
   dateFormat: '日期格式須為 YYYY-MM-DD（西元年）。',
   birthDateRequired: '請輸入出生日期',
@@ -62,6 +65,7 @@ export const SCREENING_MESSAGES = {
   recordNotObject: '每筆紀錄須為 JSON 物件。',
   batchTooLarge: '每批次最多 1,000 筆紀錄。',
   numberRange: (min: number, max: number) => `須為 ${min} 至 ${max} 的數字。`,
+  numberTooSmall: `須為 0，或不小於 ${SMALLEST_FRACTION} 的數字。`,
   yesNo: '須為「是」或「否」。',
   smokingStatusInvalid: '吸菸狀況須為 NEVER（從未吸菸）、CURRENT（目前吸菸）或 FORMER（已戒菸）。',
   betelNutStatusInvalid: '嚼檳榔狀況須為 NEVER（從未）、CURRENT（目前）或 FORMER（已戒）。',
@@ -81,7 +85,9 @@ export const PlainDateSchema = text({ error: SCREENING_MESSAGES.dateFormat }).tr
 const optionalNumber = (min: number, max: number, integer = true) =>
   (integer
     ? z.number({ error: SCREENING_MESSAGES.numberRange(min, max) }).int(SCREENING_MESSAGES.numberRange(min, max))
-    : z.number({ error: SCREENING_MESSAGES.numberRange(min, max) }))
+    : // A fraction is stored as a PostgreSQL real, which refuses magnitudes below ~1e-38
+      // (underflow); nothing measured in these units is finer than a hundredth anyway.
+      z.number({ error: SCREENING_MESSAGES.numberRange(min, max) }).refine((value) => value === 0 || Math.abs(value) >= SMALLEST_FRACTION, SCREENING_MESSAGES.numberTooSmall))
     .min(min, SCREENING_MESSAGES.numberRange(min, max))
     .max(max, SCREENING_MESSAGES.numberRange(min, max))
     .nullable()
