@@ -17,7 +17,7 @@ import { ResultNotice } from '../../../components/ui/result-notice';
 import { Page } from '../../../components/ui/page';
 import { Pagination } from '../../../components/ui/pagination';
 import { ListStatus, useResultsFocus } from '../../../components/ui/query-feedback';
-import { DataTable, noWrap, type Column } from '../../../components/ui/data-table';
+import { DataTable, noWrap, readable, type Column } from '../../../components/ui/data-table';
 import { pageFromParam } from '../../../lib/format';
 import { useRequiredSession } from '../../../lib/session';
 import { useBulkApprove, useDecideAccessRequest, useListAccessRequests, useRevokeAccess } from '../api/subsystem-manager';
@@ -87,13 +87,14 @@ function requestColumns({ selectAll, isSelected, toggle, ask }: RowActions): Col
         ) : null,
     },
     { label: '帳號', rowHeader: true, cell: (item) => item.accountName },
-    { label: '姓名', cell: (item) => item.applicantName },
+    { label: '姓名', ...noWrap, cell: (item) => item.applicantName },
     { label: '機構', cell: (item) => (item.institution ? `${item.institution.code} ${item.institution.name}` : '—') },
     { label: '縣市', ...noWrap, cell: (item) => item.institution?.city ?? '—' },
-    { label: '子系統', cell: (item) => item.subsystem.name },
-    { label: '申請日期', cell: (item) => <TaipeiDate at={item.requestedAt} /> },
+    { label: '子系統', ...noWrap, cell: (item) => item.subsystem.name },
+    { label: '申請日期', ...noWrap, cell: (item) => <TaipeiDate at={item.requestedAt} /> },
     {
       label: '狀態',
+      ...readable,
       cell: (item) => (
         <>
           {item.statusLabel}
