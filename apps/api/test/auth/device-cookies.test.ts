@@ -4,24 +4,19 @@
  * has spent it, it is treated as untrusted. With the counter in memory and in Redis (two
  * instances sharing it).
  */
-import { randomBytes } from 'node:crypto';
-import { Redis } from 'ioredis';
 import { afterAll, describe, expect, it } from 'vitest';
 import { DEMO_PASSWORD } from '@portal/db';
 import { createTestApp, type TestContext } from '../helpers/test-app.js';
+import { redisTestKeys } from '../helpers/redis-test-keys.js';
 import { LOGIN_FAILURE_LIMIT } from '../../src/services/auth/login.js';
 import { DEVICE_COOKIE_PATH } from '../../src/services/auth/device-cookies.js';
 
-const REDIS_URL = process.env.TEST_REDIS_URL ?? 'redis://127.0.0.1:6379';
-const KEY_PREFIX = `portal-test-${randomBytes(6).toString('hex')}:`;
+const redisKeys = redisTestKeys();
 
 const contexts: TestContext[] = [];
 afterAll(async () => {
   for (const ctx of contexts.reverse()) await ctx.close();
-  const redis = new Redis(REDIS_URL);
-  const keys = await redis.keys(`${KEY_PREFIX}*`);
-  if (keys.length > 0) await redis.del(...keys);
-  redis.disconnect();
+  await redisKeys.clear();
 });
 
 let address = 0;
@@ -43,7 +38,7 @@ function deviceCookieOf(response: Awaited<ReturnType<typeof attempt>>) {
 
 describe.each([
   ['in memory', {}],
-  ['in Redis, over two instances', { REDIS_URL, REDIS_KEY_PREFIX: KEY_PREFIX }],
+  ['in Redis, over two instances', redisKeys.env],
 ])('device cookies %s', (_label, env) => {
   it('keep the owner\'s browser out of a lock that guesses from elsewhere put on the account', async () => {
     const a = await createTestApp({ demoInstitutions: 0, env: { ...env, TRUST_PROXY_HOPS: '1' } });

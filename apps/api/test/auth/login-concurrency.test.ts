@@ -4,25 +4,20 @@
  * times — with the counter in memory and in Redis (two instances sharing it). A password reset
  * lifts the lock, and retires the other links; a password change retires reset links too.
  */
-import { randomBytes } from 'node:crypto';
-import { Redis } from 'ioredis';
 import { afterAll, describe, expect, it } from 'vitest';
 import { DEMO_PASSWORD } from '@portal/db';
 import { createTestApp, type TestContext } from '../helpers/test-app.js';
+import { redisTestKeys } from '../helpers/redis-test-keys.js';
 import { login } from '../helpers/auth.js';
 import { LOGIN_FAILURE_LIMIT } from '../../src/services/auth/login.js';
 
-const REDIS_URL = process.env.TEST_REDIS_URL ?? 'redis://127.0.0.1:6379';
-const KEY_PREFIX = `portal-test-${randomBytes(6).toString('hex')}:`;
+const redisKeys = redisTestKeys();
 const PARALLEL_GUESSES = 120;
 
 const contexts: TestContext[] = [];
 afterAll(async () => {
   for (const ctx of contexts.reverse()) await ctx.close();
-  const redis = new Redis(REDIS_URL);
-  const keys = await redis.keys(`${KEY_PREFIX}*`);
-  if (keys.length > 0) await redis.del(...keys);
-  redis.disconnect();
+  await redisKeys.clear();
 });
 
 let address = 0;
@@ -37,7 +32,7 @@ async function verifiedGuesses(ctx: TestContext, accountName: string) {
 
 describe.each([
   ['in memory', {}],
-  ['in Redis, over two instances', { REDIS_URL, REDIS_KEY_PREFIX: KEY_PREFIX }],
+  ['in Redis, over two instances', redisKeys.env],
 ])('the login limit %s', (_label, env) => {
   it(`verifies at most ${LOGIN_FAILURE_LIMIT} of ${PARALLEL_GUESSES} parallel wrong passwords`, async () => {
     const a = await createTestApp({ demoInstitutions: 0, env: { ...env, TRUST_PROXY_HOPS: '1' } });
