@@ -7,7 +7,7 @@ import { createAccount } from '../helpers/accounts.js';
 import { revokeAllSessions } from '../../src/services/auth/sessions.js';
 
 /**
- * Changing the E-mail (issue 14, item 6): it takes the current password (counted like a login),
+ * Changing the E-mail: it takes the current password (counted like a login),
  * the old address is told, and a pending link dies with the password or the sessions.
  */
 let ctx: TestContext;

@@ -4,7 +4,7 @@ import { parseEnv } from '../../src/env.js';
 import { createTestApp, type TestContext } from '../helpers/test-app.js';
 import { login, type TestSession } from '../helpers/auth.js';
 
-/** Idle timeout and absolute lifetime of a login (issue 14 item 11, decision 002). */
+/** Idle timeout and absolute lifetime of a login (decision 002). */
 let ctx: TestContext;
 beforeAll(async () => {
   ctx = await createTestApp({ demoInstitutions: 0 });

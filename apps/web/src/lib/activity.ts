@@ -1,6 +1,6 @@
 /**
  * When the user last did something (a key, a click, a touch, the wheel) in any tab of the
- * portal: the idle timeout counts from it (issue 14, decision 002). Kept in memory and, for the
+ * portal: the idle timeout counts from it (decision 002). Kept in memory and, for the
  * other tabs, in localStorage (written at most every few seconds). Background requests are not
  * activity: a refresh reports the idle time, so a poll does not keep an unattended session alive.
  */

@@ -1,7 +1,7 @@
 import type { SessionEndReason } from '@portal/shared';
 
 /**
- * How long a login lives (issue 14, decision 002): it ends after `idleMs` without use and
+ * How long a login lives (decision 002): it ends after `idleMs` without use and
  * `absoluteMs` after it began, whatever happens. Both come from the environment
  * (SESSION_IDLE_MINUTES, SESSION_ABSOLUTE_HOURS); each refresh-token row stores its idle
  * deadline (`expires_at`) and the family's absolute end (`absolute_expires_at`).

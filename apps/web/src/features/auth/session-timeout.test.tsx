@@ -8,7 +8,7 @@ import { sessions } from '../../testing/handlers/auth';
 import { renderApp } from '../../testing/render';
 import { server } from '../../testing/server';
 
-/** Idle timeout in the SPA (issue 14 item 11): the warning, 繼續使用, and the end. */
+/** Idle timeout in the SPA: the warning, 繼續使用, and the end. */
 const MINUTE = 60_000;
 let start: number;
 let refreshBodies: unknown[];

@@ -36,7 +36,7 @@ function activeSince(session: Session): boolean {
 }
 
 /**
- * The session's end, seen from the SPA (issue 14, decision 002): two minutes before the idle
+ * The session's end, seen from the SPA (decision 002): two minutes before the idle
  * deadline it refreshes quietly if the user was active meanwhile, or asks 「繼續使用」 in a dialog
  * (clinics share computers); at the deadline it asks the API, which ends the session and audits
  * it, and takes the user to 服務登入 with the reason. Before the absolute end it only warns.
