@@ -13,15 +13,17 @@ afterAll(() => ctx?.close());
 
 const gramsOf = async (code: string) =>
   (await ctx.db.prisma.$queryRaw<{ gram: string }[]>`SELECT gram FROM institution_name_postings WHERE code = ${code}`).map((row) => row.gram).sort();
+const closedOf = async (code: string) =>
+  (await ctx.db.prisma.$queryRaw<{ closed: boolean }[]>`SELECT DISTINCT closed FROM institution_name_postings WHERE code = ${code}`).map((row) => row.closed);
 
 /** Postings missing for a gram of an institution's search_grams, and postings that no institution holds: none when in step. */
 const outOfStep = () =>
-  ctx.db.prisma.$queryRaw<{ gram: string; code: string }[]>`
-    (SELECT g.gram, i.code FROM institutions AS i, unnest(i.search_grams) AS g(gram)
-     EXCEPT SELECT gram, code FROM institution_name_postings)
+  ctx.db.prisma.$queryRaw<{ gram: string; code: string; closed: boolean }[]>`
+    (SELECT g.gram, i.code, i.closed_at IS NOT NULL FROM institutions AS i, unnest(i.search_grams) AS g(gram)
+     EXCEPT SELECT gram, code, closed FROM institution_name_postings)
     UNION ALL
-    (SELECT gram, code FROM institution_name_postings
-     EXCEPT SELECT g.gram, i.code FROM institutions AS i, unnest(i.search_grams) AS g(gram))`;
+    (SELECT gram, code, closed FROM institution_name_postings
+     EXCEPT SELECT g.gram, i.code, i.closed_at IS NOT NULL FROM institutions AS i, unnest(i.search_grams) AS g(gram))`;
 
 const create = (code: string, name: string) =>
   ctx.db.prisma.institution.create({ data: { code, name, ...institutionSearchFields(name), kind: 'CLINIC', city: '臺東縣' } });
@@ -31,8 +33,8 @@ const namesFound = async (q: string) =>
 
 describe('institution_name_postings are kept in step with institutions by the database', () => {
   it('holds every gram of every seeded institution', async () => {
-    const [{ n }] = await ctx.db.prisma.$queryRaw<{ n: number }[]>`SELECT count(*)::int AS n FROM institution_name_postings`;
-    expect(n).toBeGreaterThan(300 * 10);
+    const [counted] = await ctx.db.prisma.$queryRaw<{ n: number }[]>`SELECT count(*)::int AS n FROM institution_name_postings`;
+    expect(counted?.n).toBeGreaterThan(300 * 10);
     expect(await outOfStep()).toEqual([]);
   });
 
@@ -42,15 +44,22 @@ describe('institution_name_postings are kept in step with institutions by the da
     expect(await namesFound('晨曦牙')).toEqual(['台東 晨曦牙醫診所']);
   });
 
-  it('renaming replaces them; closing or editing anything else leaves them', async () => {
+  it('renaming replaces them; closing marks them closed; editing anything else leaves them', async () => {
     const { id } = await create('9912400002', '示範暮鼓診所');
     await ctx.db.prisma.institution.update({ where: { id }, data: { name: '示範晨鐘診所', ...institutionSearchFields('示範晨鐘診所') } });
     expect(await gramsOf('9912400002')).toEqual([...institutionSearchFields('示範晨鐘診所').searchGrams].sort());
     expect(await namesFound('暮鼓')).toEqual([]);
     expect(await namesFound('晨鐘')).toEqual(['示範晨鐘診所']);
 
-    await ctx.db.prisma.institution.update({ where: { id }, data: { phone: '089-123456', closedAt: new Date() } });
+    await ctx.db.prisma.institution.update({ where: { id }, data: { phone: '089-123456' } });
+    expect(await closedOf('9912400002')).toEqual([false]);
+    await ctx.db.prisma.institution.update({ where: { id }, data: { closedAt: new Date() } });
     expect(await gramsOf('9912400002')).toEqual([...institutionSearchFields('示範晨鐘診所').searchGrams].sort());
+    expect(await closedOf('9912400002')).toEqual([true]);
+    expect(await namesFound('晨鐘')).toEqual([]);
+    await ctx.db.prisma.institution.update({ where: { id }, data: { closedAt: null } });
+    expect(await closedOf('9912400002')).toEqual([false]);
+    expect(await namesFound('晨鐘')).toEqual(['示範晨鐘診所']);
     expect(await outOfStep()).toEqual([]);
   });
 

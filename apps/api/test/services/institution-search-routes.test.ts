@@ -34,9 +34,10 @@ function expected(filter: InstitutionFilter, { page, pageSize }: { page: number;
 
 const BUDGETS: Record<string, WalkBudgets> = {
   'walks of postings long enough for every answer': { page: 100_000, count: 100_000 },
-  // Budgets too small for most queries: the walks give up and the GIN index answers.
+  // Budgets too small for most queries: the walks give up and the GIN index answers (except
+  // the count of a query whose postings are its matches, which reads no institution).
   'walks that give up': { page: 3, count: 30 },
-  'no walk: the GIN index': { page: 0, count: 0 },
+  'no walk': { page: 0, count: 0 },
 };
 
 const FILTERS: InstitutionFilter[] = [
@@ -50,6 +51,7 @@ const FILTERS: InstitutionFilter[] = [
   // Several grams: the walk follows the rarest (東仁), not the first.
   { q: '台東仁心', state: 'all' },
   { q: '示範', state: 'all', kind: 'PHARMACY' },
+  { q: '康', state: 'closed' },
   { q: '心診', state: 'open', city: '臺東縣', kind: 'CLINIC' },
   { q: '無此機構', state: 'open' },
 ];

@@ -1,6 +1,6 @@
 import { INSTITUTION_SEARCH_COUNT_CAP, institutionNameQuery, type InstitutionKind } from '@portal/shared';
 import { Prisma, type PrismaClient } from '@portal/db';
-import { countByPostings, pageByPostings, postingCounts, rarestGram, walkBudgets, type WalkBudgets } from './name-postings.js';
+import { countByPostings, pageByPostings, postingCounts, walkBudgets, type Walk, type WalkBudgets } from './name-postings.js';
 
 /** What a list of institutions may be filtered by: the public directory uses `q` only. */
 export interface InstitutionFilter {
@@ -16,6 +16,7 @@ export interface InstitutionFilter {
  * containment alone, tested on each institution that a walk of postings reaches.
  */
 interface NameMatch {
+  text: string;
   grams: string[];
   indexed: Prisma.Sql;
   contains: Prisma.Sql;
@@ -33,16 +34,27 @@ function matchOf(q: string | undefined): Prisma.Sql | NameMatch | null {
   if (text === '') return null;
   if (/^\d{1,10}$/.test(text)) return Prisma.sql`code BETWEEN ${text.padEnd(10, '0')} AND ${text.padEnd(10, '9')}`;
   const contains = Prisma.sql`strpos(search_name, ${text}) > 0`;
-  return { grams, contains, indexed: Prisma.sql`search_grams @> ${grams}::text[] AND ${contains}` };
+  return { text, grams, contains, indexed: Prisma.sql`search_grams @> ${grams}::text[] AND ${contains}` };
 }
 
 /** Everything but the name: city, kind, open or closed. */
 function filtersOf(filter: InstitutionFilter): Prisma.Sql[] {
   return [
-    filter.city ? Prisma.sql`city = ${filter.city}` : null,
-    filter.kind ? Prisma.sql`kind = ${filter.kind}::"InstitutionKind"` : null,
+    ...cityAndKindOf(filter),
     filter.state === 'open' ? Prisma.sql`closed_at IS NULL` : filter.state === 'closed' ? Prisma.sql`closed_at IS NOT NULL` : null,
   ].filter((condition): condition is Prisma.Sql => condition !== null);
+}
+
+function cityAndKindOf(filter: InstitutionFilter): Prisma.Sql[] {
+  return [
+    filter.city ? Prisma.sql`city = ${filter.city}` : null,
+    filter.kind ? Prisma.sql`kind = ${filter.kind}::"InstitutionKind"` : null,
+  ].filter((condition): condition is Prisma.Sql => condition !== null);
+}
+
+/** The state filter on institution_name_postings, which carry it. */
+function postingStateOf(filter: InstitutionFilter): Prisma.Sql {
+  return filter.state === 'open' ? Prisma.sql`NOT closed` : filter.state === 'closed' ? Prisma.sql`closed` : Prisma.sql`TRUE`;
 }
 
 const and = (conditions: Prisma.Sql[]) => (conditions.length > 0 ? Prisma.join(conditions, ' AND ') : Prisma.sql`TRUE`);
@@ -79,19 +91,17 @@ export async function findInstitutionIds(prisma: PrismaClient, filter: Instituti
 export async function searchByName(prisma: PrismaClient, filter: InstitutionFilter, paging: Paging, budgets: WalkBudgets): Promise<InstitutionIdPage> {
   const match = matchOf(filter.q);
   if (match === null || !('grams' in match)) throw new Error('searchByName needs a name query');
-  const test = and([match.contains, ...filtersOf(filter)]);
   const indexed = and([match.indexed, ...filtersOf(filter)]);
-  // Counted once, when needed: to pick the rarest of several grams, or to tell whether a walk
-  // that came up short saw every posting. A broad one-gram query needs neither.
-  let counted: Promise<Map<string, number>> | undefined;
-  const counts = () => (counted ??= postingCounts(prisma, match.grams, Math.max(budgets.page, budgets.count) + 1));
-  const gram = match.grams.length === 1 ? match.grams[0]! : rarestGram(match.grams, await counts());
-  const walksAll = (budget: number) => async () => ((await counts()).get(gram) ?? 0) <= budget;
+  const state = postingStateOf(filter);
+  // A query of one or two characters is its own only gram: each of its postings is a name that contains it.
+  const rest = [...(match.grams.length === 1 && match.grams[0] === match.text ? [] : [match.contains]), ...cityAndKindOf(filter)];
+  const counts = postingCounts(prisma, state);
+  const gram = match.grams.length === 1 ? match.grams[0]! : await counts.rarest(match.grams, budgets.page + 1);
+  const walk: Walk = { gram, state, rest: rest.length > 0 ? and(rest) : null };
+  const walksAll = (budget: number) => counts.atMost(gram, budget);
   const [ids, n] = await Promise.all([
-    pageByPostings(prisma, gram, test, paging, budgets.page, walksAll(budgets.page)).then(
-      (found) => found ?? pageOf(prisma, indexed, paging, { fenced: true }),
-    ),
-    countByPostings(prisma, gram, test, budgets.count, walksAll(budgets.count)).then((found) => found ?? countOf(prisma, indexed)),
+    pageByPostings(prisma, walk, paging, budgets.page, walksAll).then((found) => found ?? pageOf(prisma, indexed, paging, { fenced: true })),
+    countByPostings(prisma, walk, budgets.count, walksAll).then((found) => found ?? countOf(prisma, indexed)),
   ]);
   return capped(ids, n);
 }
