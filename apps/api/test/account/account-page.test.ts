@@ -130,15 +130,19 @@ describe('POST /api/account/password', () => {
 });
 
 describe('my subsystems', () => {
-  it('lists mine with status and reason; requests a new one; re-requests a rejected one; 409 for pending/approved', async () => {
-    await createAccount(ctx, {
-      accountName: 'subasker',
+  /** An active account approved for 成人預防保健 and refused 兒童預防保健 (資料不全). */
+  const createAccountWithDecidedSubsystems = (accountName: string) =>
+    createAccount(ctx, {
+      accountName,
       status: 'ACTIVE',
       subsystems: [
         { code: 'adult-preventive', status: 'APPROVED' },
         { code: 'child-preventive', status: 'REJECTED', reason: '資料不全' },
       ],
     });
+
+  it('lists mine with status and reason; requests a new one; re-requests a rejected one; 409 for pending/approved', async () => {
+    await createAccountWithDecidedSubsystems('subasker');
     const session = await login(ctx.app, 'subasker');
     const list = await call(session, 'GET', '/api/account/subsystems');
     expect(list.statusCode).toBe(200);
@@ -171,14 +175,7 @@ describe('my subsystems', () => {
   });
 
   it('gives 進入系統 (launchUrl) only for an approved access to a subsystem with an active client and a real address', async () => {
-    await createAccount(ctx, {
-      accountName: 'launcher',
-      status: 'ACTIVE',
-      subsystems: [
-        { code: 'adult-preventive', status: 'APPROVED' },
-        { code: 'child-preventive', status: 'REJECTED', reason: '資料不全' },
-      ],
-    });
+    await createAccountWithDecidedSubsystems('launcher');
     const prisma = ctx.db.prisma;
     for (const code of ['adult-preventive', 'child-preventive']) {
       const subsystem = await prisma.subsystem.update({ where: { code }, data: { url: `https://${code}.example.test/login` } });

@@ -1,5 +1,9 @@
-import { generateTestPki, signWithCard, certificateB64, type TestPki } from '@portal/card-sim';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { generateTestPki, signWithCard, certificateB64, writeTestPki, type TestPki } from '@portal/card-sim';
 import { buildCardAuthTbs } from '@portal/shared';
+import { afterAll, beforeAll } from 'vitest';
 import { TEST_INSTITUTION_CARD_PROFILE, type VerifyCardSignatureInput } from '../../src/services/card-verification/index.js';
 
 export const ORIGIN = 'http://localhost:3000';
@@ -9,6 +13,21 @@ export const NONCE = 'q2x8HkQ1Vt3mYp0sLr5nWc7dEf9gHi2jKl4oNa6bZuA';
 let shared: Promise<TestPki> | undefined;
 /** One RSA test PKI per test file (key generation takes a couple of seconds). */
 export const testPki = () => (shared ??= generateTestPki({ pin: PIN }));
+
+/**
+ * The test PKI written as files (CARD_TEST_PKI_DIR) into a temporary folder before the tests of
+ * the calling file or describe block, and removed after them; read `pki` and `dir` inside tests.
+ */
+export function testPkiFiles(prefix: string): { readonly pki: TestPki; readonly dir: string } {
+  const files = {} as { pki: TestPki; dir: string };
+  beforeAll(async () => {
+    files.pki = await testPki();
+    files.dir = await mkdtemp(path.join(tmpdir(), prefix));
+    await writeTestPki(files.pki, files.dir);
+  });
+  afterAll(() => rm(files.dir, { recursive: true, force: true }));
+  return files;
+}
 
 export const tbsFor = (institutionCode: string, nonce = NONCE) => buildCardAuthTbs({ origin: ORIGIN, institutionCode, nonce });
 

@@ -1,8 +1,7 @@
-import { mkdtemp, rm, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { writeTestPki, x509, type TestPki } from '@portal/card-sim';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { x509 } from '@portal/card-sim';
+import { describe, expect, it } from 'vitest';
 import {
   CARD_CHALLENGE_TTL_MS,
   CARD_REFUSALS,
@@ -16,7 +15,7 @@ import {
   verifyCardSignature,
 } from '../../src/services/card-verification/index.js';
 import { CARD_NONCE_PATTERN } from '@portal/shared';
-import { signedBy, tbsFor, testPki } from './card-test-pki.js';
+import { signedBy, tbsFor, testPkiFiles } from './card-test-pki.js';
 
 describe('checkChallenge', () => {
   const now = new Date('2026-11-26T04:00:00Z');
@@ -57,14 +56,7 @@ describe('checkChallenge', () => {
 });
 
 describe('loadCardTrustStore', () => {
-  let pki: TestPki;
-  let dir: string;
-  beforeAll(async () => {
-    pki = await testPki();
-    dir = await mkdtemp(path.join(tmpdir(), 'card-trust-'));
-    await writeTestPki(pki, dir);
-  });
-  afterAll(() => rm(dir, { recursive: true, force: true }));
+  const trust = testPkiFiles('card-trust-');
 
   it('is empty (every card untrusted) when nothing is configured', async () => {
     const store = await loadCardTrustStore({ env: {} });
@@ -72,27 +64,27 @@ describe('loadCardTrustStore', () => {
   });
 
   it('trusts the test PKI with CARD_TRUST_TEST_CA=true, and a test card then verifies', async () => {
-    const store = await loadCardTrustStore({ env: { CARD_TRUST_TEST_CA: 'true', CARD_TEST_PKI_DIR: dir } });
+    const store = await loadCardTrustStore({ env: { CARD_TRUST_TEST_CA: 'true', CARD_TEST_PKI_DIR: trust.dir } });
     expect(store).toMatchObject({ configured: true, trustsTestCa: true });
     expect(store.profile.policyOids).toContain(TEST_INSTITUTION_CARD_POLICY_OID);
     const tbs = tbsFor('9900000001');
-    const signed = await signedBy(pki, '9900000001', tbs);
+    const signed = await signedBy(trust.pki, '9900000001', tbs);
     const result = await verifyCardSignature({ tbs, ...signed, expectedInstitutionCode: '9900000001', now: new Date(), ...store });
     expect(result.revocation.crl).toBe(true);
   });
 
   it('refuses CARD_TRUST_TEST_CA=true when NODE_ENV=production', async () => {
-    await expect(loadCardTrustStore({ env: { NODE_ENV: 'production', CARD_TRUST_TEST_CA: 'true', CARD_TEST_PKI_DIR: dir } })).rejects.toThrow(
+    await expect(loadCardTrustStore({ env: { NODE_ENV: 'production', CARD_TRUST_TEST_CA: 'true', CARD_TEST_PKI_DIR: trust.dir } })).rejects.toThrow(
       /refused when NODE_ENV=production/,
     );
   });
 
   it('never trusts the test CA through CARD_TRUST_ANCHORS or CARD_INTERMEDIATES', async () => {
     const env = { CARD_INSTITUTION_OU: '醫事機構' };
-    await expect(loadCardTrustStore({ env: { ...env, CARD_TRUST_ANCHORS: path.join(dir, TEST_PKI_FILES.rootCa) } })).rejects.toThrow(
+    await expect(loadCardTrustStore({ env: { ...env, CARD_TRUST_ANCHORS: path.join(trust.dir, TEST_PKI_FILES.rootCa) } })).rejects.toThrow(
       /trusted only with CARD_TRUST_TEST_CA=true/,
     );
-    await expect(loadCardTrustStore({ env: { ...env, CARD_INTERMEDIATES: path.join(dir, TEST_PKI_FILES.intermediateCa) } })).rejects.toThrow(
+    await expect(loadCardTrustStore({ env: { ...env, CARD_INTERMEDIATES: path.join(trust.dir, TEST_PKI_FILES.intermediateCa) } })).rejects.toThrow(
       CardTrustStoreConfigError,
     );
   });
@@ -108,11 +100,11 @@ describe('loadCardTrustStore', () => {
       signingAlgorithm: { name: 'ECDSA', hash: 'SHA-256' },
       extensions: [new x509.BasicConstraintsExtension(true, undefined, true)],
     });
-    const rootFile = path.join(dir, 'another-root.pem');
+    const rootFile = path.join(trust.dir, 'another-root.pem');
     await writeFile(rootFile, root.toString('pem'));
     await expect(loadCardTrustStore({ env: { CARD_TRUST_ANCHORS: rootFile } })).rejects.toThrow(/CARD_INSTITUTION_POLICY_OIDS/);
     const store = await loadCardTrustStore({
-      env: { CARD_TRUST_ANCHORS: ` ${rootFile} `, CARD_CRLS: path.join(dir, TEST_PKI_FILES.crl), CARD_INSTITUTION_POLICY_OIDS: '1.2.3.4, 1.2.3.5' },
+      env: { CARD_TRUST_ANCHORS: ` ${rootFile} `, CARD_CRLS: path.join(trust.dir, TEST_PKI_FILES.crl), CARD_INSTITUTION_POLICY_OIDS: '1.2.3.4, 1.2.3.5' },
       cwd: '/',
     });
     expect(store.trustAnchors).toHaveLength(1);
@@ -121,7 +113,7 @@ describe('loadCardTrustStore', () => {
   });
 
   it('refuses an unreadable file and a malformed flag', async () => {
-    await expect(loadCardTrustStore({ env: { CARD_TRUST_ANCHORS: path.join(dir, 'missing.pem') } })).rejects.toThrow(/ENOENT/);
+    await expect(loadCardTrustStore({ env: { CARD_TRUST_ANCHORS: path.join(trust.dir, 'missing.pem') } })).rejects.toThrow(/ENOENT/);
     await expect(loadCardTrustStore({ env: { CARD_TRUST_TEST_CA: 'yes' } })).rejects.toThrow(/must be "true" or "false"/);
   });
 });

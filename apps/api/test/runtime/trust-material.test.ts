@@ -1,8 +1,7 @@
-import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { writeFile } from 'node:fs/promises';
 import { createServer, type Server } from 'node:http';
-import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { createTestCrl, writeTestPki, type TestPki } from '@portal/card-sim';
+import { createTestCrl } from '@portal/card-sim';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import type { App } from '../../src/app.js';
 import {
@@ -13,7 +12,7 @@ import {
   type CardCrl,
 } from '../../src/services/card-verification/index.js';
 import { loadHolidayCalendar, uncoveredYears } from '../../src/lib/working-days.js';
-import { signedBy, tbsFor, testPki } from '../card-verification/card-test-pki.js';
+import { signedBy, tbsFor, testPkiFiles } from '../card-verification/card-test-pki.js';
 import { captureLog } from '../helpers/log-capture.js';
 import { createTestApp, type TestContext } from '../helpers/test-app.js';
 
@@ -22,14 +21,7 @@ vi.setConfig({ testTimeout: 60_000, hookTimeout: 120_000 });
 const HOUR = 3_600_000;
 const DAY = 24 * HOUR;
 
-let pki: TestPki;
-let dir: string;
-beforeAll(async () => {
-  pki = await testPki();
-  dir = await mkdtemp(path.join(tmpdir(), 'portal-crl-'));
-  await writeTestPki(pki, dir);
-});
-afterAll(() => rm(dir, { recursive: true, force: true }));
+const trust = testPkiFiles('portal-crl-');
 
 /** Verifies card `cardId` against the trust store the app holds now; the refusal code, or 'ok'. */
 async function verdict(app: App, cardId: string): Promise<string> {
@@ -38,7 +30,7 @@ async function verdict(app: App, cardId: string): Promise<string> {
   try {
     await verifyCardSignature({
       tbs,
-      ...(await signedBy(pki, cardId, tbs)),
+      ...(await signedBy(trust.pki, cardId, tbs)),
       expectedInstitutionCode: cardId,
       trustAnchors: store.trustAnchors,
       intermediates: store.intermediates,
@@ -53,7 +45,7 @@ async function verdict(app: App, cardId: string): Promise<string> {
   }
 }
 
-const crl = (revoked: string[], thisUpdate: Date, nextUpdate: Date) => createTestCrl(pki.intermediate, revoked, { thisUpdate, nextUpdate });
+const crl = (revoked: string[], thisUpdate: Date, nextUpdate: Date) => createTestCrl(trust.pki.intermediate, revoked, { thisUpdate, nextUpdate });
 const readyz = async (app: App) => (await app.inject({ url: '/readyz' })).json();
 
 async function until(condition: () => Promise<boolean>, timeoutMs = 10_000) {
@@ -69,7 +61,7 @@ describe('CRL reloading, without a restart', () => {
   let server: Server;
   let served: string | undefined;
   const log = captureLog();
-  const crlFile = () => path.join(dir, TEST_PKI_FILES.crl);
+  const crlFile = () => path.join(trust.dir, TEST_PKI_FILES.crl);
 
   beforeAll(async () => {
     // A CRL distribution point on this machine: answers 404 until a test gives it a CRL.
@@ -82,7 +74,7 @@ describe('CRL reloading, without a restart', () => {
     const url = `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}/intermediate.crl`;
 
     ctx = await createTestApp({
-      env: { CARD_TRUST_TEST_CA: 'true', CARD_TEST_PKI_DIR: dir, CARD_CRL_URLS: url, CARD_CRL_REFRESH_SECONDS: '1' },
+      env: { CARD_TRUST_TEST_CA: 'true', CARD_TEST_PKI_DIR: trust.dir, CARD_CRL_URLS: url, CARD_CRL_REFRESH_SECONDS: '1' },
       logger: { level: 'info', stream: log.stream },
     });
   });
@@ -110,7 +102,7 @@ describe('CRL reloading, without a restart', () => {
     await until(async () => log.text().includes('card CRL is STALE'));
 
     // The CA publishes a new CRL (revoking 9900000002) into the same file: picked up on the schedule.
-    const fresh = await crl([pki.cards.find((card) => card.id === '9900000002')!.certificate.serialNumber], new Date(), new Date(Date.now() + 7 * DAY));
+    const fresh = await crl([trust.pki.cards.find((card) => card.id === '9900000002')!.certificate.serialNumber], new Date(), new Date(Date.now() + 7 * DAY));
     await writeFile(crlFile(), fresh.toString('pem'));
     await until(async () => (await verdict(ctx.app, '9900000001')) === 'ok');
     expect(await verdict(ctx.app, '9900000002')).toBe('CARD_REVOKED');
@@ -120,7 +112,7 @@ describe('CRL reloading, without a restart', () => {
 
   it('fetches the distribution point again and uses its newer CRL', async () => {
     expect((await readyz(ctx.app)).cardCrls.status).toBe('stale'); // the URL has delivered nothing yet
-    const newer = await crl([pki.cards.find((card) => card.id === '9900000001')!.certificate.serialNumber], new Date(Date.now() + 1000), new Date(Date.now() + 7 * DAY));
+    const newer = await crl([trust.pki.cards.find((card) => card.id === '9900000001')!.certificate.serialNumber], new Date(Date.now() + 1000), new Date(Date.now() + 7 * DAY));
     served = newer.toString('pem');
     await until(async () => (await readyz(ctx.app)).cardCrls.status === 'current');
     await until(async () => (await verdict(ctx.app, '9900000001')) === 'CARD_REVOKED');
@@ -157,7 +149,7 @@ describe('the holiday calendar', () => {
   });
 
   it('warns at start when it lacks this year or the next', async () => {
-    const file = path.join(dir, 'old-holidays.json');
+    const file = path.join(trust.dir, 'old-holidays.json');
     await writeFile(file, JSON.stringify({ holidays: [{ date: '2020-01-01', name: '開國紀念日' }] }));
     const log = captureLog();
     const ctx = await createTestApp({ env: { HOLIDAY_CALENDAR_FILE: file }, logger: { level: 'warn', stream: log.stream } });

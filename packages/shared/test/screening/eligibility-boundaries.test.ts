@@ -38,6 +38,10 @@ interface Case {
 
 const woman = (birthDate: string, extra?: Partial<RiskFactors & { indigenous: boolean }>) => person(birthDate, 'F', extra);
 const man = (birthDate: string, extra?: Partial<RiskFactors & { indigenous: boolean }>) => person(birthDate, 'M', extra);
+/** A dependent smoker (FTND 6), the subject of most 戒菸 cases. */
+const smoker = () => man('1980-01-01', { smokingStatus: 'CURRENT', ftndScore: 6 });
+/** Three visits of one course begun on New Year's Day 2026: it runs until its day 90, 2026-04-01. */
+const courseFromNewYear = () => [record('CESSATION', '2026-01-01'), record('CESSATION', '2026-01-08'), record('CESSATION', '2026-01-15')];
 
 const CASES: Case[] = [
   // 乳房X光攝影: 45–69 (+40–44 family history) until 2024-12-31, 40–74 from 2025-01-01.
@@ -157,7 +161,7 @@ const CASES: Case[] = [
   { name: 'a man', service: 'PRENATAL', who: man('1990-01-01'), on: '2026-01-01', status: 'INELIGIBLE', rule: 'PRENATAL@2021-07-01', reason: /^限女性$/ },
 
   // 戒菸: from 2012-03-01, 18+, dependent smokers, 2 courses a year.
-  { name: 'the day before 二代戒菸', service: 'CESSATION', who: man('1980-01-01', { smokingStatus: 'CURRENT', ftndScore: 6 }), on: '2012-02-29', status: 'INELIGIBLE', rule: null, nextDate: '2012-03-01' },
+  { name: 'the day before 二代戒菸', service: 'CESSATION', who: smoker(), on: '2012-02-29', status: 'INELIGIBLE', rule: null, nextDate: '2012-03-01' },
   { name: '17-year-old smoker', service: 'CESSATION', who: man('2009-01-01', { smokingStatus: 'CURRENT', ftndScore: 6 }), on: '2026-12-31', status: 'INELIGIBLE', rule: 'CESSATION@2012-03-01', nextDate: '2027-01-01' },
   { name: '18-year-old smoker, FTND 4', service: 'CESSATION', who: man('2009-01-01', { smokingStatus: 'CURRENT', ftndScore: 4 }), on: '2027-01-01', status: 'ELIGIBLE', rule: 'CESSATION@2012-03-01' },
   { name: 'FTND 3 and 9 a day', service: 'CESSATION', who: man('1980-01-01', { smokingStatus: 'CURRENT', ftndScore: 3, cigarettesPerDay: 9 }), on: '2026-01-01', status: 'INELIGIBLE', rule: 'CESSATION@2012-03-01' },
@@ -166,8 +170,8 @@ const CASES: Case[] = [
   {
     name: 'course open on its day 89',
     service: 'CESSATION',
-    who: man('1980-01-01', { smokingStatus: 'CURRENT', ftndScore: 6 }),
-    records: [record('CESSATION', '2026-01-01'), record('CESSATION', '2026-01-08'), record('CESSATION', '2026-01-15')],
+    who: smoker(),
+    records: courseFromNewYear(),
     on: '2026-03-31',
     status: 'ELIGIBLE',
     rule: 'CESSATION@2012-03-01',
@@ -176,8 +180,8 @@ const CASES: Case[] = [
   {
     name: 'course closed on its day 90: the second course of the year',
     service: 'CESSATION',
-    who: man('1980-01-01', { smokingStatus: 'CURRENT', ftndScore: 6 }),
-    records: [record('CESSATION', '2026-01-01'), record('CESSATION', '2026-01-08'), record('CESSATION', '2026-01-15')],
+    who: smoker(),
+    records: courseFromNewYear(),
     on: '2026-04-01',
     status: 'ELIGIBLE',
     rule: 'CESSATION@2012-03-01',
@@ -186,7 +190,7 @@ const CASES: Case[] = [
   {
     name: 'switching institution started course 2; both closed: next year',
     service: 'CESSATION',
-    who: man('1980-01-01', { smokingStatus: 'CURRENT', ftndScore: 6 }),
+    who: smoker(),
     records: [record('CESSATION', '2026-01-05', null, '0101010101'), record('CESSATION', '2026-01-12', null, '0202020202')],
     on: '2026-06-01',
     status: 'NOT_YET_DUE',
@@ -196,7 +200,7 @@ const CASES: Case[] = [
   {
     name: 'eight weeks end a course',
     service: 'CESSATION',
-    who: man('1980-01-01', { smokingStatus: 'CURRENT', ftndScore: 6 }),
+    who: smoker(),
     records: Array.from({ length: 8 }, (_, week) => record('CESSATION', `2026-02-${String(2 + week * 3).padStart(2, '0')}`)),
     on: '2026-03-01',
     status: 'ELIGIBLE',

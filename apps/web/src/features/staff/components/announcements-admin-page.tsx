@@ -13,6 +13,7 @@ import type { z } from 'zod';
 import { ConfirmActionDialog } from '../../../components/ui/back-office-dialogs';
 import { ErrorSummary, summaryItems } from '../../../components/ui/error-summary';
 import { FormField } from '../../../components/ui/form-field';
+import { OptionList } from '../../../components/ui/option-list';
 import { ResultNotice } from '../../../components/ui/result-notice';
 import { Page } from '../../../components/ui/page';
 import { Pagination } from '../../../components/ui/pagination';
@@ -98,11 +99,7 @@ function AnnouncementForm({ editing, onDone }: { editing: StaffAnnouncement | nu
           {(control) => (
             <select {...control} {...register('system')}>
               <option value="">請選擇</option>
-              {[...new Set([...systems, ...(editing ? [editing.system] : [])])].map((name) => (
-                <option key={name} value={name}>
-                  {name}
-                </option>
-              ))}
+              <OptionList values={[...new Set([...systems, ...(editing ? [editing.system] : [])])]} />
             </select>
           )}
         </FormField>
@@ -194,11 +191,7 @@ export function AnnouncementsAdminPage() {
           onChange={(event) => setSearchParams(event.target.value ? { status: event.target.value } : {})}
         >
           <option value="">全部</option>
-          {PublicationStatusSchema.options.map((value) => (
-            <option key={value} value={value}>
-              {PUBLICATION_STATUS_LABELS[value]}
-            </option>
-          ))}
+          <OptionList values={PublicationStatusSchema.options} labels={PUBLICATION_STATUS_LABELS} />
         </select>
       </div>
       {done ? <ResultNotice key={done}>{done}</ResultNotice> : null}

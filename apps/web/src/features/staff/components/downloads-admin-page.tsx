@@ -3,6 +3,7 @@ import { useRef, useState, type FormEvent } from 'react';
 import { useSearchParams } from 'react-router';
 import { ErrorSummary, type SummaryItem } from '../../../components/ui/error-summary';
 import { FormField } from '../../../components/ui/form-field';
+import { OptionList } from '../../../components/ui/option-list';
 import { ResultNotice } from '../../../components/ui/result-notice';
 import { Page } from '../../../components/ui/page';
 import { Pagination } from '../../../components/ui/pagination';
@@ -76,11 +77,7 @@ function UploadForm({ target, onDone }: { target: StaffDownload | null; onDone: 
             {(control) => (
               <select {...control} value={values.system} onChange={(event) => setValues((current) => ({ ...current, system: event.target.value }))}>
                 <option value="">請選擇</option>
-                {systems.map((name) => (
-                  <option key={name} value={name}>
-                    {name}
-                  </option>
-                ))}
+                <OptionList values={systems} />
               </select>
             )}
           </FormField>

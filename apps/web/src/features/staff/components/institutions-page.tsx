@@ -6,6 +6,7 @@ import type { z } from 'zod';
 import { ConfirmActionDialog } from '../../../components/ui/back-office-dialogs';
 import { ErrorSummary, summaryItems } from '../../../components/ui/error-summary';
 import { FormField } from '../../../components/ui/form-field';
+import { OptionList } from '../../../components/ui/option-list';
 import { Page } from '../../../components/ui/page';
 import { Pagination } from '../../../components/ui/pagination';
 import { ListStatus, useResultsFocus } from '../../../components/ui/query-feedback';
@@ -93,11 +94,7 @@ function InstitutionForm({ editing, onDone }: { editing: StaffInstitution | null
           {(control) => (
             <select {...control} {...register('kind')}>
               <option value="">請選擇</option>
-              {INSTITUTION_KINDS.map((value) => (
-                <option key={value} value={value}>
-                  {institutionKindLabels[value]}
-                </option>
-              ))}
+              <OptionList values={INSTITUTION_KINDS} labels={institutionKindLabels} />
             </select>
           )}
         </FormField>
@@ -105,11 +102,7 @@ function InstitutionForm({ editing, onDone }: { editing: StaffInstitution | null
           {(control) => (
             <select {...control} {...register('city')}>
               <option value="">請選擇</option>
-              {CITIES.map((value) => (
-                <option key={value} value={value}>
-                  {value}
-                </option>
-              ))}
+              <OptionList values={CITIES} />
             </select>
           )}
         </FormField>

@@ -11,6 +11,7 @@ import type { z } from 'zod';
 import { ErrorSummary, type SummaryItem } from '../../../components/ui/error-summary';
 import { FormButtons } from '../../../components/ui/form-buttons';
 import { FormField } from '../../../components/ui/form-field';
+import { OptionList } from '../../../components/ui/option-list';
 import { ApiError, showFieldErrors } from '../../../lib/api-error';
 import { sharedSchemaResolver } from '../../../lib/form-resolver';
 
@@ -189,11 +190,7 @@ export function OidcClientForm({ subsystemName, client, pending, error, onSubmit
       <FormField id={id('idTokenSignedResponseAlg')} label="ID Token 簽章演算法" required error={message('idTokenSignedResponseAlg')}>
         {(control) => (
           <select {...control} {...register('idTokenSignedResponseAlg')}>
-            {ID_TOKEN_ALGS.map((alg) => (
-              <option key={alg} value={alg}>
-                {alg}
-              </option>
-            ))}
+            <OptionList values={ID_TOKEN_ALGS} />
           </select>
         )}
       </FormField>
