@@ -1,6 +1,9 @@
 import { screen, waitFor, within } from '@testing-library/react';
+import type { AccountRole } from '@portal/shared';
 import { describe, expect, it } from 'vitest';
+import { loggedInAs } from '../../testing/handlers/auth';
 import { renderApp } from '../../testing/render';
+import { server } from '../../testing/server';
 
 describe('layout', () => {
   it('has the landmarks, the skip link and the portal name', async () => {
@@ -53,6 +56,35 @@ describe('layout', () => {
       ['帳號申請', '/apply'],
       ['申請進度查詢', '/application-status'],
     ]);
+  });
+
+  it.each<AccountRole>(['INSTITUTION_MANAGER', 'GENERAL_USER', 'SUBSYSTEM_MANAGER', 'SYSTEM_STAFF'])(
+    'shows a logged-in %s their own pages in the side column, without the 帳號服務 box',
+    async (role) => {
+      server.use(loggedInAs(role));
+      await renderApp('/account');
+      const aside = within(screen.getByRole('complementary'));
+      expect(await aside.findByRole('button', { name: '登出' })).toBeEnabled();
+      expect(aside.getByRole('link', { name: '我的服務' })).toHaveAttribute('href', '/account');
+      expect(aside.getByRole('link', { name: '我的帳號' })).toHaveAttribute('href', '/account/profile');
+      expect(aside.queryByRole('region', { name: '帳號服務' })).not.toBeInTheDocument();
+      expect(aside.queryByRole('link', { name: '忘記密碼' })).not.toBeInTheDocument();
+      expect(aside.queryByRole('link', { name: '帳號申請' })).not.toBeInTheDocument();
+    },
+  );
+
+  it('takes the 帳號服務 box away on logging in and brings it back on logging out', async () => {
+    const { user } = await renderApp('/guide');
+    const aside = within(screen.getByRole('complementary'));
+    expect(await aside.findByRole('region', { name: '帳號服務' })).toBeInTheDocument();
+
+    await user.type(aside.getByLabelText('帳號'), 'demomanager');
+    await user.type(aside.getByLabelText('密碼'), 'Portal*Demo=2026');
+    await user.click(aside.getByRole('button', { name: '登入' }));
+    await user.click(await aside.findByRole('button', { name: '登出' }));
+
+    expect(await aside.findByRole('region', { name: '帳號服務' })).toBeInTheDocument();
+    expect(aside.getByRole('button', { name: '登入' })).toBeEnabled();
   });
 
   it('moves focus to the new page heading and updates the title after navigating', async () => {
