@@ -5,6 +5,7 @@ import { createTestApp, type TestContext } from '../helpers/test-app.js';
 import { login, type TestSession } from '../helpers/auth.js';
 import { createAccount } from '../helpers/accounts.js';
 import { revokeAllSessions } from '../../src/services/auth/sessions.js';
+import { expectFieldRefusal } from '../helpers/refusals.js';
 
 /**
  * Changing the E-mail: it takes the current password (counted like a login),
@@ -57,12 +58,7 @@ describe('asking for a new E-mail', () => {
     await createAccount(ctx, { accountName: 'nopass', status: 'ACTIVE' });
     const session = await login(ctx.app, 'nopass');
     const missing = await call(session, 'PATCH', '/api/account/profile', { email: 'thief@example.org', phone: '02-11112222' });
-    expect(missing.statusCode).toBe(400);
-    expect(missing.json()).toEqual({
-      code: 'CURRENT_PASSWORD_REQUIRED',
-      message: ACCOUNT_MESSAGES.emailChangeNeedsPassword,
-      fieldErrors: { currentPassword: [ACCOUNT_MESSAGES.emailChangeNeedsPassword] },
-    });
+    expectFieldRefusal(missing, 400, 'CURRENT_PASSWORD_REQUIRED', 'currentPassword', ACCOUNT_MESSAGES.emailChangeNeedsPassword);
     const wrong = await call(session, 'PATCH', '/api/account/profile', { email: 'thief@example.org', currentPassword: 'Wrong*Pass=1' });
     expect(wrong.statusCode).toBe(400);
     expect(wrong.json()).toEqual({ code: 'CURRENT_PASSWORD_WRONG', message: AUTH_MESSAGES.currentPasswordWrong, fieldErrors: { currentPassword: [AUTH_MESSAGES.currentPasswordWrong] } });

@@ -7,6 +7,7 @@ import {
 import { verifyPassword } from '@portal/db';
 import { createTestApp, testCrypto, type TestContext } from '../helpers/test-app.js';
 import { nextAddress, validApplication } from './application-fixtures.js';
+import { expectFieldRefusal } from '../helpers/refusals.js';
 
 let ctx: TestContext;
 beforeAll(async () => {
@@ -95,12 +96,7 @@ describe('POST /api/applications — a 一般使用者', () => {
     const [code] = (await ctx.db.prisma.institution.findMany({ where: { accounts: { none: {} }, code: { not: '9900000002' } }, take: 1, select: { code: true } })).map((i) => i.code);
     const before = await accountCount();
     const res = await apply(validApplication({ institutionCode: code, role: 'GENERAL_USER' }));
-    expect(res.statusCode).toBe(422);
-    expect(res.json()).toEqual({
-      code: 'ROLE_RULE',
-      message: GENERAL_USER_REQUIRES_MANAGER_MESSAGE,
-      fieldErrors: { role: [GENERAL_USER_REQUIRES_MANAGER_MESSAGE] },
-    });
+    expectFieldRefusal(res, 422, 'ROLE_RULE', 'role', GENERAL_USER_REQUIRES_MANAGER_MESSAGE);
     expect(await accountCount()).toBe(before);
   });
 });
@@ -110,23 +106,13 @@ describe('POST /api/applications — refusals change nothing', () => {
     expect((await apply(validApplication({ accountName: 'Nurse.Lin' }))).statusCode).toBe(201);
     const before = await accountCount();
     const res = await apply(validApplication({ accountName: 'nurse.LIN' }));
-    expect(res.statusCode).toBe(409);
-    expect(res.json()).toEqual({
-      code: 'ACCOUNT_NAME_TAKEN',
-      message: APPLICATION_MESSAGES.accountNameTaken,
-      fieldErrors: { accountName: [APPLICATION_MESSAGES.accountNameTaken] },
-    });
+    expectFieldRefusal(res, 409, 'ACCOUNT_NAME_TAKEN', 'accountName', APPLICATION_MESSAGES.accountNameTaken);
     expect(await accountCount()).toBe(before);
   });
 
   it('404s an institution that does not exist', async () => {
     const res = await apply(validApplication({ institutionCode: '0000000000' }));
-    expect(res.statusCode).toBe(404);
-    expect(res.json()).toEqual({
-      code: 'INSTITUTION_NOT_FOUND',
-      message: APPLICATION_MESSAGES.institutionNotFound,
-      fieldErrors: { institutionCode: [APPLICATION_MESSAGES.institutionNotFound] },
-    });
+    expectFieldRefusal(res, 404, 'INSTITUTION_NOT_FOUND', 'institutionCode', APPLICATION_MESSAGES.institutionNotFound);
   });
 
   it('400s a subsystem that does not exist', async () => {
@@ -180,12 +166,7 @@ describe('POST /api/applications — one person, one account per institution (de
     const before = await accountCount();
 
     const again = await apply(validApplication({ institutionCode: '9900000001', nationalId: nationalId.toLowerCase() }));
-    expect(again.statusCode).toBe(409);
-    expect(again.json()).toEqual({
-      code: 'NATIONAL_ID_HAS_ACCOUNT',
-      message: APPLICATION_MESSAGES.nationalIdHasAccount,
-      fieldErrors: { nationalId: [APPLICATION_MESSAGES.nationalIdHasAccount] },
-    });
+    expectFieldRefusal(again, 409, 'NATIONAL_ID_HAS_ACCOUNT', 'nationalId', APPLICATION_MESSAGES.nationalIdHasAccount);
     expect(await accountCount()).toBe(before);
 
     const other = await ctx.db.prisma.institution.findFirstOrThrow({ where: { code: { not: { startsWith: '99' } } }, orderBy: { code: 'asc' } });

@@ -4,6 +4,7 @@ import { createTestApp, type TestContext } from '../helpers/test-app.js';
 import { createAccount } from '../helpers/accounts.js';
 import { login } from '../helpers/auth.js';
 import { recordingPrisma } from '../helpers/recording-prisma.js';
+import { expectFieldRefusal } from '../helpers/refusals.js';
 
 let ctx: TestContext;
 beforeAll(async () => {
@@ -82,12 +83,7 @@ describe('POST /api/application-status', () => {
 
   it('validates the 身分證 checksum (400)', async () => {
     const response = await query({ accountName: 'demomanager', nationalId: 'A123456780' });
-    expect(response.statusCode).toBe(400);
-    expect(response.json()).toEqual({
-      code: 'VALIDATION_FAILED',
-      message: '身分證字號（或居留證號）格式或檢查碼錯誤，請確認後再輸入',
-      fieldErrors: { nationalId: ['身分證字號（或居留證號）格式或檢查碼錯誤，請確認後再輸入'] },
-    });
+    expectFieldRefusal(response, 400, 'VALIDATION_FAILED', 'nationalId', '身分證字號（或居留證號）格式或檢查碼錯誤，請確認後再輸入');
   });
 
   it('is rate-limited per IP (20 per 10 minutes → 429)', async () => {

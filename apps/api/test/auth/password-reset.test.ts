@@ -6,6 +6,7 @@ import { recordingPrisma } from '../helpers/recording-prisma.js';
 import { createTestApp, type TestContext } from '../helpers/test-app.js';
 import { login } from '../helpers/auth.js';
 import { createAccount } from '../helpers/accounts.js';
+import { expectFieldRefusal } from '../helpers/refusals.js';
 
 let ctx: TestContext;
 beforeAll(async () => {
@@ -74,12 +75,7 @@ describe('POST /api/auth/forgot-password', () => {
 
   it('needs the e-mail or the 身分證 (400)', async () => {
     const response = await post('/api/auth/forgot-password', { accountName: 'demouser', email: '', nationalId: '' });
-    expect(response.statusCode).toBe(400);
-    expect(response.json()).toEqual({
-      code: 'VALIDATION_FAILED',
-      message: '請輸入您的E-mail信箱或身分證字號',
-      fieldErrors: { email: ['請輸入您的E-mail信箱或身分證字號'] },
-    });
+    expectFieldRefusal(response, 400, 'VALIDATION_FAILED', 'email', '請輸入您的E-mail信箱或身分證字號');
   });
 
   it('throttles per account name and address: the 6th request from one address in an hour gets 429, the owner elsewhere still gets the mail', async () => {

@@ -114,6 +114,13 @@ export class Browser {
     });
   }
 
+  /** A new browser, already logged in to the portal as `accountName`. */
+  static async loggedIn(portalOrigin: string, accountName: string): Promise<Browser> {
+    const browser = new Browser(portalOrigin);
+    await browser.login(accountName);
+    return browser;
+  }
+
   async login(accountName: string, password = DEMO_PASSWORD) {
     const response = await this.api('POST', '/api/auth/login', { accountName, password });
     if (response.status !== 200) throw new Error(`login ${accountName}: ${response.status} ${await response.text()}`);

@@ -42,6 +42,12 @@ async function member(code: string, role: 'INSTITUTION_MANAGER' | 'GENERAL_USER'
   return { account, accountName, session: await login(ctx.app, accountName) };
 }
 
+/** A new institution's 單位業務管理者 and one 一般使用者 of the same institution (`<prefix>mgr`, `<prefix>user`). */
+async function managerAndColleague(prefix: string) {
+  const code = await institution();
+  return { manager: await member(code, 'INSTITUTION_MANAGER', `${prefix}mgr`), user: await member(code, 'GENERAL_USER', `${prefix}user`) };
+}
+
 const post = (session: TestSession | null, url: string, payload?: object) =>
   ctx.app.inject({ method: 'POST', url, headers: session ? session.headers(url) : {}, ...(payload && { payload }) });
 const get = (session: TestSession, url: string) => ctx.app.inject({ method: 'GET', url, headers: session.headers(url) });
@@ -87,9 +93,7 @@ describe('starting a request', () => {
   });
 
   it('who may start what: C-a only by a 一般使用者, C-b only by a manager, B for a colleague only by a manager of the same institution', async () => {
-    const code = await institution();
-    const manager = await member(code, 'INSTITUTION_MANAGER', 'whomgr');
-    const user = await member(code, 'GENERAL_USER', 'whouser');
+    const { manager, user } = await managerAndColleague('who');
     expect((await post(manager.session, '/api/manager-requests', { kind: 'C_A' })).json()).toMatchObject({ code: 'MANAGER_REQUEST_WRONG_ROLE', message: '只有「一般使用者」可以申請升為管理者。' });
     expect((await post(user.session, '/api/manager-requests', { kind: 'C_B' })).statusCode).toBe(422);
     expect((await post(user.session, '/api/manager-requests', { kind: 'B', targetAccountName: manager.accountName })).statusCode).toBe(403);
@@ -234,9 +238,7 @@ describe('紙本審核 and the staff queue', () => {
   });
 
   it('staff approve C-a and B (for a colleague) on paper: the role changes, the colleague is deactivated', async () => {
-    const code = await institution();
-    const manager = await member(code, 'INSTITUTION_MANAGER', 'papermgr');
-    const user = await member(code, 'GENERAL_USER', 'paperuser');
+    const { manager, user } = await managerAndColleague('paper');
     const decide = (id: string) => post(staff, `/api/staff/manager-requests/${id}/decision`, { decision: 'APPROVE' });
 
     const upgrade = await startRequest(user.session, { kind: 'C_A' });

@@ -32,8 +32,7 @@ async function approve(accountName: string, code: string) {
 
 beforeAll(async () => {
   harness = await startSsoHarness();
-  const staff = new Browser(harness.origin);
-  await staff.login('demostaff');
+  const staff = await Browser.loggedIn(harness.origin, 'demostaff');
   await registerClient(staff, 'adult-preventive', {
     redirectUris: [`${harness.rp.origin}/cb`],
     postLogoutRedirectUris: [`${harness.rp.origin}/bye`],
@@ -128,8 +127,7 @@ describe('the provider', () => {
   });
 
   it('refuses a replayed code and revokes what the first exchange issued', async () => {
-    const browser = new Browser(harness.origin);
-    await browser.login('demouser');
+    const browser = await Browser.loggedIn(harness.origin, 'demouser');
     const first = await signIn(browser, adult);
     await expect(exchange(adult, first.callback, first.started)).rejects.toMatchObject({ error: 'invalid_grant' });
     const introspected = await client.tokenIntrospection(adult.config, first.tokens.access_token);
@@ -137,8 +135,7 @@ describe('the provider', () => {
   });
 
   it('lets exactly one of two concurrent redemptions of a code, and of a refresh token, win', async () => {
-    const browser = new Browser(harness.origin);
-    await browser.login('demouser');
+    const browser = await Browser.loggedIn(harness.origin, 'demouser');
     for (let round = 0; round < 5; round += 1) {
       const started = await startAuthorization(adult);
       let landed = (await browser.navigate(started.url.href)).url;
@@ -155,8 +152,7 @@ describe('the provider', () => {
   });
 
   it('rotates refresh tokens and kills the grant when an old one is used again', async () => {
-    const browser = new Browser(harness.origin);
-    await browser.login('demouser');
+    const browser = await Browser.loggedIn(harness.origin, 'demouser');
     const { tokens } = await signIn(browser, adult);
     const rotated = await client.refreshTokenGrant(adult.config, tokens.refresh_token!);
     expect(rotated.refresh_token).not.toBe(tokens.refresh_token);
@@ -166,8 +162,7 @@ describe('the provider', () => {
 
   it('sends an account without approved access to the portal page that explains, and the subsystem gets access_denied', async () => {
     const prenatal = await relyingParty(harness.issuer, 'prenatal', secrets.prenatal!, `${harness.rp.origin}/cb3`);
-    const browser = new Browser(harness.origin);
-    await browser.login('demouser');
+    const browser = await Browser.loggedIn(harness.origin, 'demouser');
     await signIn(browser, adult); // a live provider session
     const started = await startAuthorization(prenatal);
     const landed = (await browser.navigate(started.url.href)).url;
@@ -190,14 +185,12 @@ describe('the provider', () => {
     try {
       const jwksOf = async (app: typeof second.app) =>
         ((await app.inject({ method: 'GET', url: '/oidc/jwks' })).json() as { keys: (JWK & { kid: string })[] }).keys;
-      const browser = new Browser(harness.origin);
-      await browser.login('demouser');
+      const browser = await Browser.loggedIn(harness.origin, 'demouser');
       const before = await signIn(browser, adult);
       const oldKid = decodeProtectedHeader(before.tokens.id_token!).kid!;
       const nextBefore = (await harness.ctx.db.prisma.oidcSigningKey.findFirst({ where: { alg: 'RS256', state: 'NEXT' } }))?.kid;
 
-      const staff = new Browser(harness.origin);
-      await staff.login('demostaff');
+      const staff = await Browser.loggedIn(harness.origin, 'demostaff');
       const rotated = await staff.api('POST', '/api/staff/oidc-signing-keys/rotate', { alg: 'RS256' });
       expect(rotated.status).toBe(200);
       const { activeKid, message } = (await rotated.json()) as { activeKid: string; message: string };
@@ -256,13 +249,11 @@ describe('revocation at once', () => {
   }
 
   it('a subsystem manager revokes access: refresh and userinfo fail, the subsystem is told, the next sign-in is refused', async () => {
-    const browser = new Browser(harness.origin);
-    await browser.login('demouser');
+    const browser = await Browser.loggedIn(harness.origin, 'demouser');
     const { tokens } = await signIn(browser, adult);
     const access = await harness.ctx.db.prisma.subsystemAccess.findFirstOrThrow({ where: { accountId: demouserId, subsystem: { code: 'adult-preventive' } } });
 
-    const manager = new Browser(harness.origin);
-    await manager.login('demosubadult');
+    const manager = await Browser.loggedIn(harness.origin, 'demosubadult');
     harness.rp.logouts.length = 0;
     expect((await manager.api('POST', `/api/subsystem-manager/access-requests/${access.id}/revoke`, { reason: '離職' })).status).toBe(200);
 
@@ -283,8 +274,7 @@ describe('revocation at once', () => {
   });
 
   it('portal logout ends the provider session and logs the user out of the subsystems; a failed delivery is retried', async () => {
-    const browser = new Browser(harness.origin);
-    await browser.login('demouser');
+    const browser = await Browser.loggedIn(harness.origin, 'demouser');
     const { tokens } = await signIn(browser, adult);
     harness.rp.logouts.length = 0;
     harness.rp.failNext = 1;
@@ -305,8 +295,7 @@ describe('revocation at once', () => {
   });
 
   it('a logout asked by a subsystem is confirmed on the portal page and ends the portal and provider sessions', async () => {
-    const browser = new Browser(harness.origin);
-    await browser.login('demouser');
+    const browser = await Browser.loggedIn(harness.origin, 'demouser');
     const { tokens } = await signIn(browser, adult);
     const endUrl = client.buildEndSessionUrl(adult.config, { id_token_hint: tokens.id_token!, post_logout_redirect_uri: `${harness.rp.origin}/bye`, state: 'st8' });
     const page = new URL((await browser.navigate(endUrl.href)).url);
@@ -328,8 +317,7 @@ describe('revocation at once', () => {
   });
 
   it('a password reset, deactivation or role change ends the sign-ins through the same path', async () => {
-    const browser = new Browser(harness.origin);
-    await browser.login('demouser');
+    const browser = await Browser.loggedIn(harness.origin, 'demouser');
     const { tokens } = await signIn(browser, adult);
     await harness.ctx.db.prisma.$transaction((tx) => revokeAllSessions(tx, demouserId, { reason: 'password-reset' }));
     await expect(client.refreshTokenGrant(adult.config, tokens.refresh_token!)).rejects.toMatchObject({ error: 'invalid_grant' });
@@ -340,8 +328,7 @@ describe('revocation at once', () => {
 
 describe('我的服務 → 子系統登入狀態', () => {
   it('lists the caller’s own subsystem sign-ins; 登出 of one and 登出全部 end the grants, tell the subsystems and are audited', async () => {
-    const browser = new Browser(harness.origin);
-    await browser.login('demouser');
+    const browser = await Browser.loggedIn(harness.origin, 'demouser');
     const before = new Date(Date.now() - 1000);
     const adultSignIn = await signIn(browser, adult);
     const childSignIn = await signIn(browser, child);
@@ -354,8 +341,7 @@ describe('我的服務 → 子系統登入狀態', () => {
     for (const item of listed.items) expect(new Date(item.startedAt).getTime()).toBeGreaterThanOrEqual(before.getTime() - 1000);
 
     // Someone else sees none of them and cannot end them.
-    const other = new Browser(harness.origin);
-    await other.login('demomanager');
+    const other = await Browser.loggedIn(harness.origin, 'demomanager');
     expect(await (await other.api('GET', '/api/account/sso-sessions')).json()).toEqual({ items: [] });
     const notTheirs = await other.api('POST', '/api/account/sso-sessions/adult-preventive/logout', {});
     expect(notTheirs.status).toBe(404);

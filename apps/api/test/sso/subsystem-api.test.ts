@@ -20,8 +20,7 @@ const DEMO_SECRET = 'demo-subsystem-secret-for-the-tests-0123456789';
 beforeAll(async () => {
   // The embedded demo's subsystem is registered at start as adult-preventive.
   harness = await startSsoHarness({ DEMO_SUBSYSTEM_URL: 'http://localhost:3001/', DEMO_SUBSYSTEM_SECRET: DEMO_SECRET });
-  staff = new Browser(harness.origin);
-  await staff.login('demostaff');
+  staff = await Browser.loggedIn(harness.origin, 'demostaff');
   adultId = (await harness.ctx.db.prisma.subsystem.findUniqueOrThrow({ where: { code: 'adult-preventive' } })).id;
   expect((await staff.api('PATCH', `/api/staff/subsystems/${adultId}/oidc-client`, { clientCredentialsScopes: ['screening:ingest'] })).status).toBe(200);
   config = await client.discovery(harness.issuer, 'adult-preventive', {}, client.ClientSecretBasic(DEMO_SECRET), { execute: [client.allowInsecureRequests] });

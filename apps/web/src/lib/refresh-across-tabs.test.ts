@@ -64,6 +64,14 @@ function pendingRefresh() {
 
 const tick = (ms = 20) => new Promise((resolve) => setTimeout(resolve, ms));
 
+/** Once the API answers the pending refresh, both tabs get its outcome from that one call. */
+async function expectOneRefreshForBoth(api: ReturnType<typeof pendingRefresh>, one: Promise<RefreshOutcome>, two: Promise<RefreshOutcome>) {
+  await tick();
+  api.answer(refreshed);
+  expect(await Promise.all([one, two])).toEqual([refreshed, refreshed]);
+  expect(api.calls()).toBe(1);
+}
+
 describe('refresh across tabs', () => {
   it('with Web Locks, two tabs asking at once refresh once and both get the outcome', async () => {
     const locks = sharedLocks();
@@ -71,10 +79,7 @@ describe('refresh across tabs', () => {
     const api = pendingRefresh();
     const one = first.run(api.refresh);
     const two = second.run(api.refresh);
-    await tick();
-    api.answer(refreshed);
-    expect(await Promise.all([one, two])).toEqual([refreshed, refreshed]);
-    expect(api.calls()).toBe(1);
+    await expectOneRefreshForBoth(api, one, two);
   });
 
   it('without Web Locks, a tab that heard another one start waits for its outcome (BroadcastChannel)', async () => {
@@ -83,10 +88,7 @@ describe('refresh across tabs', () => {
     const one = first.run(api.refresh);
     await tick();
     const two = second.run(api.refresh);
-    await tick();
-    api.answer(refreshed);
-    expect(await Promise.all([one, two])).toEqual([refreshed, refreshed]);
-    expect(api.calls()).toBe(1);
+    await expectOneRefreshForBoth(api, one, two);
   });
 
   it('passes a lost session on to the waiting tab', async () => {

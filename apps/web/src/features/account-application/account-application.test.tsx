@@ -87,6 +87,17 @@ async function fillPersonalData(user: UserEvent, values: Partial<Record<keyof ty
   }
 }
 
+/** The demo hospital has a 單位業務管理者 already; the demo clinic has none. */
+const HOSPITAL = ['9900000001', '示範醫院'] as const;
+const CLINIC = ['9900000002', '示範診所'] as const;
+
+/** Picks the institution by its code and the role, then fills in the personal data (nothing sent yet). */
+async function fillApplication(user: UserEvent, [code, name]: readonly [string, string], role: () => HTMLElement, values: Parameters<typeof fillPersonalData>[1]) {
+  await pickByCode(user, code, name);
+  await user.click(role());
+  await fillPersonalData(user, values);
+}
+
 function recordApplications() {
   const bodies: unknown[] = [];
   server.use(
@@ -352,9 +363,7 @@ describe('帳號申請 form', () => {
     const { user } = await openForm();
     await user.click(screen.getByRole('button', { name: '送出申請' }));
     expect(await screen.findByRole('alert')).toHaveFocus();
-    await pickByCode(user, '9900000001', '示範醫院');
-    await user.click(manager());
-    await fillPersonalData(user, { ...APPLICANT, passwordConfirm: APPLICANT.password, email: 'wang@example.com' });
+    await fillApplication(user, HOSPITAL, manager, { ...APPLICANT, passwordConfirm: APPLICANT.password, email: 'wang@example.com' });
     await waitFor(() => expect(screen.queryByRole('alert')).not.toBeInTheDocument());
     // 「wang@example.com.」 is not an address until 「tw」 follows: the summary returns, focus stays.
     await user.click(field(LABELS.email));
@@ -368,10 +377,8 @@ describe('帳號申請 form', () => {
   it('refuses two different passwords', async () => {
     const bodies = recordApplications();
     const { user } = await openForm();
-    await pickByCode(user, '9900000001', '示範醫院');
-    await user.click(manager());
     // The schema compares the two only once every other field is valid (like the API).
-    await fillPersonalData(user, { ...APPLICANT, passwordConfirm: 'Tpe*2024*Hosq' });
+    await fillApplication(user, HOSPITAL, manager, { ...APPLICANT, passwordConfirm: 'Tpe*2024*Hosq' });
     await user.click(screen.getByRole('button', { name: '送出申請' }));
     await screen.findByRole('alert');
     expect(errorOf(field(LABELS.passwordConfirm))).toHaveTextContent(APPLICATION_MESSAGES.passwordMismatch);
@@ -382,9 +389,7 @@ describe('帳號申請 form', () => {
   it('does not send a password the meter rates 弱, and lists what is missing', async () => {
     const bodies = recordApplications();
     const { user } = await openForm();
-    await pickByCode(user, '9900000002', '示範診所');
-    await user.click(manager());
-    await fillPersonalData(user, { ...APPLICANT, password: 'Password1!', passwordConfirm: 'Password1!' });
+    await fillApplication(user, CLINIC, manager, { ...APPLICANT, password: 'Password1!', passwordConfirm: 'Password1!' });
     await user.click(screen.getByRole('button', { name: '送出申請' }));
     const summary = await screen.findByRole('alert');
     expect(within(summary).getByRole('link').textContent).toBe(`密碼：${PASSWORD_RULES.STRENGTH.message}`);
@@ -395,9 +400,7 @@ describe('帳號申請 form', () => {
   it('applies as 單位業務管理者: posts the normalized body and shows the 醫事機構卡驗證 step', async () => {
     const bodies = recordApplications();
     const { user } = await openForm();
-    await pickByCode(user, '9900000002', '示範診所');
-    await user.click(manager());
-    await fillPersonalData(user, {
+    await fillApplication(user, CLINIC, manager, {
       ...APPLICANT,
       accountName: ' wangxm ',
       passwordConfirm: APPLICANT.password,
@@ -450,26 +453,12 @@ describe('帳號申請 form', () => {
   it('applies as 一般使用者: posts the body without 手機 and says the manager must approve', async () => {
     const bodies = recordApplications();
     const { user } = await openForm();
-    await pickByCode(user, '9900000001', '示範醫院');
-    await user.click(generalUser());
-    await fillPersonalData(user, { ...APPLICANT, passwordConfirm: APPLICANT.password });
+    await fillApplication(user, HOSPITAL, generalUser, { ...APPLICANT, passwordConfirm: APPLICANT.password });
     await user.click(screen.getByRole('button', { name: '送出申請' }));
 
     await screen.findByRole('heading', { level: 2, name: '帳號申請已送出' });
-    expect(bodies).toEqual([
-      {
-        institutionCode: '9900000001',
-        role: 'GENERAL_USER',
-        accountName: 'wangxm',
-        password: 'Tpe*2024*Hosp',
-        passwordConfirm: 'Tpe*2024*Hosp',
-        nationalId: 'A123456789',
-        name: '王小明',
-        phone: '02-12345678#123',
-        email: 'wang.xiaoming@example.com.tw',
-        subsystems: [],
-      },
-    ]);
+    // Entered already in their normal form, the fields are sent as typed; 手機 was left empty.
+    expect(bodies).toEqual([{ institutionCode: '9900000001', role: 'GENERAL_USER', ...APPLICANT, passwordConfirm: APPLICANT.password, subsystems: [] }]);
     expect(screen.getByText('您的申請已送出，需待貴機構之單位業務管理者核准後才能登入使用。')).toBeInTheDocument();
     const next = screen.getByRole('region', { name: '單位業務管理者核准' });
     expect(within(next).getByRole('link', { name: '申請進度查詢' })).toHaveAttribute('href', '/application-status');
@@ -479,9 +468,7 @@ describe('帳號申請 form', () => {
   });
 
   async function submitValid(user: UserEvent, role: 'manager' | 'general' = 'manager') {
-    await pickByCode(user, '9900000001', '示範醫院');
-    await user.click(role === 'manager' ? manager() : generalUser());
-    await fillPersonalData(user, { ...APPLICANT, passwordConfirm: APPLICANT.password });
+    await fillApplication(user, HOSPITAL, role === 'manager' ? manager : generalUser, { ...APPLICANT, passwordConfirm: APPLICANT.password });
     await user.click(screen.getByRole('button', { name: '送出申請' }));
     return screen.findByRole('alert');
   }

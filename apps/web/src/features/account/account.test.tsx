@@ -145,6 +145,17 @@ describe('我的服務 (home after login)', () => {
 });
 
 describe('我的帳號', () => {
+  /** 帳號資料 as the demo manager, with `address` typed over the E-mail (nothing saved yet). */
+  async function typeNewEmail(address: string) {
+    server.use(loggedInAs('INSTITUTION_MANAGER'));
+    const { user } = await renderApp('/account/profile');
+    const profile = within(await screen.findByRole('region', { name: '帳號資料' }));
+    const email = profile.getByLabelText('(必填)E-mail');
+    await user.clear(email);
+    await user.type(email, address);
+    return { user, profile, email };
+  }
+
   it('shows the read-only facts and saves a changed 手機 only', async () => {
     server.use(loggedInAs('INSTITUTION_MANAGER'));
     let body: unknown;
@@ -164,12 +175,7 @@ describe('我的帳號', () => {
   });
 
   it('says a confirmation link went to the new e-mail, which applies after confirming', async () => {
-    server.use(loggedInAs('INSTITUTION_MANAGER'));
-    const { user } = await renderApp('/account/profile');
-    const profile = within(await screen.findByRole('region', { name: '帳號資料' }));
-    const email = profile.getByLabelText('(必填)E-mail');
-    await user.clear(email);
-    await user.type(email, 'new@demo.invalid');
+    const { user, profile } = await typeNewEmail('new@demo.invalid');
     // A new address asks for the current password, before anything is sent.
     const password = profile.getByLabelText('(必填)目前密碼');
     await user.click(profile.getByRole('button', { name: '儲存帳號資料' }));
@@ -188,12 +194,7 @@ describe('我的帳號', () => {
   });
 
   it('validates the contact fields with the shared schema', async () => {
-    server.use(loggedInAs('INSTITUTION_MANAGER'));
-    const { user } = await renderApp('/account/profile');
-    const profile = within(await screen.findByRole('region', { name: '帳號資料' }));
-    const email = profile.getByLabelText('(必填)E-mail');
-    await user.clear(email);
-    await user.type(email, 'not-an-email');
+    const { user, profile, email } = await typeNewEmail('not-an-email');
     await user.click(profile.getByRole('button', { name: '儲存帳號資料' }));
     await waitFor(() => expect(email).toHaveAttribute('aria-invalid', 'true'));
   });

@@ -245,21 +245,23 @@ describe('忘記密碼 / 重設密碼', () => {
     expect(main.queryByText(AUTH_MESSAGES.passwordResetDone)).not.toBeInTheDocument();
   });
 
-  it('shows the API message for a used or expired link', async () => {
-    const { user } = await renderApp('/reset-password?token=used-token');
+  /** Opens the mailed 重設密碼 link with its token and submits the new password twice. */
+  async function submitReset(token: string, password: string, passwordConfirm: string) {
+    const { user } = await renderApp(`/reset-password?token=${token}`);
     const main = within(screen.getByRole('main'));
-    await user.type(main.getByLabelText('(必填)新密碼'), 'Tpe*2024*Hosp');
-    await user.type(main.getByLabelText('(必填)再輸入一次新密碼'), 'Tpe*2024*Hosp');
+    await user.type(main.getByLabelText('(必填)新密碼'), password);
+    await user.type(main.getByLabelText('(必填)再輸入一次新密碼'), passwordConfirm);
     await user.click(main.getByRole('button', { name: '重設密碼' }));
+    return main;
+  }
+
+  it('shows the API message for a used or expired link', async () => {
+    const main = await submitReset('used-token', 'Tpe*2024*Hosp', 'Tpe*2024*Hosp');
     expect(await main.findByRole('alert')).toHaveTextContent(AUTH_MESSAGES.resetTokenInvalid);
   });
 
   it('refuses mismatched passwords with the shared message', async () => {
-    const { user } = await renderApp('/reset-password?token=valid-token');
-    const main = within(screen.getByRole('main'));
-    await user.type(main.getByLabelText('(必填)新密碼'), 'Tpe*2024*Hosp');
-    await user.type(main.getByLabelText('(必填)再輸入一次新密碼'), 'Tpe*2024*Hosx');
-    await user.click(main.getByRole('button', { name: '重設密碼' }));
+    const main = await submitReset('valid-token', 'Tpe*2024*Hosp', 'Tpe*2024*Hosx');
     expect(await main.findByText(AUTH_MESSAGES.passwordMismatch)).toBeInTheDocument();
   });
 });

@@ -16,63 +16,23 @@ import { http, HttpResponse } from 'msw';
 
 export const CSRF_TOKEN = 'csrf-token-of-the-test-session';
 
+/** A demo account's session; the CSRF token and the session's timings are the same for every role. */
+const demoSession = (role: AccountRole, who: Pick<Session, 'id' | 'accountName' | 'name' | 'institution' | 'managedSubsystems'>): Session => ({
+  ...who,
+  role,
+  roleLabel: ACCOUNT_ROLE_LABELS[role],
+  csrfToken: CSRF_TOKEN,
+  accessExpiresAt: '2030-01-01T00:10:00.000Z',
+  idleExpiresAt: '2030-01-01T00:30:00.000Z',
+  absoluteExpiresAt: '2030-01-01T12:00:00.000Z',
+  idleTimeoutSeconds: 1800,
+});
+
 export const sessions: Record<AccountRole, Session> = {
-  INSTITUTION_MANAGER: {
-    id: '11111111-1111-4111-8111-111111111111',
-    accountName: 'demomanager',
-    name: '王示範',
-    role: 'INSTITUTION_MANAGER',
-    roleLabel: ACCOUNT_ROLE_LABELS.INSTITUTION_MANAGER,
-    institution: { code: '9900000001', name: '示範醫院' },
-    managedSubsystems: [],
-    csrfToken: CSRF_TOKEN,
-    accessExpiresAt: '2030-01-01T00:10:00.000Z',
-    idleExpiresAt: '2030-01-01T00:30:00.000Z',
-    absoluteExpiresAt: '2030-01-01T12:00:00.000Z',
-    idleTimeoutSeconds: 1800,
-  },
-  GENERAL_USER: {
-    id: '22222222-2222-4222-8222-222222222222',
-    accountName: 'demouser',
-    name: '李示範',
-    role: 'GENERAL_USER',
-    roleLabel: ACCOUNT_ROLE_LABELS.GENERAL_USER,
-    institution: { code: '9900000001', name: '示範醫院' },
-    managedSubsystems: [],
-    csrfToken: CSRF_TOKEN,
-    accessExpiresAt: '2030-01-01T00:10:00.000Z',
-    idleExpiresAt: '2030-01-01T00:30:00.000Z',
-    absoluteExpiresAt: '2030-01-01T12:00:00.000Z',
-    idleTimeoutSeconds: 1800,
-  },
-  SUBSYSTEM_MANAGER: {
-    id: '33333333-3333-4333-8333-333333333333',
-    accountName: 'demosubadult',
-    name: '成人預防保健管理者',
-    role: 'SUBSYSTEM_MANAGER',
-    roleLabel: ACCOUNT_ROLE_LABELS.SUBSYSTEM_MANAGER,
-    institution: null,
-    managedSubsystems: [{ code: 'adult-preventive', name: '成人預防保健' }],
-    csrfToken: CSRF_TOKEN,
-    accessExpiresAt: '2030-01-01T00:10:00.000Z',
-    idleExpiresAt: '2030-01-01T00:30:00.000Z',
-    absoluteExpiresAt: '2030-01-01T12:00:00.000Z',
-    idleTimeoutSeconds: 1800,
-  },
-  SYSTEM_STAFF: {
-    id: '44444444-4444-4444-8444-444444444444',
-    accountName: 'demostaff',
-    name: '陳示範',
-    role: 'SYSTEM_STAFF',
-    roleLabel: ACCOUNT_ROLE_LABELS.SYSTEM_STAFF,
-    institution: null,
-    managedSubsystems: [],
-    csrfToken: CSRF_TOKEN,
-    accessExpiresAt: '2030-01-01T00:10:00.000Z',
-    idleExpiresAt: '2030-01-01T00:30:00.000Z',
-    absoluteExpiresAt: '2030-01-01T12:00:00.000Z',
-    idleTimeoutSeconds: 1800,
-  },
+  INSTITUTION_MANAGER: demoSession('INSTITUTION_MANAGER', { id: '11111111-1111-4111-8111-111111111111', accountName: 'demomanager', name: '王示範', institution: { code: '9900000001', name: '示範醫院' }, managedSubsystems: [] }),
+  GENERAL_USER: demoSession('GENERAL_USER', { id: '22222222-2222-4222-8222-222222222222', accountName: 'demouser', name: '李示範', institution: { code: '9900000001', name: '示範醫院' }, managedSubsystems: [] }),
+  SUBSYSTEM_MANAGER: demoSession('SUBSYSTEM_MANAGER', { id: '33333333-3333-4333-8333-333333333333', accountName: 'demosubadult', name: '成人預防保健管理者', institution: null, managedSubsystems: [{ code: 'adult-preventive', name: '成人預防保健' }] }),
+  SYSTEM_STAFF: demoSession('SYSTEM_STAFF', { id: '44444444-4444-4444-8444-444444444444', accountName: 'demostaff', name: '陳示範', institution: null, managedSubsystems: [] }),
 };
 
 const error = (status: number, body: ErrorBody, headers?: Record<string, string>) =>
