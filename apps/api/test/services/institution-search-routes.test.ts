@@ -1,19 +1,18 @@
 import { foldInstitutionName, INSTITUTION_SEARCH_COUNT_CAP, institutionSearchFields } from '@portal/shared';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { findInstitutionIds, searchByName, type InstitutionFilter } from '../../src/services/institutions/institution-search.js';
-import { chooseRoutes, type Routes } from '../../src/services/institutions/search-routes.js';
+import { walkBudgets, type WalkBudgets } from '../../src/services/institutions/name-postings.js';
 import { createTestApp, type TestContext } from '../helpers/test-app.js';
 
 let ctx: TestContext;
-let directory: { id: string; code: string; searchName: string; closedAt: Date | null; city: string }[];
+let directory: { id: string; code: string; searchName: string; closedAt: Date | null; city: string; kind: string }[];
 beforeAll(async () => {
   ctx = await createTestApp({ demoInstitutions: 1_200 });
   // Closed ones too, so that the state filter matters on every route.
   for (const [code, name] of [['9912300001', '示範台東仁心診所'], ['9912300002', '示範臺東康寧藥局']] as const) {
     await ctx.db.prisma.institution.create({ data: { code, name, ...institutionSearchFields(name), kind: 'CLINIC', city: '臺東縣', closedAt: new Date() } });
   }
-  await ctx.db.prisma.$executeRawUnsafe('ANALYZE institutions');
-  directory = await ctx.db.prisma.institution.findMany({ select: { id: true, code: true, searchName: true, closedAt: true, city: true } });
+  directory = await ctx.db.prisma.institution.findMany({ select: { id: true, code: true, searchName: true, closedAt: true, city: true, kind: true } });
 });
 afterAll(() => ctx?.close());
 
@@ -24,6 +23,7 @@ function expected(filter: InstitutionFilter, { page, pageSize }: { page: number;
     .filter((row) => row.searchName.includes(text))
     .filter((row) => (filter.state === 'open' ? row.closedAt === null : filter.state === 'closed' ? row.closedAt !== null : true))
     .filter((row) => !filter.city || row.city === filter.city)
+    .filter((row) => !filter.kind || row.kind === filter.kind)
     .sort((a, b) => a.code.localeCompare(b.code));
   return {
     ids: matches.slice((page - 1) * pageSize, page * pageSize).map((row) => row.id),
@@ -32,11 +32,12 @@ function expected(filter: InstitutionFilter, { page, pageSize }: { page: number;
   };
 }
 
-const ROUTES: Record<string, Routes> = {
-  'the index': { page: { via: 'index' }, count: { via: 'index' } },
-  // Budgets too small for most queries: the scans give up and the index answers.
-  'scans that give up': { page: { via: 'scan', budgets: [3, 12] }, count: { via: 'scan', budgets: [30] } },
-  'scans of the whole directory': { page: { via: 'scan', budgets: [100_000] }, count: { via: 'scan', budgets: [100_000] } },
+const BUDGETS: Record<string, WalkBudgets> = {
+  'walks of postings long enough for every answer': { page: 100_000, count: 100_000 },
+  // Budgets too small for most queries: the walks give up and the GIN index answers (except
+  // the count of a query whose postings are its matches, which reads no institution).
+  'walks that give up': { page: 3, count: 30 },
+  'no walk': { page: 0, count: 0 },
 };
 
 const FILTERS: InstitutionFilter[] = [
@@ -47,20 +48,25 @@ const FILTERS: InstitutionFilter[] = [
   { q: '臺東', state: 'closed' },
   { q: '康', state: 'open', city: '臺北市' },
   { q: '新竹博愛', state: 'open' },
+  // Several grams: the walk follows the rarest (東仁), not the first.
+  { q: '台東仁心', state: 'all' },
+  { q: '示範', state: 'all', kind: 'PHARMACY' },
+  { q: '康', state: 'closed' },
+  { q: '心診', state: 'open', city: '臺東縣', kind: 'CLINIC' },
   { q: '無此機構', state: 'open' },
 ];
 
-describe('institution name search: every route gives the same answer', () => {
-  it.each(Object.keys(ROUTES))('%s', async (name) => {
+describe('institution name search: walks of postings and the GIN index give the same answer', () => {
+  it.each(Object.keys(BUDGETS))('%s', async (name) => {
     for (const filter of FILTERS) {
       for (const paging of [{ page: 1, pageSize: 10 }, { page: 3, pageSize: 7 }, { page: 200, pageSize: 20 }]) {
-        const found = await searchByName(ctx.db.prisma, filter, paging, ROUTES[name]!);
+        const found = await searchByName(ctx.db.prisma, filter, paging, BUDGETS[name]!);
         expect(found, `${filter.q} ${filter.state} ${filter.city ?? ''} page ${paging.page}`).toEqual(expected(filter, paging));
       }
     }
   });
 
-  it('and so does the route the estimate chooses', async () => {
+  it('and so do the budgets a search is given', async () => {
     for (const filter of FILTERS) {
       const paging = { page: 2, pageSize: 5 };
       expect(await findInstitutionIds(ctx.db.prisma, filter, paging), filter.q).toEqual(expected(filter, paging));
@@ -68,29 +74,9 @@ describe('institution name search: every route gives the same answer', () => {
   });
 });
 
-describe('chooseRoutes', () => {
-  const paging = { page: 1, pageSize: 10 };
-
-  it('sends a query that few rows match to the index', () => {
-    expect(chooseRoutes({ rows: 200_000, matches: 150 }, paging)).toEqual({ page: { via: 'index' }, count: { via: 'index' } });
-  });
-
-  it('scans for a broad query, first within a few times the rows it expects to need, then more', () => {
-    const { page, count } = chooseRoutes({ rows: 200_000, matches: 120_000 }, paging);
-    expect(page.via === 'scan' && page.budgets[0]).toBe(200);
-    expect(count.via === 'scan' && count.budgets[0]).toBe(Math.ceil((3 * 1_001 * 200_000) / 120_000));
-    for (const route of [page, count]) if (route.via === 'scan') expect(route.budgets).toEqual([...route.budgets].sort((a, b) => a - b));
-  });
-
-  it('does not let the tries cost more than a share of what the index costs', () => {
-    const { page } = chooseRoutes({ rows: 200_000, matches: 10_000 }, paging);
-    expect(page.via).toBe('scan');
-    // 10,000 matches read by the index ≈ 20 ms; the scans of the page together stay within a quarter.
-    if (page.via === 'scan') expect(page.budgets.reduce((sum, budget) => sum + budget, 0) * 1.5).toBeLessThanOrEqual(0.25 * 10_000 * 2);
-  });
-
-  it('deeper pages need more rows: a scan is chosen less readily', () => {
-    expect(chooseRoutes({ rows: 200_000, matches: 2_000 }, { page: 1, pageSize: 10 }).page.via).toBe('scan');
-    expect(chooseRoutes({ rows: 200_000, matches: 2_000 }, { page: 50, pageSize: 20 }).page.via).toBe('index');
+describe('walkBudgets', () => {
+  it('reads a few times the matches a page or the capped count needs', () => {
+    expect(walkBudgets({ page: 1, pageSize: 10 })).toEqual({ page: 1_000, count: 4 * (INSTITUTION_SEARCH_COUNT_CAP + 1) });
+    expect(walkBudgets({ page: 50, pageSize: 20 }).page).toBe(4_000);
   });
 });

@@ -1,6 +1,6 @@
 import { INSTITUTION_SEARCH_COUNT_CAP, institutionNameQuery, type InstitutionKind } from '@portal/shared';
 import { Prisma, type PrismaClient } from '@portal/db';
-import { chooseRoutes, estimateMatches, type Route, type Routes } from './search-routes.js';
+import { countByPostings, pageByPostings, postingCounts, walkBudgets, type Walk, type WalkBudgets } from './name-postings.js';
 
 /** What a list of institutions may be filtered by: the public directory uses `q` only. */
 export interface InstitutionFilter {
@@ -12,13 +12,14 @@ export interface InstitutionFilter {
 
 /**
  * A name query, as SQL twice: `indexed` lets the GIN index on the name's characters and pairs
- * find the candidates (then the folded name must contain the folded query); `scanned` is the
- * containment alone, for reading rows in order until enough match.
+ * find the candidates (then the folded name must contain the folded query); `contains` is the
+ * containment alone, tested on each institution that a walk of postings reaches.
  */
 interface NameMatch {
+  text: string;
   grams: string[];
   indexed: Prisma.Sql;
-  scanned: Prisma.Sql;
+  contains: Prisma.Sql;
 }
 
 /**
@@ -32,17 +33,28 @@ function matchOf(q: string | undefined): Prisma.Sql | NameMatch | null {
   const { text, grams } = institutionNameQuery(q);
   if (text === '') return null;
   if (/^\d{1,10}$/.test(text)) return Prisma.sql`code BETWEEN ${text.padEnd(10, '0')} AND ${text.padEnd(10, '9')}`;
-  const scanned = Prisma.sql`strpos(search_name, ${text}) > 0`;
-  return { grams, scanned, indexed: Prisma.sql`search_grams @> ${grams}::text[] AND ${scanned}` };
+  const contains = Prisma.sql`strpos(search_name, ${text}) > 0`;
+  return { text, grams, contains, indexed: Prisma.sql`search_grams @> ${grams}::text[] AND ${contains}` };
 }
 
 /** Everything but the name: city, kind, open or closed. */
 function filtersOf(filter: InstitutionFilter): Prisma.Sql[] {
   return [
-    filter.city ? Prisma.sql`city = ${filter.city}` : null,
-    filter.kind ? Prisma.sql`kind = ${filter.kind}::"InstitutionKind"` : null,
+    ...cityAndKindOf(filter),
     filter.state === 'open' ? Prisma.sql`closed_at IS NULL` : filter.state === 'closed' ? Prisma.sql`closed_at IS NOT NULL` : null,
   ].filter((condition): condition is Prisma.Sql => condition !== null);
+}
+
+function cityAndKindOf(filter: InstitutionFilter): Prisma.Sql[] {
+  return [
+    filter.city ? Prisma.sql`city = ${filter.city}` : null,
+    filter.kind ? Prisma.sql`kind = ${filter.kind}::"InstitutionKind"` : null,
+  ].filter((condition): condition is Prisma.Sql => condition !== null);
+}
+
+/** The state filter on institution_name_postings, which carry it. */
+function postingStateOf(filter: InstitutionFilter): Prisma.Sql {
+  return filter.state === 'open' ? Prisma.sql`NOT closed` : filter.state === 'closed' ? Prisma.sql`closed` : Prisma.sql`TRUE`;
 }
 
 const and = (conditions: Prisma.Sql[]) => (conditions.length > 0 ? Prisma.join(conditions, ' AND ') : Prisma.sql`TRUE`);
@@ -63,41 +75,35 @@ interface Paging {
 
 /**
  * One page of matches and their count. The count stops one past the cap: counting every
- * match of 「診所」 in a large directory would cost more than the page itself. How each is found
- * (the index or a scan that stops early) depends on how many rows the planner expects to match;
- * the answer is the same either way.
+ * match of 「診所」 in a large directory would cost more than the page itself. A name query
+ * walks the postings of its rarest gram in code order (name-postings.ts) and falls back to the
+ * GIN index when the walk's budget runs out; the answer is the same either way.
  */
 export async function findInstitutionIds(prisma: PrismaClient, filter: InstitutionFilter, paging: Paging): Promise<InstitutionIdPage> {
   const match = matchOf(filter.q);
-  if (match !== null && 'grams' in match) {
-    const estimate = await estimateMatches(prisma, and(filtersOf(filter)), match.grams);
-    return searchByName(prisma, filter, paging, chooseRoutes(estimate, paging));
-  }
+  if (match !== null && 'grams' in match) return searchByName(prisma, filter, paging, walkBudgets(paging));
   const where = and([...(match ? [match] : []), ...filtersOf(filter)]);
   const [ids, n] = await Promise.all([pageOf(prisma, where, paging), countOf(prisma, where)]);
   return capped(ids, n);
 }
 
-/** A name search along the given routes: exported so that tests can hold every route to the same answer. */
-export async function searchByName(prisma: PrismaClient, filter: InstitutionFilter, paging: Paging, routes: Routes): Promise<InstitutionIdPage> {
+/** A name search with the given walk budgets: exported so that tests can hold both ways to the same answer. */
+export async function searchByName(prisma: PrismaClient, filter: InstitutionFilter, paging: Paging, budgets: WalkBudgets): Promise<InstitutionIdPage> {
   const match = matchOf(filter.q);
   if (match === null || !('grams' in match)) throw new Error('searchByName needs a name query');
-  const filters = and(filtersOf(filter));
   const indexed = and([match.indexed, ...filtersOf(filter)]);
+  const state = postingStateOf(filter);
+  // A query of one or two characters is its own only gram: each of its postings is a name that contains it.
+  const rest = [...(match.grams.length === 1 && match.grams[0] === match.text ? [] : [match.contains]), ...cityAndKindOf(filter)];
+  const counts = postingCounts(prisma, state);
+  const gram = match.grams.length === 1 ? match.grams[0]! : await counts.rarest(match.grams, budgets.page + 1);
+  const walk: Walk = { gram, state, rest: rest.length > 0 ? and(rest) : null };
+  const walksAll = (budget: number) => counts.atMost(gram, budget);
   const [ids, n] = await Promise.all([
-    firstOf(routes.page, (budget) => pageByScan(prisma, filters, match.scanned, paging, budget), () => pageOf(prisma, indexed, paging, { fenced: true })),
-    firstOf(routes.count, (budget) => countByScan(prisma, filters, match.scanned, budget), () => countOf(prisma, indexed)),
+    pageByPostings(prisma, walk, paging, budgets.page, walksAll).then((found) => found ?? pageOf(prisma, indexed, paging, { fenced: true })),
+    countByPostings(prisma, walk, budgets.count, walksAll).then((found) => found ?? countOf(prisma, indexed)),
   ]);
   return capped(ids, n);
-}
-
-/** A scan's answer when it has one within one of its budgets, else the index's. */
-async function firstOf<T>(route: Route, scan: (budget: number) => Promise<T | null>, index: () => Promise<T>): Promise<T> {
-  for (const budget of route.via === 'scan' ? route.budgets : []) {
-    const found = await scan(budget);
-    if (found !== null) return found;
-  }
-  return index();
 }
 
 function capped(ids: string[], n: number): InstitutionIdPage {
@@ -108,7 +114,8 @@ function capped(ids: string[], n: number): InstitutionIdPage {
  * `fenced`: the matches are gathered first (OFFSET 0 keeps the planner from pushing the order
  * into the scan), then sorted. Without it the planner may walk the code index and test every
  * row, which reads most of the directory when the matches are not spread evenly over the codes
- * (臺東 is in one range of codes): a name query that reaches here is one with few matches.
+ * (臺東 is in one range of codes): a name query that reaches here is one whose walk of postings
+ * found few matches.
  */
 async function pageOf(prisma: PrismaClient, where: Prisma.Sql, { page, pageSize }: Paging, { fenced = false } = {}): Promise<string[]> {
   const offset = (page - 1) * pageSize;
@@ -124,33 +131,6 @@ async function countOf(prisma: PrismaClient, where: Prisma.Sql): Promise<number>
   const [counted] = await prisma.$queryRaw<{ n: number }[]>`
     SELECT count(*)::int AS n FROM (SELECT 1 FROM institutions WHERE ${where} LIMIT ${INSTITUTION_SEARCH_COUNT_CAP + 1}) AS matches`;
   return counted?.n ?? 0;
-}
-
-/**
- * The page from the first `budget` rows in code order: when they hold the whole page, it is the
- * page (no match can come before them); otherwise null. The LIMIT inside bounds the rows read.
- */
-async function pageByScan(
-  prisma: PrismaClient,
-  filters: Prisma.Sql,
-  match: Prisma.Sql,
-  { page, pageSize }: Paging,
-  budget: number,
-): Promise<string[] | null> {
-  const rows = await prisma.$queryRaw<{ id: string }[]>`
-    SELECT id FROM (SELECT id, code, ${match} AS hit FROM institutions WHERE ${filters} ORDER BY code LIMIT ${budget}) AS prefix
-    WHERE hit ORDER BY code LIMIT ${pageSize} OFFSET ${(page - 1) * pageSize}`;
-  return rows.length === pageSize ? rows.map((row) => row.id) : null;
-}
-
-/** Past the cap within the first `budget` rows (in storage order), or null: then it is counted by the index. */
-async function countByScan(prisma: PrismaClient, filters: Prisma.Sql, match: Prisma.Sql, budget: number): Promise<number | null> {
-  const [counted] = await prisma.$queryRaw<{ n: number }[]>`
-    SELECT count(*)::int AS n FROM (
-      SELECT 1 FROM (SELECT ${match} AS hit FROM institutions WHERE ${filters} LIMIT ${budget}) AS prefix
-      WHERE hit LIMIT ${INSTITUTION_SEARCH_COUNT_CAP + 1}) AS matches`;
-  const n = counted?.n ?? 0;
-  return n > INSTITUTION_SEARCH_COUNT_CAP ? n : null;
 }
 
 /** Rows read by id, put back in the page's order. */
