@@ -25,7 +25,11 @@ async function pickInstitution(code: string, name: string) {
   await page.locator('dd', { hasText: name }).waitFor();
 }
 
-async function fillPersonalData(data: { accountName: string; nationalId: string; name: string; email: string }) {
+/** An applicant of this run: the account name and the E-mail address both from `prefix`. */
+const applicant = (prefix: string, nationalId: string, name: string) => ({ accountName: `${prefix}${run}`, nationalId, name, email: `${prefix}${run}@example.com.tw` });
+
+/** 請輸入個人資料; the meter rates the first two characters of the password 弱 and the whole of it 中 or 強. */
+async function fillPersonalData(data: ReturnType<typeof applicant>) {
   await page.getByLabel('(必填)請輸入您的帳號：').fill(data.accountName);
   const password = page.getByLabel('(必填)請輸入您的密碼：');
   await password.click();
@@ -39,7 +43,8 @@ async function fillPersonalData(data: { accountName: string; nationalId: string;
   await page.getByLabel('(必填)請輸入您的姓名：').fill(data.name);
   await page.getByLabel('(必填)請輸入您的市話號碼：').fill('02-12345678#123');
   await page.getByLabel('(必填)請輸入您的E-mail信箱：').fill(data.email);
-  return { weak, final };
+  expect(weak).toBe('弱');
+  expect(['中', '強']).toContain(final);
 }
 
 describe('帳號申請', () => {
@@ -64,14 +69,7 @@ describe('帳號申請', () => {
     await page.getByText('提醒：當機構尚未有人申請「單位管理者」時，不可申請「一般使用者」').waitFor();
     await page.getByRole('radio', { name: '單位業務管理者' }).check();
 
-    const levels = await fillPersonalData({
-      accountName: `mgr${run}`,
-      nationalId: 'A123456789',
-      name: '王小明',
-      email: `mgr${run}@example.com.tw`,
-    });
-    expect(levels.weak).toBe('弱');
-    expect(['中', '強']).toContain(levels.final);
+    await fillPersonalData(applicant('mgr', 'A123456789', '王小明'));
     await page.getByRole('checkbox', { name: '成人預防保健' }).check();
     await page.getByRole('button', { name: '送出申請' }).click();
 
@@ -91,14 +89,7 @@ describe('帳號申請', () => {
     await page.getByRole('heading', { name: '帳號申請', level: 1 }).waitFor();
     await pickInstitution('9900000001', '示範醫院');
     await page.getByRole('radio', { name: '一般使用者' }).check();
-    const levels = await fillPersonalData({
-      accountName: `user${run}`,
-      nationalId: 'F231123456',
-      name: '林美華',
-      email: `user${run}@example.com.tw`,
-    });
-    expect(levels.weak).toBe('弱');
-    expect(['中', '強']).toContain(levels.final);
+    await fillPersonalData(applicant('user', 'F231123456', '林美華'));
     await page.getByRole('button', { name: '送出申請' }).click();
 
     await page.getByRole('heading', { name: '帳號申請已送出', level: 2 }).waitFor();

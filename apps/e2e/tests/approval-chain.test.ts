@@ -40,6 +40,16 @@ function actionName(action: string, subject: string): RegExp {
 
 const login = (page: Page, accountName: string, password: string) => logInAs(page, `${baseUrl}/`, accountName, password);
 
+/** A 子系統管理者 logs in and searches 子系統申請審核 for the applicant: the page and the applicant's row. */
+async function findInAccessQueueAs(accountName: string) {
+  const page = await openAs();
+  await login(page, accountName, DEMO_PASSWORD);
+  await page.getByRole('link', { name: '子系統申請審核' }).first().click();
+  await page.getByRole('searchbox', { name: '帳號或姓名' }).fill(applicant.accountName);
+  await page.getByRole('button', { name: '查詢' }).click();
+  return { page, row: page.getByRole('row', { name: new RegExp(applicant.accountName) }) };
+}
+
 describe('approval chain: 一般使用者 → 單位業務管理者 → 子系統管理者', () => {
   it('applies, is approved by the manager, gets one subsystem approved and one rejected with the reason, and is mailed both decisions', async () => {
     // 1. The applicant applies at 示範醫院 for two subsystems.
@@ -75,23 +85,13 @@ describe('approval chain: 一般使用者 → 單位業務管理者 → 子系�
     await manager.getByRole('status').filter({ hasText: `${applicant.accountName}：已核准。` }).waitFor();
 
     // 3. demosubadult approves 成人預防保健.
-    const adult = await openAs();
-    await login(adult, 'demosubadult', DEMO_PASSWORD);
-    await adult.getByRole('link', { name: '子系統申請審核' }).first().click();
-    await adult.getByRole('searchbox', { name: '帳號或姓名' }).fill(applicant.accountName);
-    await adult.getByRole('button', { name: '查詢' }).click();
-    const adultRow = adult.getByRole('row', { name: new RegExp(applicant.accountName) });
+    const { page: adult, row: adultRow } = await findInAccessQueueAs('demosubadult');
     await adultRow.getByRole('button', { name: actionName('核准', `${applicant.accountName}，成人預防保健`) }).click();
     await adult.getByRole('alertdialog', { name: '核准申請' }).getByRole('button', { name: '確定核准' }).click();
     await adult.getByRole('status').filter({ hasText: '已核准。' }).waitFor();
 
     // 4. demosubcessation rejects 戒菸服務 — first without a reason (refused), then with one.
-    const cessation = await openAs();
-    await login(cessation, 'demosubcessation', DEMO_PASSWORD);
-    await cessation.getByRole('link', { name: '子系統申請審核' }).first().click();
-    await cessation.getByRole('searchbox', { name: '帳號或姓名' }).fill(applicant.accountName);
-    await cessation.getByRole('button', { name: '查詢' }).click();
-    const cessationRow = cessation.getByRole('row', { name: new RegExp(applicant.accountName) });
+    const { page: cessation, row: cessationRow } = await findInAccessQueueAs('demosubcessation');
     await cessationRow.getByRole('button', { name: actionName('駁回', `${applicant.accountName}，戒菸服務`) }).click();
     const rejectDialog = cessation.getByRole('dialog', { name: '駁回申請' });
     await rejectDialog.getByRole('button', { name: '確定駁回' }).click();

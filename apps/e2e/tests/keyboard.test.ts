@@ -71,6 +71,19 @@ const linkNamed = (name: string) => (element: Focused) => element.tag === 'a' &&
 const buttonNamed = (pattern: RegExp) => (element: Focused) => element.tag === 'button' && pattern.test(element.text);
 const pageHeading = (title: string) => (element: Focused) => element.id === 'page-heading' && element.text === title;
 
+/** The home page (公告事項), loaded. */
+async function openHome() {
+  await page.goto(baseUrl);
+  await page.getByRole('heading', { level: 1, name: '公告事項' }).waitFor();
+}
+
+/** Tab to a link and follow it with Enter: focus lands on the heading of the page of that name. */
+async function followLinkByKeyboard(name: string) {
+  await tabTo(linkNamed(name));
+  await page.keyboard.press('Enter');
+  await expectFocusOn(pageHeading(name));
+}
+
 async function typeInto(id: string, text: string) {
   await tabTo(id);
   await page.keyboard.type(text);
@@ -218,13 +231,10 @@ describe('帳號申請 by keyboard', () => {
 
 describe('審核 by keyboard', () => {
   it('demomanager approves the 一般使用者 above: the dialog opens on 取消, 確定核准 by Tab, focus on the result', async () => {
-    await page.goto(baseUrl);
-    await page.getByRole('heading', { level: 1, name: '公告事項' }).waitFor();
+    await openHome();
     await logInByKeyboard('demomanager', DEMO_PASSWORD);
 
-    await tabTo(linkNamed('一般使用者申請審核'));
-    await page.keyboard.press('Enter');
-    await expectFocusOn(pageHeading('一般使用者申請審核'));
+    await followLinkByKeyboard('一般使用者申請審核');
     await page.getByRole('row', { name: new RegExp(generalUser.accountName) }).waitFor();
 
     await tabTo(buttonNamed(new RegExp(`^核准\\s*（${generalUser.accountName}）$`)));
@@ -249,11 +259,8 @@ describe('忘記密碼 by keyboard', () => {
   it('asks for the link, opens it from the mail, sets a new password and logs in with it; focus on each result', async () => {
     // An account no other browser file logs in with: its password changes here.
     const account = 'demosuboral';
-    await page.goto(baseUrl);
-    await page.getByRole('heading', { level: 1, name: '公告事項' }).waitFor();
-    await tabTo(linkNamed('忘記密碼'));
-    await page.keyboard.press('Enter');
-    await expectFocusOn(pageHeading('忘記密碼'));
+    await openHome();
+    await followLinkByKeyboard('忘記密碼');
 
     await typeInto('forgot-account-name', account);
     // The E-mail信箱 choice is already made; the next Tab stop after it is the E-mail field.
@@ -315,12 +322,9 @@ describe('紙本審核 by keyboard', () => {
     expect(scanned.status).toBe(200);
     const { requestNo } = (await scanned.json()) as { requestNo: string };
 
-    await page.goto(baseUrl);
-    await page.getByRole('heading', { level: 1, name: '公告事項' }).waitFor();
+    await openHome();
     await logInByKeyboard('demostaff', DEMO_PASSWORD);
-    await tabTo(linkNamed('管理者帳號申請審核'));
-    await page.keyboard.press('Enter');
-    await expectFocusOn(pageHeading('管理者帳號申請審核'));
+    await followLinkByKeyboard('管理者帳號申請審核');
     await tabTo(linkNamed(requestNo));
     await page.keyboard.press('Enter');
     await expectFocusOn((element) => element.id === 'page-heading');
@@ -349,8 +353,7 @@ describe('紙本審核 by keyboard', () => {
 describe('the home page on a phone', () => {
   it('reaches 服務登入 before any announcement: Enter on it puts focus in 帳號', async () => {
     await page.setViewportSize({ width: 390, height: 800 });
-    await page.goto(baseUrl);
-    await page.getByRole('heading', { level: 1, name: '公告事項' }).waitFor();
+    await openHome();
     await page.getByRole('navigation', { name: '快速連結' }).waitFor();
     await tabTo(linkNamed('服務登入'), { limit: 15 });
     // The first announcement's control (its title opens it) comes after it in the Tab order.

@@ -4,6 +4,7 @@ import { ACCOUNT_MESSAGES, type MySubsystemList } from '@portal/shared';
 import { createTestApp, type TestContext } from '../helpers/test-app.js';
 import { login, type TestSession } from '../helpers/auth.js';
 import { createAccount } from '../helpers/accounts.js';
+import { expectInvalidFields } from '../helpers/refusals.js';
 
 let ctx: TestContext;
 beforeAll(async () => {
@@ -56,8 +57,7 @@ describe('GET/PATCH /api/account/profile', () => {
   it('refuses invalid fields with zh-TW field errors (400)', async () => {
     const session = await login(ctx.app, 'demouser');
     const response = await call(session, 'PATCH', '/api/account/profile', { phone: '12345', mobile: '0800', email: 'not-mail' });
-    expect(response.statusCode).toBe(400);
-    expect(response.json().fieldErrors).toEqual({
+    expectInvalidFields(response, {
       phone: ['市話號碼格式錯誤，請依範例填寫，例如 02-12345678#123456（分機可省略）'],
       mobile: ['手機號碼格式錯誤，請依範例填寫，例如 0912-345678'],
       email: ['E-mail信箱格式錯誤，請確認後再輸入'],

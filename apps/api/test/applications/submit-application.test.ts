@@ -7,7 +7,7 @@ import {
 import { verifyPassword } from '@portal/db';
 import { createTestApp, testCrypto, type TestContext } from '../helpers/test-app.js';
 import { nextAddress, validApplication } from './application-fixtures.js';
-import { expectFieldRefusal } from '../helpers/refusals.js';
+import { expectFieldRefusal, expectInvalidFields } from '../helpers/refusals.js';
 
 let ctx: TestContext;
 beforeAll(async () => {
@@ -117,14 +117,12 @@ describe('POST /api/applications — refusals change nothing', () => {
 
   it('400s a subsystem that does not exist', async () => {
     const res = await apply(validApplication({ subsystems: ['adult-preventive', 'no-such-system'] }));
-    expect(res.statusCode).toBe(400);
-    expect(res.json().fieldErrors).toEqual({ subsystems: [APPLICATION_MESSAGES.subsystemUnknown] });
+    expectInvalidFields(res, { subsystems: [APPLICATION_MESSAGES.subsystemUnknown] });
   });
 
   it('400s passwords that differ', async () => {
     const res = await apply(validApplication({ passwordConfirm: 'Tpe*2024*Hosq' }));
-    expect(res.statusCode).toBe(400);
-    expect(res.json().fieldErrors).toEqual({ passwordConfirm: [APPLICATION_MESSAGES.passwordMismatch] });
+    expectInvalidFields(res, { passwordConfirm: [APPLICATION_MESSAGES.passwordMismatch] });
   });
 
   it('400s a body that is not an application, and a body that is not JSON', async () => {

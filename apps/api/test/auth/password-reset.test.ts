@@ -6,7 +6,7 @@ import { recordingPrisma } from '../helpers/recording-prisma.js';
 import { createTestApp, type TestContext } from '../helpers/test-app.js';
 import { login } from '../helpers/auth.js';
 import { createAccount } from '../helpers/accounts.js';
-import { expectFieldRefusal } from '../helpers/refusals.js';
+import { expectFieldRefusal, expectInvalidFields } from '../helpers/refusals.js';
 
 let ctx: TestContext;
 beforeAll(async () => {
@@ -152,8 +152,7 @@ describe('POST /api/auth/reset-password', () => {
     expect(composition.json().fieldErrors.password).toEqual(expect.arrayContaining(['密碼長度不得小於八碼', '密碼須包含大寫英文字母']));
 
     const mismatch = await post('/api/auth/reset-password', { token, password: NEW_PASSWORD, passwordConfirm: `${NEW_PASSWORD}x` });
-    expect(mismatch.statusCode).toBe(400);
-    expect(mismatch.json().fieldErrors).toEqual({ passwordConfirm: ['兩次輸入的密碼不一致'] });
+    expectInvalidFields(mismatch, { passwordConfirm: ['兩次輸入的密碼不一致'] });
 
     // Composition is fine but it is made of the account name: zxcvbn with the user inputs says 弱.
     const personal = await post('/api/auth/reset-password', { token, password: 'Demosubadult1!', passwordConfirm: 'Demosubadult1!' });

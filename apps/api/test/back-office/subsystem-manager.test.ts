@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { TestContext } from '../helpers/test-app.js';
 import { createTestAppWith, type TestSession } from '../helpers/auth.js';
 import { createAccount, uniqueName } from '../helpers/accounts.js';
+import { expectInvalidFields } from '../helpers/refusals.js';
 
 let ctx: TestContext;
 let adult: TestSession;
@@ -92,8 +93,7 @@ describe('decisions', () => {
   it('駁回 requires a reason; with one → REJECTED and mailed', async () => {
     const { account, access } = await request();
     const missing = await decide(adult, access.id, { decision: 'REJECT', reason: '   ' });
-    expect(missing.statusCode).toBe(400);
-    expect(missing.json().fieldErrors).toEqual({ reason: ['駁回時請填寫原因'] });
+    expectInvalidFields(missing, { reason: ['駁回時請填寫原因'] });
     const response = await decide(adult, access.id, { decision: 'REJECT', reason: '非服務機構' });
     expect(response.json()).toEqual({ id: access.id, status: 'REJECTED', statusLabel: '已駁回', message: '已駁回。' });
     expect((await ctx.db.prisma.subsystemAccess.findUniqueOrThrow({ where: { id: access.id } })).reason).toBe('非服務機構');

@@ -9,3 +9,9 @@ export function expectFieldRefusal(response: LightMyRequestResponse, status: num
   expect(response.statusCode).toBe(status);
   expect(response.json()).toEqual({ code, message, fieldErrors: { [field]: [message] } });
 }
+
+/** A 400 for invalid input: the message of each field that was refused, field by field. */
+export function expectInvalidFields(response: LightMyRequestResponse, fieldErrors: Record<string, string[]>) {
+  expect(response.statusCode).toBe(400);
+  expect(response.json().fieldErrors).toEqual(fieldErrors);
+}

@@ -222,8 +222,7 @@ describe('mail templates', () => {
 
   it('escapes a reason and a subsystem name in the subject line of the HTML title', () => {
     const mail = renderMail('subsystem-rejected', {
-      name: '王小明',
-      accountName: 'x',
+      ...cases['subsystem-rejected'].data,
       subsystemName: '<i>乳癌</i>',
       reason: '<img src=x onerror=alert(1)>',
     });

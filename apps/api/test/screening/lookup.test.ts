@@ -5,6 +5,7 @@ import { createTestApp, testCrypto, type TestContext } from '../helpers/test-app
 import { login, type TestSession } from '../helpers/auth.js';
 import { createAccount } from '../helpers/accounts.js';
 import { ingestAs, newNationalId, recordInput, type PersonFixture } from './screening-fixtures.js';
+import { expectInvalidFields } from '../helpers/refusals.js';
 
 const LIMIT = 6;
 const ALERT_AT = 4;
@@ -79,8 +80,7 @@ describe('lookup', () => {
 
   it('validates the form in zh-TW', async () => {
     const response = await lookUp(user, { nationalId: 'A123456788', birthDate: '1980-02-30', purpose: 'X' });
-    expect(response.statusCode).toBe(400);
-    expect(response.json().fieldErrors).toEqual({
+    expectInvalidFields(response, {
       nationalId: ['身分證字號（或居留證號）格式或檢查碼錯誤，請確認後再輸入'],
       birthDate: ['日期格式須為 YYYY-MM-DD（西元年）。'],
       purpose: ['請選擇查詢目的'],

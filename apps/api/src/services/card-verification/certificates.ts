@@ -32,6 +32,17 @@ export function crlPemBlocks(text: string): Buffer[] {
   return [...pemBlocks(text, 'X509 CRL'), ...pemBlocks(text, 'CRL')];
 }
 
+/**
+ * The DER of one certificate or CRL given as DER bytes, base64 DER, or PEM (the first block that
+ * `blocksOf` finds); refused when there is none or it is larger than `maxBytes`.
+ */
+function derOf(input: string | Uint8Array, blocksOf: (text: string) => Buffer[], what: string, maxBytes: number): Buffer {
+  const der = typeof input === 'string' ? (input.includes('-----BEGIN') ? (blocksOf(input)[0] ?? null) : decodeBase64(input)) : Buffer.from(input);
+  if (!der || der.length === 0) throw new Error(`not a ${what} (neither PEM nor base64 DER)`);
+  if (der.length > maxBytes) throw new Error(`${what} too large (${der.length} bytes)`);
+  return der;
+}
+
 /** Serial numbers as lower-case hex without leading zeros, so CRL entries and certificates compare. */
 export function normalizeSerial(hex: string): string {
   return hex.toLowerCase().replace(/^0+(?=.)/, '');
@@ -54,15 +65,7 @@ export class CardCertificate {
 
   /** From DER bytes, base64 DER, or PEM. Throws on anything else. */
   static parse(input: string | Uint8Array): CardCertificate {
-    let der: Buffer | null;
-    if (typeof input === 'string') {
-      der = input.includes('-----BEGIN') ? (pemBlocks(input, 'CERTIFICATE')[0] ?? null) : decodeBase64(input);
-    } else {
-      der = Buffer.from(input);
-    }
-    if (!der || der.length === 0) throw new Error('not a certificate (neither PEM nor base64 DER)');
-    if (der.length > MAX_CERTIFICATE_BYTES) throw new Error(`certificate too large (${der.length} bytes)`);
-    return new CardCertificate(der);
+    return new CardCertificate(derOf(input, (text) => pemBlocks(text, 'CERTIFICATE'), 'certificate', MAX_CERTIFICATE_BYTES));
   }
 
   get subject(): string {
@@ -151,15 +154,7 @@ export class CardCrl {
 
   /** From DER bytes, base64 DER, or PEM (`X509 CRL`). Throws on anything else. */
   static parse(input: string | Uint8Array): CardCrl {
-    let der: Buffer | null;
-    if (typeof input === 'string') {
-      der = input.includes('-----BEGIN') ? (crlPemBlocks(input)[0] ?? null) : decodeBase64(input);
-    } else {
-      der = Buffer.from(input);
-    }
-    if (!der || der.length === 0) throw new Error('not a CRL (neither PEM nor base64 DER)');
-    if (der.length > MAX_CRL_BYTES) throw new Error(`CRL too large (${der.length} bytes)`);
-    return new CardCrl(der);
+    return new CardCrl(derOf(input, crlPemBlocks, 'CRL', MAX_CRL_BYTES));
   }
 
   get issuerNameDer(): Buffer {

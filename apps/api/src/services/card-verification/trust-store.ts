@@ -101,32 +101,35 @@ function isTestPkiCertificate(certificate: CardCertificate): boolean {
   return certificate.policies.some((oid) => oid === TEST_PKI_POLICY_OID || oid.startsWith(`${TEST_PKI_POLICY_OID}.`));
 }
 
-/** Certificates in a PEM bundle, or one DER certificate. */
-function certificatesIn(file: string, bytes: Buffer): CardCertificate[] {
+/**
+ * Each item of a file, parsed: the PEM blocks (`blocksOf`) of a PEM file, else the one item the
+ * file holds (`single`). A file without any, or an item that does not parse, is a configuration
+ * error naming the file.
+ */
+function itemsIn<Item>(
+  file: string,
+  bytes: Buffer,
+  { blocksOf, single, parse, what }: { blocksOf: (text: string) => Buffer[]; single: (text: string) => Buffer; parse: (der: Buffer) => Item; what: string },
+): Item[] {
   const text = bytes.toString('latin1');
-  const ders = text.includes('-----BEGIN') ? pemBlocks(text, 'CERTIFICATE') : [bytes];
-  if (ders.length === 0) throw new CardTrustStoreConfigError(`${file}: no certificate`);
+  const ders = text.includes('-----BEGIN') ? blocksOf(text) : [single(text)];
+  if (ders.length === 0) throw new CardTrustStoreConfigError(`${file}: no ${what}`);
   return ders.map((der) => {
     try {
-      return CardCertificate.parse(der);
+      return parse(der);
     } catch (error) {
       throw new CardTrustStoreConfigError(`${file}: ${(error as Error).message}`);
     }
   });
 }
 
-function crlsIn(file: string, bytes: Buffer): CardCrl[] {
-  const text = bytes.toString('latin1');
-  const ders = text.includes('-----BEGIN') ? crlPemBlocks(text) : [decodeBase64(text) ?? bytes];
-  if (ders.length === 0) throw new CardTrustStoreConfigError(`${file}: no CRL`);
-  return ders.map((der) => {
-    try {
-      return CardCrl.parse(der);
-    } catch (error) {
-      throw new CardTrustStoreConfigError(`${file}: ${(error as Error).message}`);
-    }
-  });
-}
+/** Certificates in a PEM bundle, or one DER certificate. */
+const certificatesIn = (file: string, bytes: Buffer): CardCertificate[] =>
+  itemsIn(file, bytes, { blocksOf: (text) => pemBlocks(text, 'CERTIFICATE'), single: () => bytes, parse: (der) => CardCertificate.parse(der), what: 'certificate' });
+
+/** CRLs in a PEM file, or one CRL as DER or base64 DER. */
+const crlsIn = (file: string, bytes: Buffer): CardCrl[] =>
+  itemsIn(file, bytes, { blocksOf: crlPemBlocks, single: (text) => decodeBase64(text) ?? bytes, parse: (der) => CardCrl.parse(der), what: 'CRL' });
 
 /** The largest CRL a distribution point may send (the national HCA's full CRL is a few MB). */
 const MAX_FETCHED_CRL_BYTES = 64 * 1024 * 1024;

@@ -16,6 +16,7 @@ import { applicationsFail } from '../../testing/handlers/applications';
 import { renderApp } from '../../testing/render';
 import { server } from '../../testing/server';
 import { forgetPendingApplicant, pendingApplicant } from '../../lib/pending-applicant';
+import { textsOf } from '../../testing/table-text';
 
 // jsdom has no Worker: the same evaluatePassword, called in-thread (a real zxcvbn verdict).
 vi.mock('../../lib/password-strength/create-password-strength-evaluator', async () => {
@@ -150,12 +151,7 @@ describe('帳號申請 form', () => {
     const { user } = await openForm();
     await pickByCode(user, '9900000001', '示範醫院');
     const picked = screen.getByText('示範醫院', { selector: 'dd' }).closest('dl')!;
-    expect(within(picked).getAllByRole('definition').map((cell) => cell.textContent)).toEqual([
-      '示範醫院',
-      '9900000001',
-      '臺北市',
-      '醫院',
-    ]);
+    expect(textsOf(picked, 'definition')).toEqual(['示範醫院', '9900000001', '臺北市', '醫院']);
   });
 
   it('says so when the code does not exist', async () => {
@@ -430,12 +426,7 @@ describe('帳號申請 form', () => {
       } satisfies AccountApplicationInput,
     ]);
     const details = heading.parentElement!.querySelector('dl')!;
-    expect(within(details).getAllByRole('definition').map((cell) => cell.textContent)).toEqual([
-      'A20261126-0001',
-      'wangxm',
-      '示範診所（9900000002）',
-      '單位業務管理者',
-    ]);
+    expect(textsOf(details, 'definition')).toEqual(['A20261126-0001', 'wangxm', '示範診所（9900000002）', '單位業務管理者']);
     const rows = within(screen.getByRole('table', { name: '申請的子系統及審核狀態' })).getAllByRole('row');
     expect(rows.map((row) => row.textContent)).toEqual(['子系統狀態', '成人預防保健待審核', '戒菸服務待審核']);
     const box = screen.getByRole('region', { name: '醫事機構卡驗證' });

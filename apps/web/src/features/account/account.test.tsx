@@ -7,6 +7,7 @@ import { CSRF_TOKEN, loggedInAs } from '../../testing/handlers/auth';
 import { ACCOUNT_NATIONAL_ID } from '../../testing/handlers/password-strength';
 import { renderApp } from '../../testing/render';
 import { server } from '../../testing/server';
+import { rowsOf } from '../../testing/table-text';
 
 vi.mock('../../lib/password-strength/create-password-strength-evaluator', async () => {
   const { createInlinePasswordStrengthEvaluator } = await import('../../lib/password-strength/create-inline-password-strength-evaluator');
@@ -51,7 +52,7 @@ describe('我的服務 (home after login)', () => {
     server.use(loggedInAs('GENERAL_USER'));
     await renderApp('/account');
     const table = await screen.findByRole('table', { name: '我的子系統' });
-    const rows = within(table).getAllByRole('row').slice(1).map((row) => within(row).getAllByRole('cell').map((cell) => cell.textContent));
+    const rows = rowsOf(table);
     expect(rows).toEqual([
       ['成人預防保健', '已核准', '—', '進入系統「成人預防保健」'],
       ['兒童預防保健', '待審核', '—', '—'],

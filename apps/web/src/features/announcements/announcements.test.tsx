@@ -6,23 +6,13 @@ import { announcementsFail } from '../../testing/handlers/announcements';
 import { maintenanceAnnouncement, seedAnnouncement } from '../../testing/fixtures';
 import { renderApp, searchOf } from '../../testing/render';
 import { server } from '../../testing/server';
-
-const rowsOf = (table: HTMLElement) =>
-  within(table)
-    .getAllByRole('row')
-    .slice(1)
-    .map((row) => within(row).getAllByRole('cell').map((cell) => cell.textContent));
+import { rowsOf, textsOf } from '../../testing/table-text';
 
 describe('公告事項', () => {
   it('renders the seed announcement with its date in Asia/Taipei', async () => {
     await renderApp('/');
     const table = await screen.findByRole('table', { name: '公告事項列表（點選標題可展開公告內容）' });
-    expect(within(table).getAllByRole('columnheader').map((cell) => cell.textContent)).toEqual([
-      '分類',
-      '系統',
-      '標題',
-      '發佈日期',
-    ]);
+    expect(textsOf(table, 'columnheader')).toEqual(['分類', '系統', '標題', '發佈日期']);
     expect(rowsOf(table)).toEqual([
       ['公告', '單一入口系統', seedAnnouncement.title + seedAnnouncement.body, '2020/09/26'],
       ['系統維護', '成人預防保健', maintenanceAnnouncement.title + maintenanceAnnouncement.body, '2021/03/01'],

@@ -5,6 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { renderApp } from '../../testing/render';
 import { applicationStatusFixture } from '../../testing/handlers/auth';
 import { server } from '../../testing/server';
+import { textsOf } from '../../testing/table-text';
 
 async function query(accountName: string, nationalId = 'A123456789') {
   const { user } = await renderApp('/application-status');
@@ -20,7 +21,7 @@ describe('申請進度查詢', () => {
     const main = await query('newuser01');
     const table = await main.findByRole('table', { name: '申請進度' });
     const rows = within(table).getAllByRole('row').map((row) => within(row).queryAllByRole('cell').map((cell) => cell.textContent));
-    expect(within(table).getAllByRole('columnheader').map((cell) => cell.textContent)).toEqual(['步驟', '狀態', '日期', '說明']);
+    expect(textsOf(table, 'columnheader')).toEqual(['步驟', '狀態', '日期', '說明']);
     expect(rows.slice(1)).toEqual([
       ['帳號申請送出', '已完成', '2026/11/26', '—'],
       ['單位業務管理者核准', '處理中', '—', '請洽貴機構單位業務管理者'],

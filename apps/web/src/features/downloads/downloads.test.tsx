@@ -3,12 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { managerForm } from '../../testing/fixtures';
 import { renderApp, searchOf } from '../../testing/render';
 import { server } from '../../testing/server';
-
-const rowsOf = (table: HTMLElement) =>
-  within(table)
-    .getAllByRole('row')
-    .slice(1)
-    .map((row) => within(row).getAllByRole('cell').map((cell) => cell.textContent));
+import { rowsOf, textsOf } from '../../testing/table-text';
 
 function recordRequests() {
   const requests: Record<string, string>[] = [];
@@ -27,12 +22,7 @@ describe('下載專區', () => {
   it('lists the files with title, download link, type and size', async () => {
     await renderApp('/downloads');
     const table = await screen.findByRole('table', { name: '下載專區檔案列表' });
-    expect(within(table).getAllByRole('columnheader').map((cell) => cell.textContent)).toEqual([
-      '所屬系統',
-      '所屬分類',
-      '檔案',
-      '日期',
-    ]);
+    expect(textsOf(table, 'columnheader')).toEqual(['所屬系統', '所屬分類', '檔案', '日期']);
     expect(rowsOf(table)).toEqual([
       [
         '單一入口系統',

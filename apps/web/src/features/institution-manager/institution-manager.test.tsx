@@ -5,6 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { loggedInAs } from '../../testing/handlers/auth';
 import { renderApp } from '../../testing/render';
 import { server } from '../../testing/server';
+import { textsOf } from '../../testing/table-text';
 
 /** Records the bodies POSTed to the decision endpoint (the default handler still answers). */
 function recordDecisions() {
@@ -30,12 +31,7 @@ describe('一般使用者申請審核 (單位業務管理者)', () => {
     expect(screen.getByRole('heading', { level: 1, name: '一般使用者申請審核' })).toBeInTheDocument();
     const row = within(table).getByRole('row', { name: /newuser01/ });
     expect(within(row).getByRole('rowheader')).toHaveTextContent('newuser01');
-    expect(within(row).getAllByRole('cell').map((cell) => cell.textContent)).toEqual([
-      '張小明',
-      '2026/11/26',
-      '成人預防保健、戒菸服務',
-      '核准（newuser01）駁回（newuser01）',
-    ]);
+    expect(textsOf(row, 'cell')).toEqual(['張小明', '2026/11/26', '成人預防保健、戒菸服務', '核准（newuser01）駁回（newuser01）']);
   });
 
   it('asks for confirmation before 核准, then posts the decision', async () => {
@@ -121,7 +117,7 @@ describe('單位帳號管理', () => {
     const { user } = await renderApp('/manage/accounts');
     const table = await screen.findByRole('table', { name: '本機構帳號' });
     const row = within(table).getByRole('row', { name: /demouser/ });
-    expect(within(row).getAllByRole('cell').map((cell) => cell.textContent).slice(0, 3)).toEqual(['李示範', '一般使用者', '已開通']);
+    expect(textsOf(row, 'cell').slice(0, 3)).toEqual(['李示範', '一般使用者', '已開通']);
     await user.click(within(row).getByRole('button', { name: '停用（demouser）' }));
     await user.click(within(screen.getByRole('dialog', { name: '停用帳號' })).getByRole('button', { name: '確定停用' }));
     expect(await screen.findByText(`demouser：${BACK_OFFICE_MESSAGES.deactivated}`)).toBeInTheDocument();

@@ -6,6 +6,7 @@ import { loggedInAs } from '../../testing/handlers/auth';
 import { staffDetailFixture, staffQueueFixture } from '../../testing/handlers/manager-requests';
 import { renderApp } from '../../testing/render';
 import { server } from '../../testing/server';
+import { textsOf } from '../../testing/table-text';
 
 const detailPath = `/manage/manager-requests/${staffQueueFixture.items[0]!.id}`;
 
@@ -26,7 +27,7 @@ describe('管理者帳號申請審核 (系統人員)', () => {
     server.use(loggedInAs('SYSTEM_STAFF'));
     await renderApp('/manage/manager-requests');
     const table = await screen.findByRole('table', { name: /管理者帳號申請、異動審核清單/ });
-    const headers = within(table).getAllByRole('columnheader').map((cell) => cell.textContent);
+    const headers = textsOf(table, 'columnheader');
     expect(headers).toEqual(['申請編號', '類別', '帳號', '機構', '送出日期', '到期日']);
     const rows = within(table).getAllByRole('row').slice(1);
     expect(rows.map((row) => within(row).getAllByRole('cell')[0]!.textContent)).toEqual(['MR20261117-0004', 'MR20261125-0001']);

@@ -4,6 +4,7 @@ import { loggedInAs } from '../../testing/handlers/auth';
 import { accessRequests } from '../../testing/handlers/back-office';
 import { renderApp, searchOf } from '../../testing/render';
 import { server } from '../../testing/server';
+import { textsOf } from '../../testing/table-text';
 
 async function openQueue(path = '/manage/access-requests') {
   server.use(loggedInAs('SUBSYSTEM_MANAGER'));
@@ -17,7 +18,7 @@ describe('子系統申請審核 (子系統管理者)', () => {
     const { table } = await openQueue();
     expect(within(table).getAllByRole('rowheader').map((cell) => cell.textContent)).toEqual(['newuser01', 'newuser02']);
     const row = within(table).getByRole('row', { name: /newuser01/ });
-    expect(within(row).getAllByRole('cell').map((cell) => cell.textContent).slice(1, 6)).toEqual([
+    expect(textsOf(row, 'cell').slice(1, 6)).toEqual([
       '張小明',
       '9900000001 示範醫院',
       '臺北市',

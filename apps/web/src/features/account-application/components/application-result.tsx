@@ -4,9 +4,14 @@ import { Link } from 'react-router';
 import { DetailsList } from '../../../components/ui/details-list';
 import { paths } from '../../../lib/site';
 import { managerRequestPaths } from '../../../lib/manager-request-paths';
-import { ScrollRegion } from '../../../components/ui/scroll-region';
+import { DataTable, type Column } from '../../../components/ui/data-table';
 
 export const MANAGER_APPROVAL_TEXT = '您的申請已送出，需待貴機構之單位業務管理者核准後才能登入使用。';
+
+const SUBSYSTEM_COLUMNS: readonly Column<ApplicationResult['subsystems'][number]>[] = [
+  { label: '子系統', cell: (subsystem) => subsystem.name },
+  { label: '狀態', cell: (subsystem) => accessStatusLabels[subsystem.status] },
+];
 
 /** After 201: what was recorded, and what the applicant does next. */
 export function ApplicationResultView({ result }: { result: ApplicationResult }) {
@@ -31,25 +36,13 @@ export function ApplicationResultView({ result }: { result: ApplicationResult })
 
       <h3>申請的子系統</h3>
       {result.subsystems.length > 0 ? (
-        <ScrollRegion>
-          <table className="data-table">
-            <caption className="visually-hidden">申請的子系統及審核狀態</caption>
-            <thead>
-              <tr>
-                <th scope="col">子系統</th>
-                <th scope="col">狀態</th>
-              </tr>
-            </thead>
-            <tbody>
-              {result.subsystems.map((subsystem) => (
-                <tr key={subsystem.code}>
-                  <td>{subsystem.name}</td>
-                  <td>{accessStatusLabels[subsystem.status]}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </ScrollRegion>
+        <DataTable
+          caption="申請的子系統及審核狀態"
+          captionClassName="visually-hidden"
+          columns={SUBSYSTEM_COLUMNS}
+          items={result.subsystems}
+          rowKey={(subsystem) => subsystem.code}
+        />
       ) : (
         <p>未申請子系統（僅使用「篩檢結果查詢」功能）。</p>
       )}

@@ -14,7 +14,7 @@ import { webMessages } from '../../../lib/site';
 import { previewManagerRequest, useCreateManagerRequest, useListMyManagerRequests } from '../api/manager-requests';
 import { managerRequestPaths, pathWithId } from '../../../lib/manager-request-paths';
 import { TaipeiDate } from '../../../components/ui/taipei-date';
-import { ScrollRegion } from '../../../components/ui/scroll-region';
+import { DataTable, type Column } from '../../../components/ui/data-table';
 
 /** What each online request is called on its button (the four flows of docs/product.md). */
 export const MANAGER_REQUEST_ACTIONS: Record<OnlineManagerRequestKind, string> = {
@@ -44,47 +44,28 @@ function VerifyLinks({ request }: { request: ManagerRequest }) {
   );
 }
 
+const MY_REQUEST_COLUMNS: readonly Column<ManagerRequest>[] = [
+  { label: '申請編號', cell: (request) => request.requestNo },
+  { label: '申請項目', cell: (request) => request.kindLabel },
+  { label: '帳號', cell: (request) => request.account.accountName },
+  {
+    label: '狀態',
+    cell: (request) => (
+      <>
+        {request.statusLabel}
+        {request.status === 'REJECTED' && request.reason ? <span className="field-hint">（原因：{request.reason}）</span> : null}
+      </>
+    ),
+  },
+  { label: '送出日期', cell: (request) => <DateCell iso={request.submittedAt} /> },
+  { label: '到期日', cell: (request) => <DateCell iso={request.dueAt} /> },
+  { label: '結案日期', cell: (request) => <DateCell iso={request.decidedAt} /> },
+];
+
 function MyRequestsTable({ items }: { items: ManagerRequest[] }) {
   if (items.length === 0) return <p>您尚未提出管理者帳號申請或異動。</p>;
   return (
-    <ScrollRegion>
-      <table className="data-table">
-        <caption className="visually-hidden">我的管理者帳號申請、異動</caption>
-        <thead>
-          <tr>
-            <th scope="col">申請編號</th>
-            <th scope="col">申請項目</th>
-            <th scope="col">帳號</th>
-            <th scope="col">狀態</th>
-            <th scope="col">送出日期</th>
-            <th scope="col">到期日</th>
-            <th scope="col">結案日期</th>
-          </tr>
-        </thead>
-        <tbody>
-          {items.map((request) => (
-            <tr key={request.id}>
-              <td data-label="申請編號">{request.requestNo}</td>
-              <td data-label="申請項目">{request.kindLabel}</td>
-              <td data-label="帳號">{request.account.accountName}</td>
-              <td data-label="狀態">
-                {request.statusLabel}
-                {request.status === 'REJECTED' && request.reason ? <span className="field-hint">（原因：{request.reason}）</span> : null}
-              </td>
-              <td data-label="送出日期">
-                <DateCell iso={request.submittedAt} />
-              </td>
-              <td data-label="到期日">
-                <DateCell iso={request.dueAt} />
-              </td>
-              <td data-label="結案日期">
-                <DateCell iso={request.decidedAt} />
-              </td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
-    </ScrollRegion>
+    <DataTable caption="我的管理者帳號申請、異動" captionClassName="visually-hidden" columns={MY_REQUEST_COLUMNS} items={items} rowKey={(request) => request.id} />
   );
 }
 

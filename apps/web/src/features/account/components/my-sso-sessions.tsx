@@ -3,7 +3,7 @@ import { ResultNotice } from '../../../components/ui/result-notice';
 import { formatTaipeiDateTime } from '../../../lib/format';
 import { webMessages } from '../../../lib/site';
 import { useEndMySsoSessions, useListMySsoSessions } from '../api/my-sso-sessions';
-import { ScrollRegion } from '../../../components/ui/scroll-region';
+import { DataTable, type Column } from '../../../components/ui/data-table';
 
 /**
  * 子系統登入狀態: the subsystems the user entered through the portal and is still signed in to,
@@ -14,6 +14,19 @@ export function MySsoSessions() {
   const list = useListMySsoSessions();
   const end = useEndMySsoSessions();
   const items = list.data?.items ?? [];
+  const columns: readonly Column<(typeof items)[number]>[] = [
+    { label: '子系統', rowHeader: true, cell: (item) => item.subsystemName },
+    { label: '登入時間', cell: (item) => <time dateTime={item.startedAt}>{formatTaipeiDateTime(item.startedAt)}</time> },
+    { label: '登入數', cell: (item) => item.count },
+    {
+      label: '操作',
+      cell: (item) => (
+        <button type="button" className="button button-secondary" disabled={end.isPending} onClick={() => end.mutate(item.clientId)}>
+          登出<span className="visually-hidden">「{item.subsystemName}」</span>
+        </button>
+      ),
+    },
+  ];
   return (
     <section aria-labelledby="my-sso-sessions-heading" className="account-section">
       <h2 id="my-sso-sessions-heading">子系統登入狀態</h2>
@@ -29,37 +42,7 @@ export function MySsoSessions() {
       {list.data && items.length === 0 ? <p>您目前沒有登入中的子系統。</p> : null}
       {items.length > 0 ? (
         <>
-          <ScrollRegion>
-            <table className="data-table">
-              <caption className="visually-hidden">子系統登入狀態</caption>
-              <thead>
-                <tr>
-                  <th scope="col">子系統</th>
-                  <th scope="col">登入時間</th>
-                  <th scope="col">登入數</th>
-                  <th scope="col">操作</th>
-                </tr>
-              </thead>
-              <tbody>
-                {items.map((item) => (
-                  <tr key={item.clientId}>
-                    <th scope="row" data-label="子系統">
-                      {item.subsystemName}
-                    </th>
-                    <td data-label="登入時間">
-                      <time dateTime={item.startedAt}>{formatTaipeiDateTime(item.startedAt)}</time>
-                    </td>
-                    <td data-label="登入數">{item.count}</td>
-                    <td data-label="操作">
-                      <button type="button" className="button button-secondary" disabled={end.isPending} onClick={() => end.mutate(item.clientId)}>
-                        登出<span className="visually-hidden">「{item.subsystemName}」</span>
-                      </button>
-                    </td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </ScrollRegion>
+          <DataTable caption="子系統登入狀態" captionClassName="visually-hidden" columns={columns} items={items} rowKey={(item) => item.clientId} />
           <div className="account-actions">
             <button type="button" className="button button-primary" disabled={end.isPending} onClick={() => end.mutate(null)}>
               登出全部子系統

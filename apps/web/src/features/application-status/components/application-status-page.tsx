@@ -11,9 +11,16 @@ import { PendingVerificationLinks } from '../../../components/pending-verificati
 import { Page } from '../../../components/ui/page';
 import { ResultNotice } from '../../../components/ui/result-notice';
 import { TextField } from '../../../components/ui/text-field';
-import { formatTaipeiDate, taipeiDateTimeAttribute } from '../../../lib/format';
 import { useQueryApplicationStatus } from '../api/query-application-status';
-import { ScrollRegion } from '../../../components/ui/scroll-region';
+import { DataTable, type Column } from '../../../components/ui/data-table';
+import { TaipeiDate } from '../../../components/ui/taipei-date';
+
+const STEP_COLUMNS: readonly Column<ApplicationStatus['steps'][number]>[] = [
+  { label: '步驟', cell: (step) => step.label },
+  { label: '狀態', cell: (step) => APPLICATION_STEP_STATE_LABELS[step.state] },
+  { label: '日期', className: 'col-nowrap', cell: (step) => (step.date ? <TaipeiDate at={step.date} /> : '—') },
+  { label: '說明', cell: (step) => step.note ?? '—' },
+];
 
 function StatusResult({ status }: { status: ApplicationStatus }) {
   const headingRef = useRef<HTMLHeadingElement>(null);
@@ -47,34 +54,10 @@ function StatusResult({ status }: { status: ApplicationStatus }) {
         <dd>{status.statusLabel}</dd>
         <dt>申請日期</dt>
         <dd>
-          <time dateTime={taipeiDateTimeAttribute(status.submittedAt)}>{formatTaipeiDate(status.submittedAt)}</time>
+          <TaipeiDate at={status.submittedAt} />
         </dd>
       </dl>
-      <ScrollRegion>
-        <table className="data-table">
-          <caption className="visually-hidden">申請進度</caption>
-          <thead>
-            <tr>
-              <th scope="col">步驟</th>
-              <th scope="col">狀態</th>
-              <th scope="col">日期</th>
-              <th scope="col">說明</th>
-            </tr>
-          </thead>
-          <tbody>
-            {status.steps.map((step) => (
-              <tr key={step.key}>
-                <td data-label="步驟">{step.label}</td>
-                <td data-label="狀態">{APPLICATION_STEP_STATE_LABELS[step.state]}</td>
-                <td data-label="日期" className="col-nowrap">
-                  {step.date ? <time dateTime={taipeiDateTimeAttribute(step.date)}>{formatTaipeiDate(step.date)}</time> : '—'}
-                </td>
-                <td data-label="說明">{step.note ?? '—'}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </ScrollRegion>
+      <DataTable caption="申請進度" captionClassName="visually-hidden" columns={STEP_COLUMNS} items={status.steps} rowKey={(step) => step.key} />
       {status.status === 'PENDING_VERIFICATION' ? <PendingVerificationLinks lead="完成驗證，請以申請的帳號及密碼：" /> : null}
     </section>
   );

@@ -5,7 +5,7 @@ import { ApiError } from '../../../lib/api-error';
 import { useImportScreeningRecords } from '../api/import-records';
 import '../../../components/ui/back-office.css';
 import '../screening.css';
-import { ScrollRegion } from '../../../components/ui/scroll-region';
+import { DataTable, type Column } from '../../../components/ui/data-table';
 
 const TEMPLATE_HREF = `data:text/csv;charset=utf-8,${encodeURIComponent(`\uFEFF${SCREENING_CSV_HEADER_LINE}\r\n`)}`;
 
@@ -14,6 +14,21 @@ interface Outcome {
   errors: ScreeningImportRowError[];
   failed: boolean;
 }
+
+const ERROR_COLUMNS: readonly Column<ScreeningImportRowError>[] = [
+  { label: '列', rowHeader: true, cell: (error) => `第 ${error.line} 列` },
+  { label: '子系統紀錄編號', cell: (error) => error.recordId ?? '—' },
+  {
+    label: '錯誤',
+    cell: (error) => (
+      <ul>
+        {error.messages.map((message) => (
+          <li key={message}>{message}</li>
+        ))}
+      </ul>
+    ),
+  },
+];
 
 function outcomeOf(result: ScreeningImportResult): Outcome {
   return { message: result.message, errors: result.errors, failed: result.errors.length > 0 };
@@ -113,35 +128,7 @@ export function ScreeningImportPage() {
             <p role={outcome.failed ? 'alert' : 'status'}>{outcome.message}</p>
           </div>
           {outcome.errors.length > 0 ? (
-            <ScrollRegion>
-              <table className="data-table">
-                <caption>有誤的資料列（{outcome.errors.length} 筆）</caption>
-                <thead>
-                  <tr>
-                    <th scope="col">列</th>
-                    <th scope="col">子系統紀錄編號</th>
-                    <th scope="col">錯誤</th>
-                  </tr>
-                </thead>
-                <tbody>
-                  {outcome.errors.map((error) => (
-                    <tr key={error.line}>
-                      <th scope="row" data-label="列">
-                        第 {error.line} 列
-                      </th>
-                      <td data-label="子系統紀錄編號">{error.recordId ?? '—'}</td>
-                      <td data-label="錯誤">
-                        <ul>
-                          {error.messages.map((message) => (
-                            <li key={message}>{message}</li>
-                          ))}
-                        </ul>
-                      </td>
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
-            </ScrollRegion>
+            <DataTable caption={`有誤的資料列（${outcome.errors.length} 筆）`} columns={ERROR_COLUMNS} items={outcome.errors} rowKey={(error) => String(error.line)} />
           ) : null}
         </div>
       ) : null}
