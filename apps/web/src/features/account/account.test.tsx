@@ -55,7 +55,8 @@ describe('我的服務 (home after login)', () => {
     const rows = rowsOf(table);
     expect(rows).toEqual([
       ['成人預防保健', '已核准', '—', '進入系統「成人預防保健」'],
-      ['兒童預防保健', '待審核', '—', '—'],
+      // A request still waiting says what it waits for.
+      ['兒童預防保健', '待審核', '待子系統管理者審核通過後，才可以使用。', '—'],
       ['孕婦產前檢查', '已駁回', '貴機構未提供產檢服務', '—'],
       ['口腔癌篩檢', '已停用', '合約到期', '—'],
     ]);

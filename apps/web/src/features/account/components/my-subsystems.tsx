@@ -19,12 +19,15 @@ function SubsystemAction({ item }: { item: MySubsystem }) {
   return item.status === 'APPROVED' ? <span className="field-hint">此子系統尚未開放由本入口進入</span> : <>—</>;
 }
 
+/** What a request still waiting needs, in the words of the 帳號申請 page. */
+export const PENDING_SUBSYSTEM_NOTE = '待子系統管理者審核通過後，才可以使用。';
+
 function SubsystemRow({ item }: { item: MySubsystem }) {
   return (
     <tr>
       <td data-label="子系統">{item.name}</td>
       <td data-label="狀態">{item.statusLabel}</td>
-      <td data-label="說明">{item.reason ?? '—'}</td>
+      <td data-label="說明">{item.reason ?? (item.status === 'PENDING' ? PENDING_SUBSYSTEM_NOTE : '—')}</td>
       <td data-label="操作">
         <SubsystemAction item={item} />
       </td>
