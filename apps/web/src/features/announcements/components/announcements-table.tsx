@@ -4,7 +4,8 @@ import { TaipeiDate } from '../../../components/ui/taipei-date';
 
 const columns: Column<Announcement>[] = [
   { label: '分類', ...noWrap, cell: (item) => item.category },
-  { label: '系統', headerClassName: 'col-nowrap', cell: (item) => item.system },
+  // A subsystem's name wraps as a whole (never 「大腸癌篩／檢」), and breaks only if it cannot fit at all.
+  { label: '系統', headerClassName: 'col-nowrap', cell: (item) => <span className="keep-together">{item.system}</span> },
   {
     label: '標題',
     // A <details> disclosure: native, keyboard-operable, announced as expandable.
