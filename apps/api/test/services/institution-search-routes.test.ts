@@ -1,7 +1,8 @@
+import { Prisma } from '@portal/db';
 import { foldInstitutionName, INSTITUTION_SEARCH_COUNT_CAP, institutionSearchFields } from '@portal/shared';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { findInstitutionIds, searchByName, type InstitutionFilter } from '../../src/services/institutions/institution-search.js';
-import { walkBudgets, type WalkBudgets } from '../../src/services/institutions/name-postings.js';
+import { postingCounts, walkBudgets, type WalkBudgets } from '../../src/services/institutions/name-postings.js';
 import { createTestApp, type TestContext } from '../helpers/test-app.js';
 
 let ctx: TestContext;
@@ -78,5 +79,25 @@ describe('walkBudgets', () => {
   it('reads a few times the matches a page or the capped count needs', () => {
     expect(walkBudgets({ page: 1, pageSize: 10 })).toEqual({ page: 1_000, count: 4 * (INSTITUTION_SEARCH_COUNT_CAP + 1) });
     expect(walkBudgets({ page: 50, pageSize: 20 }).page).toBe(4_000);
+  });
+});
+
+describe('postingCounts', () => {
+  const counted = async (gram: string) =>
+    (await ctx.db.prisma.$queryRaw<{ n: number }[]>`SELECT count(*)::int AS n FROM institution_name_postings WHERE gram = ${gram} AND NOT closed`)[0]!.n;
+
+  it('finds the gram with the fewest postings, and tells whether a budget covers a gram', async () => {
+    const counts = postingCounts(ctx.db.prisma, Prisma.sql`NOT closed`);
+    expect(await counts.rarest(['臺東', '東仁', '仁心'], 1_001)).toBe('東仁');
+    const n = await counted('仁心');
+    expect(n).toBeGreaterThan(20);
+    expect(await counts.atMost('仁心', n)).toBe(true);
+    expect(await counts.atMost('仁心', n - 1)).toBe(false);
+    expect(await counts.atMost('仁心', 10)).toBe(false);
+    // Counted first only up to 5: a larger budget counts again.
+    const few = postingCounts(ctx.db.prisma, Prisma.sql`NOT closed`);
+    expect(await few.rarest(['仁心', '臺東'], 5)).toBe('仁心');
+    expect(await few.atMost('仁心', 4)).toBe(false);
+    expect(await few.atMost('仁心', n)).toBe(true);
   });
 });
