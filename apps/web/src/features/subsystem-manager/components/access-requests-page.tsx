@@ -11,7 +11,7 @@ import {
 } from '@portal/shared';
 import { useState } from 'react';
 import { useSearchParams } from 'react-router';
-import { ConfirmActionDialog, ReasonDialog, RejectApplicationDialog } from '../../../components/ui/back-office-dialogs';
+import { ConfirmActionDialog, DecisionDialog, ReasonDialog } from '../../../components/ui/back-office-dialogs';
 import { dialogErrorOf, useQueueDecisions } from '../../../components/ui/queue-decisions';
 import { ResultNotice } from '../../../components/ui/result-notice';
 import { Page } from '../../../components/ui/page';
@@ -220,23 +220,13 @@ export function AccessRequestsPage() {
       ) : null}
       <Pagination of={list.data} label="申請清單分頁" />
 
-      {pending?.kind === 'APPROVE' ? (
-        <ConfirmActionDialog
-          title="核准申請"
-          message={`確定要核准${subjectOf(pending.item)}嗎？`}
-          confirmLabel="確定核准"
-          pending={decide.isPending}
-          error={dialogError(decide.error)}
-          onConfirm={() => submitDecision(pending.item, { decision: 'APPROVE' })}
-          onCancel={cancel}
-        />
-      ) : null}
-      {pending?.kind === 'REJECT' ? (
-        <RejectApplicationDialog
+      {pending?.kind === 'APPROVE' || pending?.kind === 'REJECT' ? (
+        <DecisionDialog
+          decision={pending.kind}
           subject={subjectOf(pending.item)}
           pending={decide.isPending}
           error={dialogError(decide.error)}
-          onConfirm={(body) => submitDecision(pending.item, body)}
+          onDecide={(body) => submitDecision(pending.item, body)}
           onCancel={cancel}
         />
       ) : null}
