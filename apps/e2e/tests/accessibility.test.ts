@@ -87,23 +87,34 @@ function sidewaysOverflow(page: Page): Promise<number> {
 function narrowWrappedCells(page: Page): Promise<string[]> {
   return page.evaluate(() => {
     const found: string[] = [];
-    for (const cell of Array.from(document.querySelectorAll<HTMLElement>('th, td, caption'))) {
-      const text = (cell.textContent ?? '').trim();
-      if (text.length < 2 || cell.getClientRects().length === 0) continue;
-      // Hidden for the eye, kept for screen readers (a phone card's column headers, a caption): clipped.
-      let hidden = false;
-      for (let box: HTMLElement | null = cell; box && !hidden; box = box.parentElement) {
+    // Hidden for the eye, kept for screen readers (a phone card's column headers, a caption, a
+    // header named only for screen readers): clipped, itself or inside something clipped.
+    const clipped = (element: Element | null, within: Element | null = null) => {
+      for (let box = element; box && box !== within; box = box.parentElement) {
         const { clip, clipPath } = getComputedStyle(box);
-        hidden = (clip !== '' && clip !== 'auto') || (clipPath !== '' && clipPath !== 'none');
+        if ((clip !== '' && clip !== 'auto') || (clipPath !== '' && clipPath !== 'none')) return true;
       }
-      if (hidden) continue;
+      return false;
+    };
+    for (const cell of Array.from(document.querySelectorAll<HTMLElement>('th, td, caption'))) {
+      if (cell.getClientRects().length === 0 || clipped(cell)) continue;
+      const walker = document.createTreeWalker(cell, NodeFilter.SHOW_TEXT);
+      const visibleText: Text[] = [];
+      for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+        if (!clipped(node.parentElement, cell.parentElement)) visibleText.push(node as Text);
+      }
+      const text = visibleText.map((node) => node.data).join('').trim();
+      if (text.length < 2) continue;
       const style = getComputedStyle(cell);
       const px = (value: string) => Number.parseFloat(value) || 0;
       const contentWidth = cell.getBoundingClientRect().width - px(style.paddingLeft) - px(style.paddingRight) - px(style.borderLeftWidth) - px(style.borderRightWidth);
       if (contentWidth >= 2.5 * px(style.fontSize)) continue;
-      const range = document.createRange();
-      range.selectNodeContents(cell);
-      const lines = new Set(Array.from(range.getClientRects()).filter((rect) => rect.width > 0).map((rect) => Math.round(rect.top)));
+      const rects = visibleText.flatMap((node) => {
+        const range = document.createRange();
+        range.selectNodeContents(node);
+        return Array.from(range.getClientRects());
+      });
+      const lines = new Set(rects.filter((rect) => rect.width > 0).map((rect) => Math.round(rect.top)));
       if (lines.size > 1) found.push(`「${text.slice(0, 20)}」 in ${Math.round(contentWidth)}px, ${lines.size} lines`);
     }
     return found;

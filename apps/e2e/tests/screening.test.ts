@@ -61,7 +61,7 @@ describe('篩檢結果查詢', () => {
     const table = user.getByRole('table', { name: '各項預防保健服務紀錄及今日受檢資格' });
     const mammography = table.getByRole('row').filter({ has: user.getByRole('rowheader', { name: '乳房X光攝影' }) });
     expect(await mammography.getByRole('cell').nth(4).innerText()).toBe('可受檢');
-    expect(await mammography.getByRole('cell').nth(5).innerText()).toContain('依規定 MAMMOGRAPHY@2025-01-01');
+    expect(await mammography.getByRole('cell').nth(5).innerText()).toContain('依規定（2025/01/01 起）：40–74 歲女性每 2 年 1 次');
     expect(await table.getByRole('row').count()).toBe(13);
 
     // 2. 陳建國: a positive FIT awaiting follow-up stands out.

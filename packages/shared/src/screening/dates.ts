@@ -44,3 +44,6 @@ export const januaryFirst = (year: number) => `${year}-01-01`;
 
 /** 民國 year of a date, for zh-TW display: 2025-01-01 → 114. */
 export const rocYearOf = (date: string) => yearOf(date) - 1911;
+
+/** A plain date as the portal shows dates (2025/01/01), for sentences such as a verdict's reason. */
+export const shownDate = (date: string) => date.replaceAll('-', '/');

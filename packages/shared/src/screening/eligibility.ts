@@ -10,6 +10,7 @@ import {
   completedMonths,
   daysBetween,
   januaryFirst,
+  shownDate,
   yearOf,
 } from './dates.js';
 import { RULE_TABLE } from './rule-table.js';
@@ -205,12 +206,13 @@ function decide(context: Context, date: string, withNextDate: boolean): Verdict 
   const nextDate = () => (withNextDate ? firstAvailableDate(context, date) : null);
   if (!version) {
     const later = context.table.find((v) => v.service === context.service && v.effectiveFrom !== null && v.effectiveFrom > date);
-    const reason = !later ? `查無 ${date} 適用的補助規則` : later.earlierRuleUnrecorded ? `本系統未收錄 ${later.effectiveFrom} 以前的補助規則` : `本項服務自 ${later.effectiveFrom} 起提供`;
+    const from = shownDate(later?.effectiveFrom ?? '');
+    const reason = !later ? `查無 ${shownDate(date)} 適用的補助規則` : later.earlierRuleUnrecorded ? `本系統未收錄 ${from} 以前的補助規則` : `本項服務自 ${from} 起提供`;
     return verdict('INELIGIBLE', reason, undefined, { nextDate: nextDate() });
   }
   const first = context.records[0];
   if (version.frequency.kind === 'lifetime' && first) {
-    return verdict('LIFETIME_USED', `終身 1 次，已於 ${first.date} 使用`, version);
+    return verdict('LIFETIME_USED', `終身 1 次，已於 ${shownDate(first.date)} 使用`, version);
   }
   const checks = version.groups.map((group) => checkGroup(group, context.person, date));
   const matched = checks.filter((check) => check.outcome === 'match').map((check) => check.group);
@@ -249,7 +251,7 @@ function byFrequency(
       const last = records.at(-1);
       if (!last || yearOf(date) - yearOf(last.date) >= interval) return verdict('ELIGIBLE', `符合「${group.label}」，${everyYears(interval)}`, version);
       const next = nextDate();
-      const reason = interval === 1 ? `本年度已受檢（${last.date}）` : `距上次受檢（${last.date}）未滿 ${interval} 年`;
+      const reason = interval === 1 ? `本年度已受檢（${shownDate(last.date)}）` : `距上次受檢（${shownDate(last.date)}）未滿 ${interval} 年`;
       return verdict('NOT_YET_DUE', next ? reason : `${reason}；之後已不在補助對象內`, version, { nextDate: next });
     }
     case 'atAges': {

@@ -77,7 +77,7 @@ const CASES: Case[] = [
   { name: 'polio not recorded at 35 (old rule): staff must ask', service: 'ADULT_PREVENTIVE', who: man('1989-01-01'), on: '2024-06-01', status: 'INELIGIBLE', rule: 'ADULT_PREVENTIVE@origin', reason: /尚無「小兒麻痺」資料/ },
 
   // B、C型肝炎: 45–79 (indigenous 40–79) from 2020-09-28; born ≤ 1986 up to 79 from 2025-08-01.
-  { name: 'the day before the first recorded rule', service: 'HEPATITIS_BC', who: man('1970-01-01'), on: '2020-09-27', status: 'INELIGIBLE', rule: null, reason: /未收錄 2020-09-28 以前/ },
+  { name: 'the day before the first recorded rule', service: 'HEPATITIS_BC', who: man('1970-01-01'), on: '2020-09-27', status: 'INELIGIBLE', rule: null, reason: /未收錄 2020\/09\/28 以前/ },
   { name: '45-year-old on 2020-09-28', service: 'HEPATITIS_BC', who: man('1975-01-01'), on: '2020-09-28', status: 'ELIGIBLE', rule: 'HEPATITIS_BC@2020-09-28' },
   { name: '44-year-old on 2020-12-31', service: 'HEPATITIS_BC', who: man('1976-01-01'), on: '2020-12-31', status: 'INELIGIBLE', rule: 'HEPATITIS_BC@2020-09-28', nextDate: '2021-01-01' },
   { name: 'indigenous 40-year-old on 2021-01-01', service: 'HEPATITIS_BC', who: woman('1981-01-01', { indigenous: true }), on: '2021-01-01', status: 'ELIGIBLE', rule: 'HEPATITIS_BC@2020-09-28' },
@@ -87,7 +87,7 @@ const CASES: Case[] = [
   { name: 'born 1986, 39 years old, on 2025-07-31', service: 'HEPATITIS_BC', who: man('1986-12-31'), on: '2025-07-31', status: 'INELIGIBLE', rule: 'HEPATITIS_BC@2020-09-28', nextDate: '2025-08-01' },
   { name: 'born 1986 on 2025-08-01', service: 'HEPATITIS_BC', who: man('1986-12-31'), on: '2025-08-01', status: 'ELIGIBLE', rule: 'HEPATITIS_BC@2025-08-01' },
   { name: 'born 1987 on 2025-08-01', service: 'HEPATITIS_BC', who: man('1987-01-01'), on: '2025-08-01', status: 'INELIGIBLE', rule: 'HEPATITIS_BC@2025-08-01' },
-  { name: 'once in a lifetime, used', service: 'HEPATITIS_BC', who: man('1970-01-01'), records: [record('HEPATITIS_BC', '2021-03-03')], on: '2030-01-01', status: 'LIFETIME_USED', rule: 'HEPATITIS_BC@2025-08-01', reason: /2021-03-03/ },
+  { name: 'once in a lifetime, used', service: 'HEPATITIS_BC', who: man('1970-01-01'), records: [record('HEPATITIS_BC', '2021-03-03')], on: '2030-01-01', status: 'LIFETIME_USED', rule: 'HEPATITIS_BC@2025-08-01', reason: /2021\/03\/03/ },
 
   // 子宮頸抹片: 30+ yearly; from 2025-01-01 also 25–29 every 3 years.
   { name: '25-year-old woman on 2024-12-31', service: 'CERVICAL_PAP', who: woman('1999-01-01'), on: '2024-12-31', status: 'INELIGIBLE', rule: 'CERVICAL_PAP@origin', nextDate: '2025-01-01' },
@@ -98,7 +98,7 @@ const CASES: Case[] = [
   { name: 'yearly at 30+ (old rule): next year', service: 'CERVICAL_PAP', who: woman('1980-01-01'), records: [record('CERVICAL_PAP', '2023-03-01')], on: '2024-01-01', status: 'ELIGIBLE', rule: 'CERVICAL_PAP@origin' },
 
   // HPV: women at 35, 45 and 65, from 2025-01-01.
-  { name: '35-year-old woman on 2024-12-31', service: 'CERVICAL_HPV', who: woman('1989-01-01'), on: '2024-12-31', status: 'INELIGIBLE', rule: null, reason: /自 2025-01-01 起提供/, nextDate: '2034-01-01' },
+  { name: '35-year-old woman on 2024-12-31', service: 'CERVICAL_HPV', who: woman('1989-01-01'), on: '2024-12-31', status: 'INELIGIBLE', rule: null, reason: /自 2025\/01\/01 起提供/, nextDate: '2034-01-01' },
   { name: '35-year-old woman on 2025-01-01', service: 'CERVICAL_HPV', who: woman('1990-01-01'), on: '2025-01-01', status: 'ELIGIBLE', rule: 'CERVICAL_HPV@2025-01-01' },
   { name: '36-year-old woman', service: 'CERVICAL_HPV', who: woman('1990-01-01'), on: '2026-01-01', status: 'INELIGIBLE', rule: 'CERVICAL_HPV@2025-01-01', nextDate: '2035-01-01' },
   { name: 'used at 35', service: 'CERVICAL_HPV', who: woman('1990-01-01'), records: [record('CERVICAL_HPV', '2025-02-02')], on: '2025-12-31', status: 'NOT_YET_DUE', rule: 'CERVICAL_HPV@2025-01-01', nextDate: '2035-01-01' },
@@ -115,7 +115,7 @@ const CASES: Case[] = [
   { name: '75-year-old', service: 'FIT', who: man('1952-01-01'), on: '2027-01-01', status: 'INELIGIBLE', rule: 'FIT@2025-01-01', nextDate: null },
 
   // 幽門桿菌: 45–74 once, from 2026-01-01.
-  { name: '50-year-old on 2025-12-31', service: 'H_PYLORI', who: man('1975-01-01'), on: '2025-12-31', status: 'INELIGIBLE', rule: null, nextDate: '2026-01-01', reason: /自 2026-01-01 起提供/ },
+  { name: '50-year-old on 2025-12-31', service: 'H_PYLORI', who: man('1975-01-01'), on: '2025-12-31', status: 'INELIGIBLE', rule: null, nextDate: '2026-01-01', reason: /自 2026\/01\/01 起提供/ },
   { name: '51-year-old on 2026-01-01', service: 'H_PYLORI', who: man('1975-01-01'), on: '2026-01-01', status: 'ELIGIBLE', rule: 'H_PYLORI@2026-01-01' },
   { name: '44-year-old', service: 'H_PYLORI', who: man('1982-01-01'), on: '2026-12-31', status: 'INELIGIBLE', rule: 'H_PYLORI@2026-01-01', nextDate: '2027-01-01' },
   { name: 'used', service: 'H_PYLORI', who: man('1975-01-01'), records: [record('H_PYLORI', '2026-02-01')], on: '2026-02-02', status: 'LIFETIME_USED', rule: 'H_PYLORI@2026-01-01' },

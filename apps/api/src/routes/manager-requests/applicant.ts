@@ -106,14 +106,21 @@ export const applicantManagerRequestRoutes: FastifyPluginAsyncZod = async (app) 
     },
   );
 
-  app.get(
-    '/api/manager-requests/:id/form.pdf',
-    { ...guard, schema: { tags, summary: '已填妥的管理者帳號申請、異動表 (PDF)', params: ManagerRequestIdParamsSchema, response: { 200: z.any(), ...errors } } },
-    async (request, reply) => {
-      const row = await findOwnRequest(deps(), request.user.id, request.params.id);
-      return sendFile(reply, await renderRequestForm(deps(), row, { id: request.user.id }));
-    },
-  );
+  // The two files of one's own request: the filled-in form to print and stamp, and its scan.
+  const ownFiles: { file: string; summary: string; read: (row: Awaited<ReturnType<typeof findOwnRequest>>, accountId: string) => Promise<Parameters<typeof sendFile>[1]> }[] = [
+    { file: 'form.pdf', summary: '已填妥的管理者帳號申請、異動表 (PDF)', read: (row, accountId) => renderRequestForm(deps(), row, { id: accountId }) },
+    { file: 'scan', summary: '已上傳的掃描檔', read: (row) => readScan(deps(), row) },
+  ];
+  for (const { file, summary, read } of ownFiles) {
+    app.get(
+      `/api/manager-requests/:id/${file}`,
+      { ...guard, schema: { tags, summary, params: ManagerRequestIdParamsSchema, response: { 200: z.any(), ...errors } } },
+      async (request, reply) => {
+        const row = await findOwnRequest(deps(), request.user.id, request.params.id);
+        return sendFile(reply, await read(row, request.user.id));
+      },
+    );
+  }
 
   app.post(
     '/api/manager-requests/:id/scan',
@@ -123,15 +130,6 @@ export const applicantManagerRequestRoutes: FastifyPluginAsyncZod = async (app) 
       const { file } = await readScanUpload(request);
       const row = request.dispatchQueuedMail(await attachScan(deps(), { id: request.user.id }, request.params.id, file, request.origin));
       return toManagerRequest(row, ownerScanUrl);
-    },
-  );
-
-  app.get(
-    '/api/manager-requests/:id/scan',
-    { ...guard, schema: { tags, summary: '已上傳的掃描檔', params: ManagerRequestIdParamsSchema, response: { 200: z.any(), ...errors } } },
-    async (request, reply) => {
-      const row = await findOwnRequest(deps(), request.user.id, request.params.id);
-      return sendFile(reply, await readScan(deps(), row));
     },
   );
 

@@ -133,3 +133,30 @@ export function RejectApplicationDialog({ subject, ...rest }: RejectApplicationD
     />
   );
 }
+
+interface DecisionDialogProps {
+  decision: 'APPROVE' | 'REJECT';
+  /** Who applied, as the list names them (e.g. 王小明（wangxm）). */
+  subject: string;
+  /** Said after the question when approving: what 核准 lets the applicant do. */
+  approveNote?: string;
+  pending: boolean;
+  error?: string | null;
+  onDecide: (body: DecisionRequest) => void;
+  onCancel: () => void;
+}
+
+/** An approver's decision on one application in a queue: 核准 once confirmed, or 駁回 with its reason. */
+export function DecisionDialog({ decision, subject, approveNote = '', onDecide, ...rest }: DecisionDialogProps) {
+  return decision === 'APPROVE' ? (
+    <ConfirmActionDialog
+      title="核准申請"
+      message={`確定要核准${subject}嗎？${approveNote}`}
+      confirmLabel="確定核准"
+      onConfirm={() => onDecide({ decision: 'APPROVE' })}
+      {...rest}
+    />
+  ) : (
+    <RejectApplicationDialog subject={subject} onConfirm={onDecide} {...rest} />
+  );
+}

@@ -18,7 +18,7 @@ export interface Column<T> {
 /** For a column of short values (縣市, 狀態, 類別): neither its header nor its cells break. */
 export const noWrap = { className: 'col-nowrap', headerClassName: 'col-nowrap' } as const;
 
-/** For a column of longer text (a status with its reason): it wraps, but keeps a readable width. */
+/** For a column of longer text (a request kind): it wraps, but keeps a readable width. */
 export const readable = { className: 'col-readable' } as const;
 
 interface DataTableProps<T> {

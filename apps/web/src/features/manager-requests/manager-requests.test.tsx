@@ -28,11 +28,14 @@ describe('管理者帳號申請審核 (系統人員)', () => {
     await renderApp('/manage/manager-requests');
     const table = await screen.findByRole('table', { name: /管理者帳號申請、異動審核清單/ });
     const headers = textsOf(table, 'columnheader');
-    expect(headers).toEqual(['申請編號', '類別', '帳號', '機構', '送出日期', '到期日']);
+    expect(headers).toEqual(['申請編號', '類別', '帳號', '機構', '掃描檔', '送出日期', '到期日']);
     const rows = within(table).getAllByRole('row').slice(1);
     expect(rows.map((row) => within(row).getAllByRole('cell')[0]!.textContent)).toEqual(['MR20261117-0004', 'MR20261125-0001']);
-    expect(within(rows[0]!).getAllByRole('cell')[5]).toHaveTextContent(/^2026\/11\/20.*逾期$/);
-    expect(within(rows[1]!).getAllByRole('cell')[5]).toHaveTextContent('2026/11/28');
+    expect(within(rows[0]!).getAllByRole('cell')[2]).toHaveTextContent('oldmanager（陳舊管）');
+    // Which requests can be reviewed now: the applicant of the first has not uploaded the scan yet.
+    expect(rows.map((row) => within(row).getAllByRole('cell')[4]!.textContent)).toEqual(['尚未上傳', '已上傳']);
+    expect(within(rows[0]!).getAllByRole('cell')[6]).toHaveTextContent(/^2026\/11\/20.*逾期$/);
+    expect(within(rows[1]!).getAllByRole('cell')[6]).toHaveTextContent('2026/11/28');
     expect(within(rows[1]!).queryByText('逾期')).not.toBeInTheDocument();
     expect(within(rows[0]!).getByRole('link', { name: 'MR20261117-0004' })).toHaveAttribute(
       'href',

@@ -42,6 +42,9 @@ describe('篩檢結果查詢', () => {
     expect(rows[1]).toHaveTextContent('已轉介轉介 2025/11/20');
     expect(rows[1]).toHaveTextContent('尚未到期2027/01/01 起可受檢');
     expect(rows[2]).toHaveTextContent('終身一次已使用');
+    // The deciding rule as its summary and start date, not its id; an id the table lacks stays as it is.
+    expect(rows[0]).toHaveTextContent('依規定（2025/01/01 起）：40–74 歲女性每 2 年 1 次');
+    expect(rows[0]).not.toHaveTextContent('MAMMOGRAPHY@');
     expect(rows[2]).toHaveTextContent('依規定 HEPATITIS_BC@2025-01-01');
 
     await user.click(screen.getByRole('button', { name: '列印' }));

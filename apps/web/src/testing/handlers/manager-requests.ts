@@ -120,7 +120,14 @@ function staffItem(overrides: Partial<StaffManagerRequestListItem> & { kind: Man
 /** Deliberately out of order: the screen must show the overdue one first. */
 export const staffQueueFixture = {
   items: [
-    staffItem({ id: '11111111-aaaa-4bbb-8ccc-000000000001', requestNo: 'MR20261125-0001', kind: 'A', dueAt: '2026-11-28T01:00:00.000Z', submittedAt: '2026-11-25T01:00:00.000Z' }),
+    staffItem({
+      id: '11111111-aaaa-4bbb-8ccc-000000000001',
+      requestNo: 'MR20261125-0001',
+      kind: 'A',
+      dueAt: '2026-11-28T01:00:00.000Z',
+      submittedAt: '2026-11-25T01:00:00.000Z',
+      scan: { filename: 'stamped.pdf', contentType: 'application/pdf', size: 1234, uploadedAt: '2026-11-25T02:00:00.000Z', url: '/api/staff/manager-requests/11111111-aaaa-4bbb-8ccc-000000000001/scan' },
+    }),
     staffItem({
       id: '11111111-aaaa-4bbb-8ccc-000000000002',
       requestNo: 'MR20261117-0004',

@@ -58,7 +58,7 @@ export const lookupResult: ScreeningLookupResult = {
       recordCount: 2,
       last: referredPap,
       openFollowUp: referredPap,
-      eligibility: eligibility('CERVICAL_PAP', '子宮頸抹片檢查', 'NOT_YET_DUE', { reason: '本年度已受檢（2026-03-02）', nextDate: '2027-01-01' }),
+      eligibility: eligibility('CERVICAL_PAP', '子宮頸抹片檢查', 'NOT_YET_DUE', { reason: '本年度已受檢（2026/03/02）', nextDate: '2027-01-01' }),
     },
     {
       service: 'HEPATITIS_BC',
@@ -66,7 +66,7 @@ export const lookupResult: ScreeningLookupResult = {
       recordCount: 1,
       last: { date: '2024-05-06', visitNumber: null, institution: { code: '9900000002', name: '示範診所' }, result: 'NEGATIVE', resultLabel: '陰性', abnormal: false, followUp: null },
       openFollowUp: null,
-      eligibility: eligibility('HEPATITIS_BC', 'B、C型肝炎篩檢', 'LIFETIME_USED', { reason: '終身 1 次，已於 2024-05-06 使用' }),
+      eligibility: eligibility('HEPATITIS_BC', 'B、C型肝炎篩檢', 'LIFETIME_USED', { reason: '終身 1 次，已於 2024/05/06 使用' }),
     },
   ],
 };

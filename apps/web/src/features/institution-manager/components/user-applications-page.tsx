@@ -1,6 +1,6 @@
 import { DECISION_LABELS, type DecisionRequest, type PendingUserApplication } from '@portal/shared';
 import { useSearchParams } from 'react-router';
-import { ConfirmActionDialog, RejectApplicationDialog } from '../../../components/ui/back-office-dialogs';
+import { DecisionDialog } from '../../../components/ui/back-office-dialogs';
 import { dialogErrorOf, useQueueDecisions } from '../../../components/ui/queue-decisions';
 import { Page } from '../../../components/ui/page';
 import { Pagination } from '../../../components/ui/pagination';
@@ -81,23 +81,14 @@ export function UserApplicationsPage() {
       <Pagination of={list.data} label="申請清單分頁" />
       {list.isFetching && !list.isPending ? <p className="visually-hidden">{webMessages.loading}</p> : null}
 
-      {pending?.decision === 'APPROVE' ? (
-        <ConfirmActionDialog
-          title="核准申請"
-          message={`確定要核准${subjectOf(pending.item)}嗎？核准後，申請者即可登入。`}
-          confirmLabel="確定核准"
-          pending={decide.isPending}
-          error={dialogError}
-          onConfirm={() => submit({ decision: 'APPROVE' })}
-          onCancel={cancel}
-        />
-      ) : null}
-      {pending?.decision === 'REJECT' ? (
-        <RejectApplicationDialog
+      {pending ? (
+        <DecisionDialog
+          decision={pending.decision}
           subject={subjectOf(pending.item)}
+          approveNote="核准後，申請者即可登入。"
           pending={decide.isPending}
           error={dialogError}
-          onConfirm={(body) => submit(body)}
+          onDecide={submit}
           onCancel={cancel}
         />
       ) : null}

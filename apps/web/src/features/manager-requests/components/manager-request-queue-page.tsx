@@ -3,7 +3,7 @@ import { Link, useSearchParams } from 'react-router';
 import { Page } from '../../../components/ui/page';
 import { Pagination } from '../../../components/ui/pagination';
 import { ListStatus } from '../../../components/ui/query-feedback';
-import { DataTable, type Column } from '../../../components/ui/data-table';
+import { DataTable, noWrap, readable, type Column } from '../../../components/ui/data-table';
 import { pageFromParam } from '../../../lib/format';
 
 import { useListStaffManagerRequests } from '../api/staff-manager-requests';
@@ -12,6 +12,7 @@ import { managerRequestPaths, pathWithId } from '../../../lib/manager-request-pa
 import { TaipeiDate } from '../../../components/ui/taipei-date';
 
 export const OVERDUE_LABEL = '逾期';
+export const SCAN_LABELS = { uploaded: '已上傳', missing: '尚未上傳' } as const;
 const PAGE_SIZE = 20;
 
 /** Overdue first (the API's order; kept here so a page never shows them out of order), then due date. */
@@ -34,12 +35,18 @@ function DueCell({ item }: { item: StaffManagerRequestListItem }) {
   );
 }
 
+/** A name in parentheses after the account: the line may break before it, never inside it (「（諸／葛孔明）」). */
+const aside = (text: string) => <span className="keep-together">（{text}）</span>;
+
 const QUEUE_COLUMNS: readonly Column<StaffManagerRequestListItem>[] = [
   { label: '申請編號', cell: (item) => <Link to={pathWithId(managerRequestPaths.staffReview, item.id)}>{item.requestNo}</Link> },
-  { label: '類別', cell: (item) => item.kindLabel },
-  { label: '帳號', cell: (item) => `${item.account.accountName}（${item.account.name}）` },
-  { label: '機構', cell: (item) => `${item.institution.name}（${item.institution.code}）` },
-  { label: '送出日期', cell: (item) => <TaipeiDate at={item.submittedAt} /> },
+  { label: '類別', ...readable, cell: (item) => item.kindLabel },
+  { label: '帳號', cell: (item) => <>{item.account.accountName}{aside(item.account.name)}</> },
+  // Code first, as in 子系統申請審核: the ten digits set the column's narrowest width, not 「（代碼）」.
+  { label: '機構', cell: (item) => `${item.institution.code} ${item.institution.name}` },
+  // Whether there is anything to compare yet: a request without its scan waits for the applicant.
+  { label: '掃描檔', ...noWrap, cell: (item) => (item.scan ? SCAN_LABELS.uploaded : SCAN_LABELS.missing) },
+  { label: '送出日期', ...noWrap, cell: (item) => <TaipeiDate at={item.submittedAt} /> },
   { label: '到期日', cell: (item) => <DueCell item={item} /> },
 ];
 

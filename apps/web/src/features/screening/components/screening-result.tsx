@@ -1,4 +1,4 @@
-import type { ScreeningLookupResult, ScreeningRecordView, ScreeningServiceRow } from '@portal/shared';
+import { RULE_TABLE, type ScreeningLookupResult, type ScreeningRecordView, type ScreeningServiceRow } from '@portal/shared';
 import { forwardRef } from 'react';
 import { formatTaipeiDate } from '../../../lib/format';
 import { dateWithRocYear } from './dates';
@@ -38,6 +38,23 @@ function Eligibility({ row }: { row: ScreeningServiceRow }) {
       <span className={`eligibility eligibility-${eligibility.status.toLowerCase()}`}>{eligibility.statusLabel}</span>
       {eligibility.nextDate ? <span className="cell-note">{formatTaipeiDate(eligibility.nextDate)} 起可受檢</span> : null}
     </>
+  );
+}
+
+const RULES_BY_ID = new Map(RULE_TABLE.map((rule) => [rule.id, rule]));
+
+/**
+ * The rule version that decided, as the counter reads it: since when and what it covers
+ * (「依規定（2025/01/01 起）：40–74 歲女性每 2 年 1 次」), not its id. An id this build does not
+ * know (a newer rule table on the server) is shown as it is.
+ */
+function RuleNote({ id }: { id: string }) {
+  const rule = RULES_BY_ID.get(id);
+  if (!rule) return <span className="cell-note">依規定 {id}</span>;
+  return (
+    <span className="cell-note">
+      依規定{rule.effectiveFrom ? `（${formatTaipeiDate(rule.effectiveFrom)} 起）` : ''}：{rule.summary}
+    </span>
   );
 }
 
@@ -131,7 +148,7 @@ export const ScreeningResult = forwardRef<HTMLHeadingElement, { result: Screenin
                 </td>
                 <td data-label="說明">
                   {row.eligibility.reason}
-                  {row.eligibility.ruleVersion ? <span className="cell-note">依規定 {row.eligibility.ruleVersion}</span> : null}
+                  {row.eligibility.ruleVersion ? <RuleNote id={row.eligibility.ruleVersion} /> : null}
                 </td>
               </tr>
             ))}

@@ -14,6 +14,7 @@ import { ConfirmActionDialog } from '../../../components/ui/back-office-dialogs'
 import { ErrorSummary, summaryItems } from '../../../components/ui/error-summary';
 import { FormField } from '../../../components/ui/form-field';
 import { OptionList } from '../../../components/ui/option-list';
+import { useEditor } from './use-editor';
 import { ResultNotice } from '../../../components/ui/result-notice';
 import { Page } from '../../../components/ui/page';
 import { Pagination } from '../../../components/ui/pagination';
@@ -157,14 +158,9 @@ export function AnnouncementsAdminPage() {
   const query = { page: pageFromParam(searchParams.get('page')), status: status.success ? status.data : undefined };
   const list = useStaffAnnouncements(query);
   const publish = usePublishAnnouncement();
-  const [form, setForm] = useState<{ editing: StaffAnnouncement | null } | null>(null);
+  const { form, edit, close, done, setDone } = useEditor<StaffAnnouncement>();
   const [toPublish, setToPublish] = useState<{ item: StaffAnnouncement; publish: boolean } | null>(null);
-  const [done, setDone] = useState<string | null>(null);
 
-  const closeForm = (message: string) => {
-    setForm(null);
-    setDone(message || null);
-  };
   const confirmPublish = () => {
     if (!toPublish) return;
     publish.mutate(
@@ -181,7 +177,7 @@ export function AnnouncementsAdminPage() {
   return (
     <Page title="公告管理" lead="新增的公告為草稿，發佈後才會出現在首頁的公告事項。">
       <div className="toolbar">
-        <button type="button" className="button button-primary" onClick={() => setForm({ editing: null })}>
+        <button type="button" className="button button-primary" onClick={() => edit(null)}>
           新增公告
         </button>
         <label htmlFor="announcement-status-filter">狀態</label>
@@ -195,12 +191,12 @@ export function AnnouncementsAdminPage() {
         </select>
       </div>
       {done ? <ResultNotice key={done}>{done}</ResultNotice> : null}
-      {form ? <AnnouncementForm key={form.editing?.id ?? 'new'} editing={form.editing} onDone={closeForm} /> : null}
+      {form ? <AnnouncementForm key={form.editing?.id ?? 'new'} editing={form.editing} onDone={close} /> : null}
       <ListStatus list={list} />
       {list.data ? (
         <DataTable
           caption="公告清單"
-          columns={announcementColumns((editing) => setForm({ editing }), setToPublish)}
+          columns={announcementColumns(edit, setToPublish)}
           items={list.data.items}
           rowKey={(item) => item.id}
         />

@@ -4,6 +4,7 @@ import { useSearchParams } from 'react-router';
 import { ErrorSummary, type SummaryItem } from '../../../components/ui/error-summary';
 import { FormField } from '../../../components/ui/form-field';
 import { OptionList } from '../../../components/ui/option-list';
+import { useEditor } from './use-editor';
 import { ResultNotice } from '../../../components/ui/result-notice';
 import { Page } from '../../../components/ui/page';
 import { Pagination } from '../../../components/ui/pagination';
@@ -99,7 +100,7 @@ function UploadForm({ target, onDone }: { target: StaffDownload | null; onDone: 
 }
 
 function downloadColumns(
-  newVersion: (form: { target: StaffDownload }) => void,
+  newVersion: (item: StaffDownload) => void,
   toggleStatus: (item: StaffDownload) => void,
   busy: boolean,
 ): Column<StaffDownload>[] {
@@ -121,7 +122,7 @@ function downloadColumns(
       label: '操作',
       cell: (item) => (
         <div className="row-actions">
-          <button type="button" className="button button-secondary" onClick={() => newVersion({ target: item })}>
+          <button type="button" className="button button-secondary" onClick={() => newVersion(item)}>
             上傳新版本<span className="visually-hidden">（{item.title}）</span>
           </button>
           <button type="button" className="button button-secondary" disabled={busy} onClick={() => toggleStatus(item)}>
@@ -139,8 +140,7 @@ export function DownloadsAdminPage() {
   const [searchParams] = useSearchParams();
   const list = useStaffDownloads(pageFromParam(searchParams.get('page')));
   const update = useUpdateDownload();
-  const [form, setForm] = useState<{ target: StaffDownload | null } | null>(null);
-  const [done, setDone] = useState<string | null>(null);
+  const { form, edit, close, done, setDone } = useEditor<StaffDownload>();
   // 下架 takes a file away from every institution: asked first, like 下架 of an announcement.
   const [toUnpublish, setToUnpublish] = useState<StaffDownload | null>(null);
   const setStatus = (item: StaffDownload) =>
@@ -158,24 +158,15 @@ export function DownloadsAdminPage() {
   return (
     <Page title="下載專區管理" lead="上傳新版本後，下載專區即提供新版本（舊版本仍保留於儲存區）。">
       <div className="toolbar">
-        <button type="button" className="button button-primary" onClick={() => setForm({ target: null })}>
+        <button type="button" className="button button-primary" onClick={() => edit(null)}>
           新增檔案
         </button>
       </div>
       {done ? <ResultNotice key={done}>{done}</ResultNotice> : null}
       {update.error && !toUnpublish ? <ErrorAlert error={update.error} /> : null}
-      {form ? (
-        <UploadForm
-          key={form.target?.id ?? 'new'}
-          target={form.target}
-          onDone={(message) => {
-            setForm(null);
-            setDone(message || null);
-          }}
-        />
-      ) : null}
+      {form ? <UploadForm key={form.editing?.id ?? 'new'} target={form.editing} onDone={close} /> : null}
       <ListStatus list={list} />
-      {list.data ? <DataTable caption="下載專區檔案" columns={downloadColumns(setForm, toggleStatus, update.isPending)} items={list.data.items} rowKey={(item) => item.id} /> : null}
+      {list.data ? <DataTable caption="下載專區檔案" columns={downloadColumns(edit, toggleStatus, update.isPending)} items={list.data.items} rowKey={(item) => item.id} /> : null}
       <Pagination of={list.data} label="檔案清單分頁" />
       {toUnpublish ? (
         <ConfirmActionDialog

@@ -7,6 +7,7 @@ import { ConfirmActionDialog } from '../../../components/ui/back-office-dialogs'
 import { ErrorSummary, summaryItems } from '../../../components/ui/error-summary';
 import { FormField } from '../../../components/ui/form-field';
 import { OptionList } from '../../../components/ui/option-list';
+import { useEditor } from './use-editor';
 import { Page } from '../../../components/ui/page';
 import { Pagination } from '../../../components/ui/pagination';
 import { ListStatus, useResultsFocus } from '../../../components/ui/query-feedback';
@@ -134,7 +135,7 @@ const FILTERS: readonly FilterField<FilterKey>[] = [
   },
 ];
 
-function institutionColumns(edit: (form: { editing: StaffInstitution }) => void, askClose: (item: StaffInstitution) => void): Column<StaffInstitution>[] {
+function institutionColumns(edit: (item: StaffInstitution) => void, askClose: (item: StaffInstitution) => void): Column<StaffInstitution>[] {
   return [
     { label: '機構代碼', cell: (item) => item.code },
     { label: '機構名稱', rowHeader: true, cell: (item) => item.name },
@@ -146,7 +147,7 @@ function institutionColumns(edit: (form: { editing: StaffInstitution }) => void,
       label: '操作',
       cell: (item) => (
         <div className="row-actions">
-          <button type="button" className="button button-secondary" onClick={() => edit({ editing: item })}>
+          <button type="button" className="button button-secondary" onClick={() => edit(item)}>
             編輯<span className="visually-hidden">（{item.name}）</span>
           </button>
           <button type="button" className="button button-secondary" onClick={() => askClose(item)}>
@@ -166,9 +167,8 @@ export function InstitutionsPage() {
   const state = stateParam === 'closed' || stateParam === 'all' ? stateParam : 'open';
   const list = useStaffInstitutions({ page: pageFromParam(searchParams.get('page')), q: searchParams.get('q') ?? undefined, state });
   const closeMutation = useSetInstitutionClosed();
-  const [form, setForm] = useState<{ editing: StaffInstitution | null } | null>(null);
+  const { form, edit, close, done, setDone } = useEditor<StaffInstitution>();
   const [toClose, setToClose] = useState<StaffInstitution | null>(null);
-  const [done, setDone] = useState<string | null>(null);
 
   const { ref: resultsRef, searched } = useResultsFocus();
   const filters = useFilterForm(StaffInstitutionQuerySchema, FILTER_KEYS, (key) => (key === 'state' ? state : (searchParams.get(key) ?? '')));
@@ -198,7 +198,7 @@ export function InstitutionsPage() {
         form={filters}
         onSearch={search}
         actions={
-          <button type="button" className="button button-secondary" onClick={() => setForm({ editing: null })}>
+          <button type="button" className="button button-secondary" onClick={() => edit(null)}>
             新增機構
           </button>
         }
@@ -208,18 +208,9 @@ export function InstitutionsPage() {
           {done}
         </p>
       ) : null}
-      {form ? (
-        <InstitutionForm
-          key={form.editing?.id ?? 'new'}
-          editing={form.editing}
-          onDone={(message) => {
-            setForm(null);
-            setDone(message || null);
-          }}
-        />
-      ) : null}
+      {form ? <InstitutionForm key={form.editing?.id ?? 'new'} editing={form.editing} onDone={close} /> : null}
       <ListStatus ref={resultsRef} list={list} />
-      {list.data ? <DataTable caption="醫事機構" columns={institutionColumns(setForm, setToClose)} items={list.data.items} rowKey={(item) => item.id} /> : null}
+      {list.data ? <DataTable caption="醫事機構" columns={institutionColumns(edit, setToClose)} items={list.data.items} rowKey={(item) => item.id} /> : null}
       <Pagination of={list.data} label="機構清單分頁" />
       {toClose ? (
         <ConfirmActionDialog

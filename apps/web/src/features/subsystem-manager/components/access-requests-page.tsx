@@ -9,15 +9,15 @@ import {
   type DecisionRequest,
   type RevokeAccessRequest,
 } from '@portal/shared';
-import { useState, type ReactNode } from 'react';
+import { useState } from 'react';
 import { useSearchParams } from 'react-router';
-import { ConfirmActionDialog, ReasonDialog, RejectApplicationDialog } from '../../../components/ui/back-office-dialogs';
+import { ConfirmActionDialog, DecisionDialog, ReasonDialog } from '../../../components/ui/back-office-dialogs';
 import { dialogErrorOf, useQueueDecisions } from '../../../components/ui/queue-decisions';
 import { ResultNotice } from '../../../components/ui/result-notice';
 import { Page } from '../../../components/ui/page';
 import { Pagination } from '../../../components/ui/pagination';
 import { ListStatus, useResultsFocus } from '../../../components/ui/query-feedback';
-import { DataTable, noWrap, readable, type Column } from '../../../components/ui/data-table';
+import { DataTable, noWrap, type Column } from '../../../components/ui/data-table';
 import { pageFromParam } from '../../../lib/format';
 import { useRequiredSession } from '../../../lib/session';
 import { useBulkApprove, useDecideAccessRequest, useListAccessRequests, useRevokeAccess } from '../api/subsystem-manager';
@@ -64,18 +64,18 @@ function BulkResult({ result, items }: { result: BulkApproveResult; items: Acces
 const canDecide = (item: AccessRequest) => item.status === 'PENDING' && item.decidable;
 
 interface RowActions {
-  selectAll: ReactNode;
   isSelected: (id: string) => boolean;
   toggle: (id: string) => void;
   ask: (pending: Pending) => void;
 }
 
-function requestColumns({ selectAll, isSelected, toggle, ask }: RowActions): Column<AccessRequest>[] {
+function requestColumns({ isSelected, toggle, ask }: RowActions): Column<AccessRequest>[] {
   const named = (item: AccessRequest) => <span className="visually-hidden">（{item.accountName}，{item.subsystem.name}）</span>;
   return [
     {
       label: '選取',
-      header: selectAll,
+      // Named for screen readers (and on each phone card); two characters over a checkbox would break one per line.
+      header: <span className="visually-hidden">選取</span>,
       cell: (item) =>
         canDecide(item) ? (
           <input
@@ -94,12 +94,12 @@ function requestColumns({ selectAll, isSelected, toggle, ask }: RowActions): Col
     { label: '申請日期', ...noWrap, cell: (item) => <TaipeiDate at={item.requestedAt} /> },
     {
       label: '狀態',
-      ...readable,
+      ...noWrap,
       cell: (item) => (
         <>
           {item.statusLabel}
-          {item.reason ? <span className="field-hint">（{item.reason}）</span> : null}
-          {item.status === 'PENDING' && !item.decidable ? <span className="field-hint">（帳號{item.accountStatusLabel}，暫不能審核）</span> : null}
+          {item.reason ? <span className="field-hint status-note">（{item.reason}）</span> : null}
+          {item.status === 'PENDING' && !item.decidable ? <span className="field-hint status-note">（帳號{item.accountStatusLabel}，暫不能審核）</span> : null}
         </>
       ),
     },
@@ -157,7 +157,6 @@ export function AccessRequestsPage() {
     });
   const toggleAll = () => setSelected(allSelected ? new Set() : new Set(selectable.map((item) => item.id)));
   const columns = requestColumns({
-    selectAll: <input type="checkbox" aria-label="全選本頁可核准的申請" checked={allSelected} disabled={selectable.length === 0} onChange={toggleAll} />,
     isSelected: (id) => selected.has(id),
     toggle,
     ask: setPending,
@@ -202,6 +201,11 @@ export function AccessRequestsPage() {
       {bulkResult ? <BulkResult result={bulkResult.result} items={bulkResult.items} /> : null}
       {refusedNotice}
       <div className="toolbar">
+        {/* Beside 批次核准, not in the column header: on a phone the header row is hidden and each row is a card. */}
+        <label className="select-all">
+          <input type="checkbox" checked={allSelected} disabled={selectable.length === 0} onChange={toggleAll} />
+          全選本頁可核准的申請
+        </label>
         <GuardedButton
           className="button button-primary"
           blockedBy={selectedIds.length === 0 ? '請先勾選要核准的申請。' : null}
@@ -216,23 +220,13 @@ export function AccessRequestsPage() {
       ) : null}
       <Pagination of={list.data} label="申請清單分頁" />
 
-      {pending?.kind === 'APPROVE' ? (
-        <ConfirmActionDialog
-          title="核准申請"
-          message={`確定要核准${subjectOf(pending.item)}嗎？`}
-          confirmLabel="確定核准"
-          pending={decide.isPending}
-          error={dialogError(decide.error)}
-          onConfirm={() => submitDecision(pending.item, { decision: 'APPROVE' })}
-          onCancel={cancel}
-        />
-      ) : null}
-      {pending?.kind === 'REJECT' ? (
-        <RejectApplicationDialog
+      {pending?.kind === 'APPROVE' || pending?.kind === 'REJECT' ? (
+        <DecisionDialog
+          decision={pending.kind}
           subject={subjectOf(pending.item)}
           pending={decide.isPending}
           error={dialogError(decide.error)}
-          onConfirm={(body) => submitDecision(pending.item, body)}
+          onDecide={(body) => submitDecision(pending.item, body)}
           onCancel={cancel}
         />
       ) : null}
