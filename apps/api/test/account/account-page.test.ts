@@ -26,6 +26,8 @@ describe('GET/PATCH /api/account/profile', () => {
     const session = await login(ctx.app, 'demouser');
     const response = await call(session, 'GET', '/api/account/profile');
     expect(response.statusCode).toBe(200);
+    // Personal data: kept by no browser cache or proxy.
+    expect(response.headers['cache-control']).toBe('no-store');
     const account = await ctx.db.prisma.account.findUniqueOrThrow({ where: { accountNameKey: 'demouser' } });
     expect(response.json()).toEqual({
       accountName: 'demouser',
@@ -146,6 +148,7 @@ describe('my subsystems', () => {
     const session = await login(ctx.app, 'subasker');
     const list = await call(session, 'GET', '/api/account/subsystems');
     expect(list.statusCode).toBe(200);
+    expect(list.headers['cache-control']).toBe('no-store');
     expect(list.json()).toEqual({
       canRequest: true,
       items: [

@@ -333,7 +333,9 @@ describe('我的服務 → 子系統登入狀態', () => {
     const adultSignIn = await signIn(browser, adult);
     const childSignIn = await signIn(browser, child);
 
-    const listed = (await (await browser.api('GET', '/api/account/sso-sessions')).json()) as { items: { clientId: string; subsystemName: string; startedAt: string; count: number }[] };
+    const listing = await browser.api('GET', '/api/account/sso-sessions');
+    expect(listing.headers.get('cache-control')).toBe('no-store');
+    const listed = (await listing.json()) as { items: { clientId: string; subsystemName: string; startedAt: string; count: number }[] };
     expect(listed.items.map((item) => [item.clientId, item.subsystemName])).toEqual([
       ['adult-preventive', '成人預防保健'],
       ['child-preventive', '兒童預防保健'],

@@ -1,20 +1,13 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { ErrorBodySchema, MySubsystemListSchema, MySubsystemSchema, RequestSubsystemSchema } from '@portal/shared';
+import { ownDataRoute } from '../../http/own-data.js';
 import { requireRoles } from '../../plugins/auth.js';
 import { listMySubsystems, requestSubsystem } from '../../services/accounts/my-subsystems.js';
 
 /** 我的子系統 and 申請其他子系統. */
 export const mySubsystemRoutes: FastifyPluginAsyncZod = async (app) => {
-  app.get(
-    '/api/account/subsystems',
-    {
-      onRequest: [app.authenticate],
-      schema: { tags: ['account'], summary: '我的子系統', response: { 200: MySubsystemListSchema, 401: ErrorBodySchema } },
-    },
-    async (request, reply) => {
-      reply.header('cache-control', 'no-store');
-      return listMySubsystems(app.db.prisma, request.user.id);
-    },
+  app.get('/api/account/subsystems', ownDataRoute(app.authenticate, { tags: ['account'], summary: '我的子系統', response: MySubsystemListSchema }), async (request) =>
+    listMySubsystems(app.db.prisma, request.user.id),
   );
 
   app.post(

@@ -8,21 +8,14 @@ import {
   UpdateProfileRequestSchema,
   UpdateProfileResponseSchema,
 } from '@portal/shared';
+import { ownDataRoute } from '../../http/own-data.js';
 import { rateLimitPerIp } from '../../plugins/rate-limit.js';
 import { confirmEmailChange, getProfile, updateProfile } from '../../services/accounts/profile.js';
 
 /** 帳號資料: read and change one's own profile; confirm a new E-mail from the mailed link. */
 export const profileRoutes: FastifyPluginAsyncZod = async (app) => {
-  app.get(
-    '/api/account/profile',
-    {
-      onRequest: [app.authenticate],
-      schema: { tags: ['account'], summary: '帳號資料', response: { 200: ProfileSchema, 401: ErrorBodySchema } },
-    },
-    async (request, reply) => {
-      reply.header('cache-control', 'no-store');
-      return getProfile(app.db.prisma, request.user.id);
-    },
+  app.get('/api/account/profile', ownDataRoute(app.authenticate, { tags: ['account'], summary: '帳號資料', response: ProfileSchema }), async (request) =>
+    getProfile(app.db.prisma, request.user.id),
   );
 
   app.patch(

@@ -1,5 +1,6 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { EndSsoSessionsResultSchema, MySsoSessionListSchema, MySsoSessionParamsSchema, SsoEmptyBodySchema } from '@portal/shared';
+import { ownDataRoute } from '../../http/own-data.js';
 import { errorResponses } from '../../http/responses.js';
 import { endMySsoSessions, listMySsoSessions } from '../../services/sso/my-sso-sessions.js';
 
@@ -8,13 +9,8 @@ export const mySsoSessionRoutes: FastifyPluginAsyncZod = async (app) => {
   const tags = ['account', 'sso'];
   const onRequest = [app.authenticate];
 
-  app.get(
-    '/api/account/sso-sessions',
-    { onRequest, schema: { tags, summary: '子系統登入狀態', response: { 200: MySsoSessionListSchema, ...errorResponses(401) } } },
-    async (request, reply) => {
-      reply.header('cache-control', 'no-store');
-      return listMySsoSessions(app.db.prisma, request.user.id);
-    },
+  app.get('/api/account/sso-sessions', ownDataRoute(app.authenticate, { tags, summary: '子系統登入狀態', response: MySsoSessionListSchema }), async (request) =>
+    listMySsoSessions(app.db.prisma, request.user.id),
   );
   app.post(
     '/api/account/sso-sessions/logout-all',
