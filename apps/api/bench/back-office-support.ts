@@ -1,8 +1,11 @@
 /**
- * Shared setup of the back-office benchmarks: a fresh PostgreSQL database (dropped at
- * the end), migrated and demo-seeded, an app served over HTTP on a random port, and logins.
+ * Shared setup of the API benchmarks: a fresh PostgreSQL database (dropped at the end) or a
+ * PGlite folder, migrated and demo-seeded, an app served over HTTP on a random port, and logins.
  */
 import { randomBytes } from 'node:crypto';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 import pg from 'pg';
 import { createNationalIdCrypto, DEMO_PASSWORD, migrate, openDatabase, runSeed, type Database } from '@portal/db';
 import { buildApp } from '../src/app.js';
@@ -19,7 +22,22 @@ export interface BenchContext {
   sql(text: string, params?: unknown[]): Promise<Record<string, unknown>[]>;
 }
 
-export async function withBenchDatabase(institutions: number, work: (ctx: BenchContext) => Promise<void>) {
+/** Where the benchmark's database lives: a fresh PostgreSQL database, or PGlite in a temporary folder. */
+export type BenchEngine = 'postgresql' | 'pglite';
+
+/** Opens an empty database on the engine; `drop` closes it and removes it. */
+async function openBenchDatabase(engine: BenchEngine): Promise<{ db: Database; drop(): Promise<void> }> {
+  if (engine === 'pglite') {
+    const dir = mkdtempSync(path.join(tmpdir(), 'portal-bench-'));
+    const db = await openDatabase({ pgliteDir: dir });
+    return {
+      db,
+      async drop() {
+        await db.close();
+        rmSync(dir, { recursive: true, force: true });
+      },
+    };
+  }
   const admin = new pg.Client({ connectionString: POSTGRES_URL });
   await admin.connect();
   const name = `portal_bench_${randomBytes(4).toString('hex')}`;
@@ -27,6 +45,18 @@ export async function withBenchDatabase(institutions: number, work: (ctx: BenchC
   const url = new URL(POSTGRES_URL);
   url.pathname = `/${name}`;
   const db = await openDatabase({ databaseUrl: url.toString(), poolSize: 10 });
+  return {
+    db,
+    async drop() {
+      await db.close();
+      await admin.query(`DROP DATABASE "${name}" WITH (FORCE)`);
+      await admin.end();
+    },
+  };
+}
+
+export async function withBenchDatabase(institutions: number, work: (ctx: BenchContext) => Promise<void>, engine: BenchEngine = 'postgresql') {
+  const { db, drop } = await openBenchDatabase(engine);
   const crypto = createNationalIdCrypto({ nationalIdKey: randomBytes(32), nationalIdHashKey: randomBytes(32) });
   // Migrated before the app is built: the OpenID provider reads its signing keys at build.
   await migrate(db.sql);
@@ -71,9 +101,7 @@ export async function withBenchDatabase(institutions: number, work: (ctx: BenchC
     });
   } finally {
     await app.close();
-    await db.close();
-    await admin.query(`DROP DATABASE "${name}" WITH (FORCE)`);
-    await admin.end();
+    await drop();
   }
 }
 

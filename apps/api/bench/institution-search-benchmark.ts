@@ -12,15 +12,10 @@
  * BENCH_ENGINE=pglite for the embedded PGlite in this process instead, in a temporary directory).
  * Writes bench-results/institution-search.json (institution-search-pglite.json for PGlite).
  */
-import { randomBytes } from 'node:crypto';
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { loadavg, tmpdir } from 'node:os';
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { loadavg } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { createNationalIdCrypto, migrate, openDatabase, runSeed } from '@portal/db';
-import { buildApp } from '../src/app.js';
-import { parseEnv } from '../src/env.js';
-import { productionEnv } from '../test/helpers/production-env.js';
 import { withBenchDatabase } from './back-office-support.js';
 import { percentile } from './bench-support.js';
 import { startCpuCount } from './process-cpu.js';
@@ -29,40 +24,6 @@ const SIZES = (process.env.BENCH_SIZES ?? '20000,200000').split(',').map(Number)
 const SAMPLES = Number(process.env.BENCH_SAMPLES ?? 2000);
 const PGLITE = process.env.BENCH_ENGINE === 'pglite';
 
-interface Directory {
-  base: string;
-  sql(text: string, params?: unknown[]): Promise<Record<string, unknown>[]>;
-}
-
-/** The same as withBenchDatabase, on PGlite: migrated, demo-seeded, served over HTTP. */
-async function withPgliteDirectory(institutions: number, work: (directory: Directory) => Promise<void>) {
-  const dir = mkdtempSync(path.join(tmpdir(), 'bench-institution-search-'));
-  const db = await openDatabase({ pgliteDir: dir });
-  try {
-    await migrate(db.sql);
-    const crypto = createNationalIdCrypto({ nationalIdKey: randomBytes(32), nationalIdHashKey: randomBytes(32) });
-    const app = await buildApp({
-      env: parseEnv(productionEnv({ DIGEST_ENABLED: 'false' })),
-      db,
-      nationalIdCrypto: crypto,
-      jwtSecret: randomBytes(32),
-      oidcKey: randomBytes(32),
-      logger: false,
-    });
-    try {
-      await runSeed({ prisma: db.prisma, crypto, demo: true, institutionCount: institutions });
-      await app.listen({ host: '127.0.0.1', port: 0 });
-      const { port } = app.server.address() as { port: number };
-      await work({ base: `http://127.0.0.1:${port}`, sql: (text, params) => db.sql.query(text, params) });
-    } finally {
-      await app.close();
-    }
-  } finally {
-    await db.close();
-    rmSync(dir, { recursive: true, force: true });
-  }
-}
-const withDirectory = PGLITE ? withPgliteDirectory : withBenchDatabase;
 
 /** What a query is, and examples; each kind is drawn equally often. */
 const MIX: Record<string, readonly string[]> = {
@@ -97,7 +58,7 @@ const BEFORE = {
 const results: Record<string, unknown> = { at: new Date().toISOString(), engine: PGLITE ? 'pglite' : 'postgresql', samples: SAMPLES, sizes: {} };
 
 for (const size of SIZES) {
-  await withDirectory(size, async ({ base, sql }) => {
+  await withBenchDatabase(size, async ({ base, sql }) => {
     // As autovacuum would leave them after the seed: statistics, and the visibility map that
     // lets a walk of postings read the index alone.
     await sql('VACUUM ANALYZE institutions');
@@ -150,7 +111,7 @@ for (const size of SIZES) {
     };
     (results.sizes as Record<string, unknown>)[size] = entry;
     console.log(`${size} institutions`, JSON.stringify(entry, null, 2));
-  });
+  }, PGLITE ? 'pglite' : 'postgresql');
 }
 
 const sizes = results.sizes as Record<string, { all: { p99Ms: number }; beforeIndexNameQueriesSql: { p99Ms: number } }>;
