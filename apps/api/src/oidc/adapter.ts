@@ -22,9 +22,21 @@ function present(rows: PayloadRow[]): AdapterPayload | undefined {
   return row.consumed ? { ...row.payload, consumed: true } : row.payload;
 }
 
+/** Whether every string in a payload (keys too) is one PostgreSQL's jsonb can hold. */
+function isStorablePayload(value: unknown): boolean {
+  if (typeof value === 'string') return isStorableText(value);
+  if (Array.isArray(value)) return value.every(isStorablePayload);
+  if (value && typeof value === 'object') return Object.entries(value).every(([key, item]) => isStorableText(key) && isStorablePayload(item));
+  return true;
+}
+
 export function createPayloadAdapter(sql: SqlRunner, kind: string): Adapter {
   return {
     async upsert(id, payload, expiresIn) {
+      // A parameter the client sent (state, nonce, …) is kept in the payload as it came; one
+      // holding a NUL or a lone surrogate cannot be stored in jsonb, so the request is refused
+      // as malformed (the provider renders it as invalid_request) instead of failing as a 500.
+      if (!isStorablePayload(payload)) throw new errors.InvalidRequest('parameters must not contain NUL characters or unpaired surrogates');
       await sql.query(
         `INSERT INTO oidc_payloads (kind, id, payload, grant_id, uid, account_id, client_id, expires_at)
          VALUES ($1, $2, $3::jsonb, $4, $5, $6, $7, CASE WHEN $8::int IS NULL THEN NULL ELSE now() + make_interval(secs => $8::int) END)

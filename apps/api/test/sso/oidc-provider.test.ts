@@ -234,6 +234,25 @@ describe('the provider', () => {
     expect(response.status).toBe(404);
     expect(await response.json()).toMatchObject({ code: 'SSO_INTERACTION_NOT_FOUND', message: SSO_MESSAGES.interactionNotFound });
   });
+
+  // jsonb cannot hold a NUL or a lone surrogate: a parameter carrying one must be refused, not
+  // fail as a 500 when the provider stores it (the route fuzz found state=a%00b on /session/end).
+  it.each([
+    ['/oidc/session/end', 'state=a%00b&nonce='],
+    ['/oidc/auth', `client_id=adult-preventive&response_type=code&scope=openid&code_challenge_method=S256&code_challenge=${'A'.repeat(43)}&nonce=a%00b`],
+  ])('refuses %s with a parameter jsonb cannot store as invalid_request and stores nothing (%s)', async (path, query) => {
+    const rows = async () => (await harness.ctx.db.sql.query<{ n: number }>('SELECT count(*)::int AS n FROM oidc_payloads'))[0]!.n;
+    const before = await rows();
+    const withRedirect = path === '/oidc/auth' ? `${query}&redirect_uri=${encodeURIComponent(`${harness.rp.origin}/cb`)}` : query;
+    const response = await harness.ctx.app.inject({ method: 'GET', url: `${path}?${withRedirect}` });
+    expect(response.statusCode).toBeGreaterThanOrEqual(300);
+    expect(response.statusCode).toBeLessThan(500);
+    // /auth sends the error back to the subsystem; /session/end, whose session is saved after
+    // its handler has run, answers 400 itself.
+    const answer = response.statusCode === 400 ? response.body : decodeURIComponent(String(response.headers.location));
+    expect(answer).toContain('invalid_request');
+    expect(await rows()).toBe(before);
+  });
 });
 
 describe('revocation at once', () => {
